@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// The result of loading `Content/`: the guide when it could be built, and every problem found.
+public struct LoadResult: Sendable {
+    public var guide: Guide?
+    public var diagnostics: [Diagnostic]
+    /// The files read, by display path, for reporters that show source lines.
+    public var files: [String: SourceFile]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads a content folder (`guide.yaml`, `links.yaml`, `sections/<id>.yaml`) into a `Guide`,
+/// reporting every problem of every file in one pass.
+public struct ContentLoader {
+    /// The folder as the user named it; diagnostics name files below it with this prefix.
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public func load() -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        var files: [String: SourceFile] = [:]
+
+        func read(_ relative: String) -> (SourceFile, Node)? {
+            let display = displayPath(relative)
+            guard let file = YAMLFile.read(url(relative), displayPath: display, diagnostics: &diagnostics) else { return nil }
+            files[display] = file.source
+            guard let root = file.root else {
+                diagnostics.append(Diagnostic(id: "empty-file", message: "the file is empty: write its content or remove it", at: SourceLocation(file: display, line: 1, column: 1)))
+                return nil
+            }
+            return (file.source, root)
+        }
+
+        let guideFile = read("guide.yaml")
+        let linksFile = read("links.yaml")
+        var guideHeader: GuideHeader?
+        if let (source, root) = guideFile {
+            var reader = NodeReader(file: source)
+            guideHeader = GuideHeader.read(root, reader: &reader)
+            diagnostics += reader.diagnostics
+        }
+        var links = LinkRegistry(entries: [])
+        if let (source, root) = linksFile {
+            var reader = NodeReader(file: source)
+            links = LinkRegistry.read(root, reader: &reader)
+            diagnostics += reader.diagnostics
+        }
+
+        var sections: [Section] = []
+        for reference in guideHeader?.sectionIDs ?? [] {
+            let relative = "sections/\(reference.value).yaml"
+            guard FileManager.default.fileExists(atPath: url(relative).path) else {
+                diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
+                continue
+            }
+            guard let (source, root) = read(relative) else { continue }
+            var reader = NodeReader(file: source)
+            if let section = Section.read(root, file: source.path, reader: &reader) {
+                if section.id.value != reference.value {
+                    reader.report("id-mismatch", "the section id ‘\(section.id.value)’ differs from its file name: rename one so both are ‘\(reference.value)’", at: root)
+                }
+                sections.append(section)
+            }
+            diagnostics += reader.diagnostics
+        }
+        diagnostics += unlistedSectionFiles(listed: Set((guideHeader?.sectionIDs ?? []).map(\.value)))
+
+        guard let header = guideHeader, let support = header.support else {
+            return LoadResult(guide: nil, diagnostics: diagnostics.sorted(), files: files)
+        }
+        let guide = Guide(title: header.title, sourceLocale: header.sourceLocale, sections: sections, links: links, support: support)
+        diagnostics += ReferenceCheck(guide: guide).run()
+        return LoadResult(guide: guide, diagnostics: diagnostics.sorted(), files: files)
+    }
+
+    private func url(_ relative: String) -> URL { URL(fileURLWithPath: directory).appendingPathComponent(relative) }
+
+    private func displayPath(_ relative: String) -> String {
+        directory.isEmpty || directory == "." ? relative : (directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+    }
+
+    /// A section file that `guide.yaml` does not list would silently not be published.
+    private func unlistedSectionFiles(listed: Set<String>) -> [Diagnostic] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url("sections").path)) ?? []
+        return names.sorted().filter { $0.hasSuffix(".yaml") && !listed.contains(String($0.dropLast(5))) }.map { name in
+            Diagnostic(id: "unlisted-section", message: "the section file is not listed in guide.yaml’s ‘sections’: add its id there or delete the file",
+                       at: SourceLocation(file: displayPath("sections/\(name)"), line: 1, column: 1))
+        }
+    }
+}
+
+/// What `guide.yaml` holds besides the sections themselves.
+struct GuideHeader {
+    var title: SourceText
+    var sourceLocale: Located<String>
+    var sectionIDs: [Located<String>]
+    var support: SupportContact?
+
+    static func read(_ root: Node, reader: inout NodeReader) -> GuideHeader? {
+        guard let fields = reader.fields(of: root, what: "guide", known: ["title", "sourceLocale", "sections", "support"],
+                                         required: ["title", "sourceLocale", "sections", "support"]) else { return nil }
+        let title = fields["title"].flatMap { reader.text($0, what: "title", key: "guide.title") }
+        let locale = fields["sourceLocale"].flatMap { reader.string($0, what: "sourceLocale") }
+        var ids: [Located<String>] = []
+        var seen: Set<String> = []
+        for node in fields["sections"].map({ reader.items($0, what: "sections") }) ?? [] {
+            guard let id = reader.id(node, what: "section id") else { continue }
+            if !seen.insert(id.value).inserted {
+                reader.report("duplicate-id", "the section ‘\(id.value)’ is listed twice: keep one", at: node)
+                continue
+            }
+            ids.append(id)
+        }
+        let support = fields["support"].flatMap { SupportContact.read($0, reader: &reader) }
+        guard let title, let locale else { return nil }
+        return GuideHeader(title: title, sourceLocale: locale, sectionIDs: ids, support: support)
+    }
+}

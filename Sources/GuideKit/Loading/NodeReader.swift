@@ -1,0 +1,192 @@
+import Yams
+
+/// Turns Yams nodes of one file into typed, located values, collecting a diagnostic for every
+/// problem instead of stopping at the first.
+struct NodeReader {
+    let file: SourceFile
+    var diagnostics: [Diagnostic] = []
+
+    init(file: SourceFile) { self.file = file }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file.path, line: 1, column: 1) }
+        return SourceLocation(file: file.path, line: mark.line, column: mark.column)
+    }
+
+    mutating func report(_ id: String, _ message: String, at node: Node, fix: FixIt? = nil) {
+        diagnostics.append(Diagnostic(id: id, message: message, at: location(of: node), fix: fix))
+    }
+
+    // MARK: Mappings
+
+    /// A mapping's fields by name, after reporting unknown fields (with a suggestion), duplicate
+    /// keys and missing required fields. `what` names the mapping in messages ("step", "section").
+    mutating func fields(of node: Node, what: String, known: [String], required: [String]) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report("wrong-type", "expected a mapping (\(what)) but found \(describe(node)): write it as `key: value` lines", at: node)
+            return nil
+        }
+        var values: [String: (key: Node, value: Node)] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let keyScalar) = keyNode, isString(keyScalar) else {
+                report("wrong-type", "expected a field name but found \(describe(keyNode)): use one of \(list(known))", at: keyNode)
+                continue
+            }
+            let name = keyScalar.string
+            checkNotAlias(valueNode, after: keyNode)
+            if values[name] != nil {
+                report("duplicate-key", "the field ‘\(name)’ appears twice in this \(what): keep one", at: keyNode)
+                continue
+            }
+            guard known.contains(name) else {
+                if let suggestion = closestMatch(to: name, in: known) {
+                    report("unknown-field", "unknown field ‘\(name)’ in \(what): did you mean ‘\(suggestion)’?", at: keyNode,
+                           fix: FixIt(length: name.unicodeScalars.count, replacement: suggestion))
+                } else {
+                    report("unknown-field", "unknown field ‘\(name)’ in \(what): the fields are \(list(known))", at: keyNode)
+                }
+                continue
+            }
+            values[name] = (keyNode, valueNode)
+        }
+        for name in required where values[name] == nil {
+            report("missing-field", "\(what) has no ‘\(name)’: add it", at: node)
+        }
+        return Fields(node: node, values: values)
+    }
+
+    // MARK: Scalars
+
+    /// A string scalar; numbers, booleans and nulls written without quotes are wrong types.
+    mutating func string(_ node: Node, what: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node else {
+            report("wrong-type", "expected text for ‘\(what)’ but found \(describe(node))", at: node)
+            return nil
+        }
+        guard isString(scalar) else {
+            report("wrong-type", "expected text for ‘\(what)’ but found \(describe(node)): put it in quotes", at: node,
+                   fix: FixIt(length: scalar.string.unicodeScalars.count, replacement: "\"\(scalar.string)\""))
+            return nil
+        }
+        return Located(scalar.string, at: location(of: node))
+    }
+
+    /// A non-empty translatable text with its key.
+    mutating func text(_ node: Node, what: String, key: String) -> SourceText? {
+        guard let value = string(node, what: what) else { return nil }
+        if value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            report("empty-text", "‘\(what)’ is empty: write the text or remove the field", at: node)
+            return nil
+        }
+        let style: ScalarStyle
+        if case .scalar(let scalar) = node {
+            switch scalar.style {
+            case .singleQuoted: style = .singleQuoted
+            case .doubleQuoted: style = .doubleQuoted
+            case .literal: style = .literal
+            case .folded: style = .folded
+            default: style = .plain
+            }
+        } else {
+            style = .plain
+        }
+        return SourceText(value.value, key: key, origin: TextOrigin(start: value.location, style: style, file: file))
+    }
+
+    /// A kebab-case id.
+    mutating func id(_ node: Node, what: String) -> Located<String>? {
+        guard let value = string(node, what: what) else { return nil }
+        guard Self.isKebabCase(value.value) else {
+            report("invalid-id", "‘\(value.value)’ is not a valid \(what): use lower-case letters, digits and single hyphens (e.g. ‘verify-identity’)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// One of a closed set of values.
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ node: Node, what: String, as type: E.Type) -> Located<E>? where E.RawValue == String {
+        guard let value = string(node, what: what) else { return nil }
+        guard let parsed = E(rawValue: value.value) else {
+            let names = E.allCases.map(\.rawValue)
+            let hint = closestMatch(to: value.value, in: names).map { "did you mean ‘\($0)’?" } ?? "use one of \(list(names))"
+            report("invalid-value", "‘\(value.value)’ is not a valid \(what): \(hint)", at: node)
+            return nil
+        }
+        return Located(parsed, at: value.location)
+    }
+
+    // MARK: Sequences
+
+    /// The items of a sequence; a single scalar where a list belongs is a wrong type.
+    mutating func items(_ node: Node, what: String) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            report("wrong-type", "expected a list for ‘\(what)’ but found \(describe(node)): write each item on a `- ` line", at: node)
+            return []
+        }
+        var previous = node
+        for item in sequence {
+            checkNotAlias(item, after: previous)
+            previous = item
+        }
+        return Array(sequence)
+    }
+
+    /// Aliases are resolved by the parser into copies of the anchored node, which keep the
+    /// anchor's position: a child that starts before its parent was an alias. Content never needs
+    /// them, and refusing them stops "billion laughs" expansion.
+    private mutating func checkNotAlias(_ child: Node, after parent: Node) {
+        guard let childMark = child.mark, let parentMark = parent.mark else { return }
+        if (childMark.line, childMark.column) < (parentMark.line, parentMark.column) {
+            report("yaml-alias", "YAML aliases (`*name`) are not supported in content: write the value out", at: parent)
+        }
+    }
+
+    // MARK: Helpers
+
+    static func isKebabCase(_ value: String) -> Bool {
+        guard !value.isEmpty, !value.hasPrefix("-"), !value.hasSuffix("-"), !value.contains("--") else { return false }
+        return value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    private func isString(_ scalar: Node.Scalar) -> Bool {
+        let tag = scalar.tag.rawValue
+        if tag == Tag.Name.str.rawValue { return true }
+        if tag == Tag.Name.implicit.rawValue || tag == Tag.Name.nonSpecific.rawValue { return scalar.style != .plain || isPlainString(scalar) }
+        return false
+    }
+
+    private func isPlainString(_ scalar: Node.Scalar) -> Bool {
+        let resolved = Node.scalar(scalar)
+        return resolved.int == nil && resolved.float == nil && resolved.bool == nil && resolved.null == nil
+            && resolved.timestamp == nil
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            let tag = scalar.tag.rawValue
+            if ![Tag.Name.implicit, .str, .nonSpecific, .int, .float, .bool, .null].map(\.rawValue).contains(tag) {
+                return "a value tagged ‘\(tag)’"
+            }
+            if scalar.style == .plain {
+                if node.null != nil { return scalar.string.isEmpty ? "nothing" : "null" }
+                if node.bool != nil { return "the boolean \(scalar.string)" }
+                if node.int != nil || node.float != nil { return "the number \(scalar.string)" }
+            }
+            return "the text ‘\(scalar.string)’"
+        }
+    }
+
+    private func list(_ names: [String]) -> String { names.map { "‘\($0)’" }.joined(separator: ", ") }
+}
+
+/// The fields of one mapping, by name.
+struct Fields {
+    let node: Node
+    let values: [String: (key: Node, value: Node)]
+
+    subscript(name: String) -> Node? { values[name]?.value }
+}

@@ -1,0 +1,58 @@
+/// Cross-file checks the loader owns: every link key, section and step that text or fields
+/// refer to exists.
+struct ReferenceCheck {
+    let guide: Guide
+
+    func run() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let sectionIDs = Set(guide.sections.map(\.id.value))
+        for section in guide.sections {
+            for required in section.requires where !sectionIDs.contains(required.value) {
+                diagnostics.append(unknownSection(required.value, at: required.location))
+            }
+            for step in section.steps {
+                for key in step.links where guide.links[key.value] == nil {
+                    diagnostics.append(unknownLink(key.value, at: key.location))
+                }
+            }
+        }
+        for text in guide.texts {
+            let inlines = CommonMark.parseInline(text.value).inlines
+            for (reference, destination, _) in inlines.references {
+                let at = text.location(ofScalarOffset: Self.offset(of: "(\(destination))", in: text.value).map { $0 + 1 } ?? 0)
+                switch reference {
+                case .registry(let key) where guide.links[key] == nil:
+                    diagnostics.append(unknownLink(key, at: at))
+                case .section(let id, let step):
+                    guard let target = guide.section(id: id) else {
+                        diagnostics.append(unknownSection(id, at: at))
+                        break
+                    }
+                    if let step, !target.steps.contains(where: { $0.id.value == step }) {
+                        let hint = closestMatch(to: step, in: target.steps.map(\.id.value)).map { ": did you mean ‘\($0)’?" } ?? ": use one of its step ids"
+                        diagnostics.append(Diagnostic(id: "unknown-step", message: "the section ‘\(id)’ has no step ‘\(step)’\(hint)", at: at))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func unknownLink(_ key: String, at location: SourceLocation) -> Diagnostic {
+        let hint = closestMatch(to: key, in: guide.links.entries.map(\.key.value)).map { "did you mean ‘\($0)’?" } ?? "add it to links.yaml"
+        return Diagnostic(id: "unknown-link", message: "no link ‘\(key)’ in the registry: \(hint)", at: location)
+    }
+
+    private func unknownSection(_ id: String, at location: SourceLocation) -> Diagnostic {
+        let hint = closestMatch(to: id, in: guide.sections.map(\.id.value)).map { "did you mean ‘\($0)’?" } ?? "use the id of a section listed in guide.yaml"
+        return Diagnostic(id: "unknown-section", message: "no section ‘\(id)’: \(hint)", at: location)
+    }
+
+    /// The offset in Unicode scalars of the first occurrence of `needle`.
+    static func offset(of needle: String, in haystack: String) -> Int? {
+        guard let range = haystack.range(of: needle) else { return nil }
+        return haystack.unicodeScalars.distance(from: haystack.unicodeScalars.startIndex, to: range.lowerBound)
+    }
+}

@@ -1,0 +1,49 @@
+/// What a link destination in content text refers to.
+public enum InlineReference: Sendable, Hashable {
+    /// `link:KEY`: an entry of the link registry.
+    case registry(key: String)
+    /// `ui:LANG`: a UI label in language LANG.
+    case uiLabel(language: String)
+    /// `section:ID` or `section:ID#STEP`.
+    case section(id: String, step: String?)
+    /// Anything else: a raw URL or an unknown scheme, which content may not use.
+    case raw(String)
+
+    public init(destination: String) {
+        if let key = destination.dropPrefix("link:") {
+            self = .registry(key: key)
+        } else if let language = destination.dropPrefix("ui:") {
+            self = .uiLabel(language: language)
+        } else if let target = destination.dropPrefix("section:") {
+            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            self = .section(id: String(parts[0]), step: parts.count > 1 ? String(parts[1]) : nil)
+        } else {
+            self = .raw(destination)
+        }
+    }
+}
+
+extension String {
+    func dropPrefix(_ prefix: String) -> String? { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil }
+}
+
+extension [Inline] {
+    /// Every link in these elements, depth first, with what it refers to.
+    public var references: [(reference: InlineReference, destination: String, text: String)] {
+        var result: [(InlineReference, String, String)] = []
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .link(let destination, let children):
+                    result.append((InlineReference(destination: destination), destination, children.map(\.plainText).joined()))
+                    visit(children)
+                case .emphasis(let children), .strong(let children), .image(_, let children):
+                    visit(children)
+                default: break
+                }
+            }
+        }
+        visit(self)
+        return result
+    }
+}

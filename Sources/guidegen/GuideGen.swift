@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+@main
+struct GuideGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guidegen",
+        abstract: "Render and validate a localised step-by-step guide.",
+        discussion: ExitCode.documentation,
+        version: guidegenVersion,
+        subcommands: [Validate.self]
+    )
+
+    /// ArgumentParser exits 64 on usage errors; guidegen documents 2 for "could not run".
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(Outcome.failure.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -271,3 +271,19 @@ struct LoaderErrorTests {
         expectDiagnostic(result, id: "id-mismatch", file: "sections/first.yaml", at: (1, 1), messageContains: "differs from its file name")
     }
 }
+
+@Suite("Loader errors in nested lists")
+struct NestedListErrorTests {
+    @Test(arguments: [
+        ("substeps:\n      - 1️⃣id: one", "substep has no ‘text’"),
+        ("fields:\n      - 1️⃣id: name", "field has no ‘label’"),
+        ("notes:\n      - 1️⃣{id: hint, text: Dikkat}", "note has no ‘kind’"),
+        ("questions:\n      - 1️⃣{id: why, question: Neden?}", "question has no ‘answer’"),
+        ("lists:\n      - 1️⃣{id: currencies, kind: currencies}", "list has no ‘items’"),
+    ])
+    func entryWithoutARequiredFieldIsReportedNotDropped(snippet: String, message: String) throws {
+        let marked = MarkedText(MinimalGuide.section + "\n    " + snippet)
+        let (result, _) = try load(tree: MinimalGuide.tree(section: marked.text))
+        expectDiagnostic(result, id: "missing-field", file: "sections/first.yaml", at: marked[1], messageContains: message)
+    }
+}

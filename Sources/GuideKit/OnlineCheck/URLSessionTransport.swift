@@ -29,7 +29,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     public func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
-        urlRequest.timeoutInterval = request.timeout.seconds
+        // swift-corelibs-foundation hands libcurl whole seconds, rounded down (0.5 s times out at
+        // once, 1.5 s after 1 s): this is only a backstop; the checker times each request itself.
+        urlRequest.timeoutInterval = request.timeout.seconds.rounded(.up) + 1
         urlRequest.cachePolicy = .reloadIgnoringLocalAndRemoteCacheData
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         let task = session.dataTask(with: urlRequest)

@@ -24,6 +24,17 @@ actor PolitenessScheduler {
     /// The wake-up already scheduled, so pending timers are not multiplied.
     private var scheduledWake: ContinuousClock.Instant?
 
+    /// What the scheduler did, so tests can see politeness exactly rather than through network jitter.
+    struct Record: Sendable {
+        /// When each host was granted a slot, in order.
+        var grants: [String: [ContinuousClock.Instant]] = [:]
+        /// The most slots held at once, overall and per host.
+        var peakActive = 0
+        var peakActiveByHost: [String: Int] = [:]
+    }
+
+    private(set) var record = Record()
+
     init(maxConcurrency: Int, maxPerHost: Int, minimumInterval: Duration) {
         self.maxConcurrency = max(1, maxConcurrency)
         self.maxPerHost = max(1, maxPerHost)
@@ -64,6 +75,9 @@ actor PolitenessScheduler {
                 active += 1
                 activeByHost[waiter.host] = hostActive + 1
                 nextStart[waiter.host] = now + minimumInterval
+                record.grants[waiter.host, default: []].append(now)
+                record.peakActive = max(record.peakActive, active)
+                record.peakActiveByHost[waiter.host] = max(record.peakActiveByHost[waiter.host] ?? 0, hostActive + 1)
                 waiter.continuation.resume(returning: true)
                 continue
             }
@@ -76,9 +90,10 @@ actor PolitenessScheduler {
         waiters = stillWaiting
         if let wake, scheduledWake.map({ wake < $0 }) ?? true {
             scheduledWake = wake
+            // The task runs on this actor: the timer fires in isolation, without an extra hop.
             Task { [clock] in
                 try? await Task.sleep(until: wake, clock: clock)
-                await self.timerFired(wake)
+                self.timerFired(wake)
             }
         }
     }

@@ -33,7 +33,9 @@ struct URLCheck: Sendable {
         guard let parsed = URL(string: original), let start = Self.withoutFragment(parsed), Self.isHTTP(start), start.host != nil else {
             return .broken(.invalidURL)
         }
-        let fragment = parsed.fragment.flatMap { options.checkFragments && !HTMLAnchors.isClientRoute($0) ? $0 : nil }
+        let fragment = parsed.fragment.flatMap {
+            options.checkFragments && !$0.isEmpty && !HTMLAnchors.isClientRoute($0) ? $0 : nil
+        }
         // A fragment needs the page, so GET straight away instead of HEAD then GET.
         var method: HTTPMethod = fragment == nil ? .head : .get
         var current = start

@@ -39,23 +39,30 @@ import Testing
                 group.addTask {
                     guard await scheduler.acquire(host: host, deadline: deadline) else { return }
                     let start = ContinuousClock.now
-                    try? await Task.sleep(for: .milliseconds(30))
+                    // Longer than the interval, so two jobs to one host do overlap.
+                    try? await Task.sleep(for: .milliseconds(60))
                     let end = ContinuousClock.now
                     await scheduler.release(host: host)
                     await timeline.add(.init(host: host, start: start, end: end))
                 }
             }
         }
+        // What the jobs saw: never more at once than allowed.
         let spans = await timeline.spans
         #expect(spans.count == hosts.count)
         #expect(Self.maxOverlap(spans.map { ($0.start, $0.end) }) <= 3)
         for host in ["a.example", "b.example"] {
-            let mine = spans.filter { $0.host == host }
-            #expect(Self.maxOverlap(mine.map { ($0.start, $0.end) }) <= 2, "\(host)")
-            let starts = mine.map(\.start).sorted()
-            for (earlier, later) in zip(starts, starts.dropFirst()) {
-                // Granted ≥ 40 ms apart; the start is read just after the grant, so allow a little jitter.
-                #expect((later - earlier).inSeconds >= 0.035, "\(host): \(later - earlier)")
+            #expect(Self.maxOverlap(spans.filter { $0.host == host }.map { ($0.start, $0.end) }) <= 2, "\(host)")
+        }
+        // What the scheduler did, exactly: limits reached but never passed, grants 40 ms apart per host.
+        let record = await scheduler.record
+        #expect(record.peakActive == 3)
+        #expect(record.peakActiveByHost["a.example"] == 2)
+        #expect(record.peakActiveByHost.values.allSatisfy { $0 <= 2 })
+        #expect(record.grants["a.example"]?.count == 8 && record.grants["b.example"]?.count == 4)
+        for (host, grants) in record.grants {
+            for (earlier, later) in zip(grants, grants.dropFirst()) {
+                #expect(later - earlier >= .milliseconds(40), "\(host): \(later - earlier)")
             }
         }
     }
@@ -79,16 +86,18 @@ import Testing
         for path in paths { server.route(path, always: .respond(status: 200, delay: .milliseconds(150))) }
         let options = loopbackOptions {
             $0.maxConcurrencyPerHost = 2
-            $0.minimumHostInterval = .milliseconds(100)
+            $0.minimumHostInterval = .milliseconds(200)
         }
         let report = try await check(paths.map(server.url), options: options)
         #expect(report.results.allSatisfy { $0.outcome.isOK })
         #expect(server.requests.count == 6)
         #expect(server.maxInFlight <= 2)
+        // Grants are exactly 200 ms apart (the scheduler test above checks each gap); what reaches
+        // the server jitters with thread and connection set-up, so check the rate over the run:
+        // 5 intervals take 1 s, where two at a time without an interval would take about 0.3 s.
         let arrivals = server.requests.map(\.receivedAt).sorted()
-        for (earlier, later) in zip(arrivals, arrivals.dropFirst()) {
-            #expect((later - earlier).inSeconds >= 0.08, "requests \(later - earlier) apart")
-        }
+        let span = try #require(arrivals.last) - (try #require(arrivals.first))
+        #expect(span.inSeconds >= 0.8, "6 requests in \(span)")
     }
 
     @Test func retriesWaitOutsideTheirSlotSoOtherHostsGoOn() async throws {

@@ -16,7 +16,7 @@ public struct OnlineCheckOptions: Sendable, Hashable {
     public var maxRetries: Int = 2
     /// The first retry waits this long, each next one twice as long, unless the server sent `Retry-After`.
     public var backoffBase: Duration = .seconds(1)
-    /// Status codes that count as ok for a host (lower-case host name → codes), e.g. `["www.linkedin.com": [999]]`.
+    /// Status codes that count as ok for a host (host name → codes), e.g. `["www.linkedin.com": [999]]`.
     public var acceptedStatusCodes: [String: Set<Int>] = [:]
     /// Regular expressions; a URL that any of them matches (anywhere in it) is not checked.
     public var skipPatterns: [String] = []
@@ -41,9 +41,10 @@ public struct OnlineCheckOptions: Sendable, Hashable {
         "guidegen/\(guidegenVersion)" + (contact.map { " (+\($0))" } ?? "")
     }
 
-    /// Lower-case host → accepted codes; a status counts as ok for a host when listed here.
+    /// Whether `status` counts as ok for `host` (host names compared without case).
     func accepts(_ status: Int, host: String) -> Bool {
-        acceptedStatusCodes[host.lowercased()]?.contains(status) ?? false
+        let host = host.lowercased()
+        return acceptedStatusCodes.contains { $0.key.lowercased() == host && $0.value.contains(status) }
     }
 }
 

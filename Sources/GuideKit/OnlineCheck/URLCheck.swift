@@ -86,8 +86,8 @@ struct URLCheck: Sendable {
             let result = await send(request, timeout: timeout)
             await scheduler.release(host: host)
 
-            let retryable: Bool
-            var retryAfter: Int?
+            // Past this switch only a retry is left: every other answer returns.
+            let retryAfter: Int?
             switch result {
             case .failure(let failure):
                 switch failure {
@@ -100,7 +100,7 @@ struct URLCheck: Sendable {
                 case .other(let detail): return .finished(.unverifiable(.connectionFailed(detail: detail)))
                 case .connectionReset:
                     guard progress.retries < options.maxRetries else { return .finished(.unverifiable(.connectionReset)) }
-                    retryable = true
+                    retryAfter = nil
                 }
             case .success(let response):
                 let status = response.status
@@ -115,16 +115,19 @@ struct URLCheck: Sendable {
                 guard Self.retryableStatuses.contains(status), progress.retries < options.maxRetries else {
                     return .answered(response, method)
                 }
-                retryable = true
                 retryAfter = response.header("retry-after").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { max(0, $0) }
             }
-            guard retryable else { continue }
-            let delay = retryAfter.map { Duration.seconds($0) } ?? options.backoffBase * (1 << progress.retries)
+            let delay = retryAfter.map { Duration.seconds($0) } ?? options.backoffBase * (1 << min(progress.retries, 16))
             if ContinuousClock.now + delay >= deadline {
-                if let retryAfter, case .success(let response) = result {
-                    return .finished(.unverifiable(.retryAfterPastDeadline(status: response.status, seconds: retryAfter)))
+                // No time left to wait: report what the server said, not the clock.
+                switch (result, retryAfter) {
+                case (.success(let response), let seconds?):
+                    return .finished(.unverifiable(.retryAfterPastDeadline(status: response.status, seconds: seconds)))
+                case (.success(let response), nil):
+                    return .answered(response, method)
+                case (.failure, _):
+                    return .finished(.unverifiable(.connectionReset))
                 }
-                return .finished(.unverifiable(.deadlineExceeded))
             }
             try? await Task.sleep(for: delay)
             progress.retries += 1

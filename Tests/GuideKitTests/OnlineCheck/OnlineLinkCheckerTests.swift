@@ -137,6 +137,16 @@ import Testing
         #expect((times[2] - times[1]).inSeconds >= 0.095)
     }
 
+    @Test func backoffPastTheDeadlineReportsTheStatusNotTheClock() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/down", always: .respond(status: 503))
+        let options = loopbackOptions { $0.deadline = .milliseconds(500); $0.backoffBase = .seconds(2) }
+        let result = try #require(try await check([server.url("/down")], options: options)[server.url("/down")])
+        #expect(result.outcome == .unverifiable(.status(503)))
+        #expect(result.retries == 0 && result.requests == 1)
+    }
+
     @Test func serverThatNeverAnswersTimesOut() async throws {
         let server = try LoopbackServer()
         defer { server.stop() }

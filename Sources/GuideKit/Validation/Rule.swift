@@ -12,7 +12,7 @@ public protocol Rule: Sendable {
     /// The severity of its findings unless `guidegen.yaml` says otherwise.
     var defaultSeverity: Severity { get }
     /// Content that triggers the rule (with a marker `1️⃣` … at every expected finding) and content
-    /// that must not. `RuleExample.baseGuide` says what the snippets are added to.
+    /// that must not. `RuleExample.tree` says what the snippets are added to.
     var examples: [RuleExample] { get }
     /// The findings in the content; severities are applied afterwards by the `Validator`.
     func check(_ context: ValidationContext) -> [Diagnostic]

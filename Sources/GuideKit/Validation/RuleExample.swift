@@ -2,8 +2,8 @@ import Foundation
 
 /// A small piece of content that shows what a rule reports, or what it lets pass.
 ///
-/// The files are added to `RuleExample.baseGuide`, a minimal guide that no rule reports anything
-/// on, so an example needs only the lines that matter. In a triggering example every expected
+/// The files are added to the base guide (`guideYAML()`, `baseLinks`, `baseSection`), a minimal
+/// guide that no rule reports anything on, so an example needs only the lines that matter. In a triggering example every expected
 /// finding is marked with `1️⃣`, `2️⃣` … at its line and column; the rule-examples test loads the
 /// tree with `ContentLoader`, runs the validator and compares the rule's findings with the markers.
 public struct RuleExample: Sendable, Hashable, Codable {

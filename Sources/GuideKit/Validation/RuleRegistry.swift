@@ -50,7 +50,7 @@ public enum RuleRegistry {
 extension RuleRegistry {
     /// The README's rule table: id, default severity, summary.
     public static var markdownTable: String {
-        var table = "| rule | default | reports |\n| --- | --- | --- |\n"
+        var table = "| rule | default severity | checks that |\n| --- | --- | --- |\n"
         for rule in rules { table += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(rule.summary) |\n" }
         return table
     }

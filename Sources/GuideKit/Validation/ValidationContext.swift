@@ -71,7 +71,7 @@ public struct ValidationContext: Sendable {
         for text in texts {
             for link in text.visible.links {
                 if case .registry(let key) = link.reference {
-                    uses.append(LinkUse(key: key, location: text.location(ofScalarOffset: link.destinationOffset + "link:".count), sectionIndex: text.sectionIndex))
+                    uses.append(LinkUse(key: key, location: text.location(ofScalarOffset: link.destinationOffset), sectionIndex: text.sectionIndex))
                 }
             }
         }

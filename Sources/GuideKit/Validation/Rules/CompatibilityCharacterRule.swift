@@ -6,7 +6,7 @@ import Foundation
 /// ligatures. Spaces, `…`, `™` and superscript digits are typographic choices and pass.
 public struct CompatibilityCharacterRule: Rule {
     public let id = "compatibility-character"
-    public let summary = "no compatibility characters (text whose NFKC form differs), such as Kangxi radicals for ideographs"
+    public let summary = "text has no compatibility characters (NFKC changes nothing), such as a Kangxi radical for an ideograph"
     public let defaultSeverity = Severity.warning
 
     public init() {}

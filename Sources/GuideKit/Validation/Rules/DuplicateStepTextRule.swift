@@ -2,7 +2,7 @@
 /// case), a hint that one step could be reused or that a copy was not edited.
 public struct DuplicateStepTextRule: Rule {
     public let id = "duplicate-step-text"
-    public let summary = "two steps with the same text: reuse one, or tell them apart"
+    public let summary = "steps do not repeat another step’s text (a note suggesting reuse)"
     public let defaultSeverity = Severity.note
 
     public init() {}

@@ -5,7 +5,7 @@
 /// brand names (`World Pay`, `Cross-border treasure`) have no English function words.
 public struct EnglishTextRule: Rule {
     public let id = "english-text"
-    public let summary = "no English sentence in Turkish text outside UI labels"
+    public let summary = "text in Turkish has no English sentence outside UI labels"
     public let defaultSeverity = Severity.warning
 
     public init() {}

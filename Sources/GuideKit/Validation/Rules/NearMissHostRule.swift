@@ -5,7 +5,7 @@
 /// are domain names in text (`global1688.com` in a question).
 public struct NearMissHostRule: Rule {
     public let id = "near-miss-host"
-    public let summary = "hosts that look like an allowed host but are not one"
+    public let summary = "hosts are allowed hosts, not look-alikes of one (typos, missing dots, look-alike characters, punycode)"
     public let defaultSeverity = Severity.error
 
     public init() {}

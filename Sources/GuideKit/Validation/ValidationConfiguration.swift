@@ -80,7 +80,7 @@ public struct ValidationConfiguration: Sendable {
         }
         var reader = NodeReader(file: yaml.source)
         let configuration = read(root, ruleIDs: ruleIDs, reader: &reader)
-        return Loaded(configuration: configuration, diagnostics: diagnostics + reader.diagnostics, file: yaml.source)
+        return Loaded(configuration: configuration, diagnostics: (diagnostics + reader.diagnostics).sorted(), file: yaml.source)
     }
 
     /// Parses a configuration given as text, for tests and tools.
@@ -91,7 +91,7 @@ public struct ValidationConfiguration: Sendable {
         }
         var reader = NodeReader(file: yaml.source)
         let configuration = read(root, ruleIDs: ruleIDs, reader: &reader)
-        return Loaded(configuration: configuration, diagnostics: diagnostics + reader.diagnostics, file: yaml.source)
+        return Loaded(configuration: configuration, diagnostics: (diagnostics + reader.diagnostics).sorted(), file: yaml.source)
     }
 
     private static func read(_ root: Node, ruleIDs: [String], reader: inout NodeReader) -> ValidationConfiguration {

@@ -32,10 +32,14 @@ public struct Validator: Sendable {
             var ok = true
             for id in suppression.ruleIDs where !ruleIDs.contains(id.value) || Self.metaRuleIDs.contains(id.value) {
                 ok = false
-                let hint = closestMatch(to: id.value, in: ruleIDs.subtracting(Self.metaRuleIDs)).map { "did you mean ‘\($0)’?" }
-                    ?? "`guidegen rules` lists the rule ids"
-                meta.append(Diagnostic(id: InvalidSuppressionRule().id, message: "no rule ‘\(id.value)’ to suppress: \(hint)", at: id.location,
-                                       fix: closestMatch(to: id.value, in: ruleIDs.subtracting(Self.metaRuleIDs)).map { FixIt(length: id.value.unicodeScalars.count, replacement: $0) }))
+                if Self.metaRuleIDs.contains(id.value) {
+                    meta.append(Diagnostic(id: InvalidSuppressionRule().id, message: "‘\(id.value)’ findings cannot be suppressed: fix or remove the suppression they are about", at: id.location))
+                    continue
+                }
+                let suggestion = closestMatch(to: id.value, in: ruleIDs.subtracting(Self.metaRuleIDs))
+                meta.append(Diagnostic(id: InvalidSuppressionRule().id,
+                                       message: "no rule ‘\(id.value)’ to suppress: " + (suggestion.map { "did you mean ‘\($0)’?" } ?? "`guidegen rules` lists the rule ids"),
+                                       at: id.location, fix: suggestion.map { FixIt(length: id.value.unicodeScalars.count, replacement: $0) }))
             }
             if suppression.ruleIDs.isEmpty {
                 ok = false

@@ -119,9 +119,13 @@ public struct RenderedOutput: Sendable {
             for (index, line) in source.lines.enumerated() {
                 let scalars = Array(line.unicodeScalars)
                 var i = 0
+                func starts(_ prefix: String, at index: Int) -> Bool {
+                    let p = Array(prefix.unicodeScalars)
+                    return index + p.count <= scalars.count && Array(scalars[index..<(index + p.count)]) == p
+                }
                 while i < scalars.count {
-                    let rest = String(String.UnicodeScalarView(scalars[i...]))
-                    guard rest.hasPrefix("https://") || rest.hasPrefix("http://"), i == 0 || !isURLCharacter(scalars[i - 1]) else { i += 1; continue }
+                    guard starts("https://", at: i) || starts("http://", at: i),
+                        i == 0 || !(scalars[i - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[i - 1])) else { i += 1; continue }
                     var end = i
                     while end < scalars.count, !scalars[end].properties.isWhitespace, !"<>\"‘’“”".unicodeScalars.contains(scalars[end]) { end += 1 }
                     while end > i, ".,;:!?)]}'".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
@@ -142,10 +146,6 @@ public struct RenderedOutput: Sendable {
 
     static func display(_ directory: String, _ path: String) -> String {
         directory.isEmpty || directory == "." ? path : (directory.hasSuffix("/") ? directory + path : directory + "/" + path)
-    }
-
-    private static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar)
     }
 
     /// The line and column of `needle` at or after `line` (past links already found there), or the block's line.

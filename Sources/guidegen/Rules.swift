@@ -43,9 +43,7 @@ struct Rules: ParsableCommand {
             }
         case .json:
             let document = Document(rules: rules.map { Entry(id: $0.id, defaultSeverity: $0.defaultSeverity, summary: $0.summary, examples: $0.examples) })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(document), as: UTF8.self))
+            print(JSONReporter.encode(document), terminator: "")
         case .markdown:
             print(RuleRegistry.markdownTable, terminator: "")
         }

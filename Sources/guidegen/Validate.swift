@@ -40,6 +40,11 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 on warnings too.")
     var strict = false
 
+    /// Colour only on a terminal, and never with NO_COLOR set.
+    static func colour(on descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     func run() throws {
         var outputDirectory = output
         var isDirectory: ObjCBool = false
@@ -50,16 +55,14 @@ struct Validate: ParsableCommand {
         switch format {
         case .text:
             if report.failures.isEmpty {
-                let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                print(TextReporter(colour: colour).report(report.diagnostics, files: report.files), terminator: "")
+                print(TextReporter(colour: Self.colour(on: STDOUT_FILENO)).report(report.diagnostics, files: report.files), terminator: "")
             }
         case .json: print(JSONReporter().report(report), terminator: "")
         case .sarif: print(SARIFReporter().report(report), terminator: "")
         case .github: print(GitHubReporter().report(report), terminator: "")
         }
         if !report.failures.isEmpty {
-            let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            FileHandle.standardError.write(Data(TextReporter(colour: colour).report(failures: report.failures, files: report.files).utf8))
+            FileHandle.standardError.write(Data(TextReporter(colour: Self.colour(on: STDERR_FILENO)).report(failures: report.failures, files: report.files).utf8))
             throw Outcome.failure.exitCode
         }
         if report.errorCount > 0 || (strict && report.warningCount > 0) { throw Outcome.findings.exitCode }

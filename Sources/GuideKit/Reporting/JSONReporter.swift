@@ -74,7 +74,8 @@ public struct JSONReporter {
         Self.encode(document(report))
     }
 
-    static func encode(_ value: some Encodable) -> String {
+    /// Pretty-printed JSON with sorted keys, so output is stable and diffs are readable.
+    public static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain structs cannot fail.

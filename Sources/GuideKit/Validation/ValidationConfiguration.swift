@@ -65,8 +65,7 @@ public struct ValidationConfiguration: Sendable {
     /// Reads `guidegen.yaml` in `contentDirectory` (named as the user named it) if it exists.
     /// `ruleIDs` are the ids the `rules` mapping may name.
     public static func load(contentDirectory: String, ruleIDs: [String]) -> Loaded {
-        let display = contentDirectory.isEmpty || contentDirectory == "." ? fileName
-            : (contentDirectory.hasSuffix("/") ? contentDirectory + fileName : contentDirectory + "/" + fileName)
+        let display = displayPath(contentDirectory, fileName)
         let url = URL(fileURLWithPath: contentDirectory).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else {
             return Loaded(configuration: ValidationConfiguration(), diagnostics: [], file: nil)

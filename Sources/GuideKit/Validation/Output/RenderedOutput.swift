@@ -59,7 +59,7 @@ public struct RenderedOutput: Sendable {
                 let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
                 let text = String(data: data, encoding: .utf8)
             else { continue }
-            pages[path] = page(path: path, kind: kind, text: text, display: display(directory, path))
+            pages[path] = page(path: path, kind: kind, text: text, display: displayPath(directory, path))
         }
         return RenderedOutput(directory: directory, files: files, pages: pages)
     }
@@ -142,10 +142,6 @@ public struct RenderedOutput: Sendable {
         if path.hasPrefix("markdown/"), path.hasSuffix(".md") { return .markdown }
         if path.hasPrefix("checklists/"), path.hasSuffix(".txt"), !path.dropFirst("checklists/".count).contains("/") { return .checklist }
         return nil
-    }
-
-    static func display(_ directory: String, _ path: String) -> String {
-        directory.isEmpty || directory == "." ? path : (directory.hasSuffix("/") ? directory + path : directory + "/" + path)
     }
 
     /// The line and column of `needle` at or after `line` (past links already found there), or the block's line.

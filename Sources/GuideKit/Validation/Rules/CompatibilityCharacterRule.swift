@@ -46,8 +46,7 @@ public struct CompatibilityCharacterRule: Rule {
                 guard !Self.allowed.contains(scalar), scalar.properties.generalCategory != .spaceSeparator else { continue }
                 let normalised = String(scalar).precomposedStringWithCompatibilityMapping
                 guard normalised != String(scalar) else { continue }
-                let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-                findings.append(finding("‘\(scalar)’ (\(code)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
+                findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
                                         fix: FixIt(length: 1, replacement: normalised)))
             }
         }

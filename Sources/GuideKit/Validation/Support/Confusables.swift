@@ -34,8 +34,7 @@ enum Confusables {
     static func describeDifference(_ text: String, _ original: String) -> String {
         let a = Array(text.unicodeScalars), b = Array(original.unicodeScalars)
         if a.count == b.count, let index = a.indices.first(where: { String(a[$0]).lowercased() != String(b[$0]) }) {
-            let code = "U+" + String(a[index].value, radix: 16, uppercase: true).leftPadded(to: 4)
-            return "a look-alike character (‘\(a[index])’ \(code) for ‘\(b[index])’)"
+            return "a look-alike character (‘\(a[index])’ \(a[index].codePoint) for ‘\(b[index])’)"
         }
         return "look-alike characters"
     }

@@ -150,8 +150,7 @@ struct URIReference: Sendable, Hashable {
 
     /// `‘x’ (U+0078)`, so invisible and look-alike characters can be told apart in messages.
     static func describe(_ scalar: Unicode.Scalar) -> String {
-        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-        return scalar.properties.isWhitespace || scalar.value < 0x20 ? code : "‘\(scalar)’ (\(code))"
+        scalar.properties.isWhitespace || scalar.value < 0x20 ? scalar.codePoint : "‘\(scalar)’ (\(scalar.codePoint))"
     }
 }
 

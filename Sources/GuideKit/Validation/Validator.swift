@@ -58,7 +58,8 @@ public struct Validator: Sendable {
             }
             return !silenced
         }
-        for (index, suppression) in valid where !used.contains(index) {
+        // Without a guide the rules did not run, so no suppression can have been used.
+        for (index, suppression) in valid where !used.contains(index) && load.guide != nil {
             // A suppression of a rule that is off or not run here is not reported as unused.
             guard suppression.ruleIDs.allSatisfy({ configuration.isEnabled($0.value) && ruleIDs.contains($0.value) }) else { continue }
             let names = suppression.ruleIDs.map { "‘\($0.value)’" }.joined(separator: ", ")

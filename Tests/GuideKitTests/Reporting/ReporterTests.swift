@@ -48,9 +48,9 @@ import Testing
             #expect(artifact.uriBaseId == "%SRCROOT%")
             #expect(artifact.uri?.hasPrefix("seed-defects/") == true)
         }
-        let apostrophe = try #require(run.results.first { $0.ruleId == "apostrophe-style" })
-        // Column 74 counts code points: the line has no characters outside the BMP, but ‘ı’ and ‘ş’ before it are one column each.
-        #expect(apostrophe.locations.first?.physicalLocation.region.startColumn == 74)
+        // Columns count code points: on line 27 the ‘ı’ of ‘aynı’ before the apostrophe is one column (UTF-8 would say 96).
+        let apostrophes = run.results.filter { $0.ruleId == "apostrophe-style" }.compactMap { $0.locations.first?.physicalLocation.region }
+        #expect(apostrophes.map { [$0.startLine, $0.startColumn] } == [[24, 74], [27, 95]])
         let https = try #require(run.results.first { $0.ruleId == "https-only" })
         let replacement = try #require(https.fixes?.first?.artifactChanges.first?.replacements.first)
         #expect(replacement.deletedRegion.startColumn == 10 && replacement.deletedRegion.endColumn == 14)

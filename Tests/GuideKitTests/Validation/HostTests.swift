@@ -57,6 +57,8 @@ import Testing
         ("m.1688.com", nil, nil),
         ("alibaba.com", nil, nil),
         ("example.org", nil, nil),
+        ("www.alipay.c0m", "www.alipay.com", "a look-alike character (‘0’ U+0030 for ‘o’)"),
+        ("intl.alipay.cn", nil, nil),
     ] as [(String, String?, String?)])
     func nearMisses(_ host: String, _ suggestion: String?, _ reason: String?) {
         let miss = HostCatalog.nearMiss(host, among: Self.allowed)

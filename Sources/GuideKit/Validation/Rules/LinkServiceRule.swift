@@ -81,13 +81,13 @@ public struct LinkServiceRule: Rule {
         for link in context.guide.links.entries {
             guard let declared = link.service, let host = HostCatalog.host(ofURL: link.url.value)?.host,
                 let owner = Service.owner(ofHost: host), owner != declared.value else { continue }
-            findings.append(finding("‘\(host)’ is a \(owner.displayName) address but the entry says ‘\(declared.value.rawValue)’: set `service: \(owner.rawValue)`",
+            findings.append(finding("‘\(host)’ belongs to \(owner.displayName) but the entry says ‘\(declared.value.rawValue)’: set `service: \(owner.rawValue)`",
                                     at: declared.location))
         }
         for use in context.linkUses {
             guard let index = use.sectionIndex, let sectionService = context.guide.sections[index].service?.value,
                 let link = context.guide.links[use.key], let linkService = link.service?.value, linkService != sectionService else { continue }
-            findings.append(finding("this \(sectionService.displayName) section links to ‘\(use.key)’, a \(linkService.displayName) page: check the link, or the section's `service`",
+            findings.append(finding("the section is about \(sectionService.displayName) but links to ‘\(use.key)’, a link of \(linkService.displayName): check the link, or the section's `service`",
                                     at: use.location))
         }
         return findings

@@ -60,8 +60,14 @@ public struct HostCatalog: Sendable {
 
     /// The closest allowed host `host` looks like, checking from the most to the least telling
     /// resemblance: an allowed host used as the start of another domain, punycode that decodes to
-    /// a look-alike, look-alike characters, a missing or extra dot, then one or two edits.
+    /// a look-alike, look-alike characters, a missing or extra dot, swapped letters, one or two
+    /// edits; and last, a registrable domain that looks like a service's own under any subdomain
+    /// (`www.alipay.c0m` for `alipay.com`; plain edits are not enough there, `alipay.cn` is real).
     static func nearMiss(_ written: String, among allowed: [String]) -> NearMiss? {
+        rankedNearMiss(written, among: allowed)?.miss
+    }
+
+    private static func rankedNearMiss(_ written: String, among allowed: [String]) -> (rank: Int, distance: Int, miss: NearMiss)? {
         let host = written.lowercased()
         var best: (rank: Int, distance: Int, miss: NearMiss)?
         func consider(_ rank: Int, _ distance: Int, _ miss: NearMiss) {
@@ -83,15 +89,27 @@ public struct HostCatalog: Sendable {
             } else if host.replacingOccurrences(of: ".", with: "") == candidate.replacingOccurrences(of: ".", with: "") {
                 let hostDots = host.filter { $0 == "." }.count, candidateDots = candidate.filter { $0 == "." }.count
                 consider(3, 0, NearMiss(suggestion: candidate, reason: hostDots < candidateDots ? "a missing dot" : "an extra dot"))
+            } else if isTransposition(host, candidate) {
+                consider(4, 1, NearMiss(suggestion: candidate, reason: "swapped letters"))
             } else if candidate.count >= 6 {
                 let distance = editDistance(host, candidate)
                 if (1...2).contains(distance) {
-                    let reason = isTransposition(host, candidate) ? "swapped letters" : (distance == 1 ? "one character different" : "two characters different")
-                    consider(4, distance, NearMiss(suggestion: candidate, reason: reason))
+                    consider(5, distance, NearMiss(suggestion: candidate, reason: distance == 1 ? "one character different" : "two characters different"))
                 }
             }
         }
-        return best?.miss
+        // A look-alike of a service's own domain under any subdomain (`www.alipay.c0m`).
+        let labels = written.split(separator: ".")
+        if best == nil, labels.count > 2 {
+            let domain = labels.suffix(2).joined(separator: ".")
+            let subdomain = labels.dropLast(2).joined(separator: ".").lowercased()
+            for serviceDomain in Service.allCases.flatMap(\.domains) where serviceDomain != domain.lowercased() {
+                if let inner = rankedNearMiss(domain, among: [serviceDomain]), inner.rank <= 4 {
+                    consider(6, 0, NearMiss(suggestion: subdomain + "." + serviceDomain, reason: inner.miss.reason))
+                }
+            }
+        }
+        return best
     }
 
     private static func isTransposition(_ a: String, _ b: String) -> Bool {

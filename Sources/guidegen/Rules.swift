@@ -16,7 +16,7 @@ struct Rules: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The format: text, json or markdown.")
+    @Option(name: .long, help: "How to list the rules.")
     var format: RulesFormat = .text
 
     /// One rule as `guidegen rules --format json` prints it.

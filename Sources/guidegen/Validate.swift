@@ -34,7 +34,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The rendered output folder whose links to check (default: Output, when it exists in the current folder).", valueName: "dir"))
     var output: String?
 
-    @Option(name: .long, help: "The report format: text, json, sarif or github.")
+    @Option(name: .long, help: "How to report the findings.")
     var format: ReportFormat = .text
 
     @Flag(name: .long, help: "Exit 1 on warnings too.")

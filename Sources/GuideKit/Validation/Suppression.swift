@@ -39,17 +39,15 @@ public struct Suppression: Sendable, Hashable {
             body = String(body.unicodeScalars.dropFirst(leading))
             guard body.hasPrefix(marker) else { continue }
             var column = hash + 2 + leading + marker.unicodeScalars.count  // 1-based column after the marker
-            var rest = String(body.unicodeScalars.dropFirst(marker.unicodeScalars.count))
+            let rest = String(body.unicodeScalars.dropFirst(marker.unicodeScalars.count))
 
+            // The ids end at the first `—` or `--`; the reason follows.
             var reason: String?
             var idsPart = rest
-            for separator in ["—", "--"] {
-                if let range = rest.range(of: separator) {
-                    idsPart = String(rest[..<range.lowerBound])
-                    let text = rest[range.upperBound...].trimmingCharacters(in: .whitespaces)
-                    reason = text.isEmpty ? nil : text
-                    break
-                }
+            if let range = [rest.range(of: "—"), rest.range(of: "--")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
+                idsPart = String(rest[..<range.lowerBound])
+                let text = rest[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                reason = text.isEmpty ? nil : text
             }
             var ids: [Located<String>] = []
             for piece in idsPart.split(separator: ",", omittingEmptySubsequences: false) {
@@ -60,7 +58,6 @@ public struct Suppression: Sendable, Hashable {
                 }
                 column += piece.unicodeScalars.count + 1
             }
-            rest = ""
             let ownLine = scalars[..<hash].allSatisfy { $0 == " " || $0 == "\t" }
             var target = index + 1  // 1-based line number of the covered line
             if ownLine {

@@ -24,46 +24,25 @@ public struct Validator: Sendable {
         }
         ruleFindings = ruleFindings.filter { configuration.isEnabled($0.id) }
 
-        // Inline suppressions.
-        let suppressions = load.files.keys.sorted().flatMap { Suppression.parse(load.files[$0]!) }
-        var used = Set<Int>()
+        // Inline suppressions: a wrong one silences nothing and is reported.
         var meta: [Diagnostic] = []
-        let valid = suppressions.enumerated().filter { index, suppression in
-            var ok = true
-            for id in suppression.ruleIDs where !ruleIDs.contains(id.value) || Self.metaRuleIDs.contains(id.value) {
-                ok = false
-                if Self.metaRuleIDs.contains(id.value) {
-                    meta.append(Diagnostic(id: InvalidSuppressionRule().id, message: "‘\(id.value)’ findings cannot be suppressed: fix or remove the suppression they are about", at: id.location))
-                    continue
-                }
-                let suggestion = closestMatch(to: id.value, in: ruleIDs.subtracting(Self.metaRuleIDs))
-                meta.append(Diagnostic(id: InvalidSuppressionRule().id,
-                                       message: "no rule ‘\(id.value)’ to suppress: " + (suggestion.map { "did you mean ‘\($0)’?" } ?? "`guidegen rules` lists the rule ids"),
-                                       at: id.location, fix: suggestion.map { FixIt(length: id.value.unicodeScalars.count, replacement: $0) }))
-            }
-            if suppression.ruleIDs.isEmpty {
-                ok = false
-                meta.append(Diagnostic(id: InvalidSuppressionRule().id, message: "the suppression names no rule: write `# \(Suppression.marker) rule-id — reason`", at: suppression.location))
-            } else if suppression.reason == nil {
-                ok = false
-                meta.append(Diagnostic(id: InvalidSuppressionRule().id, message: "the suppression gives no reason: add `— why` after the rule id", at: suppression.location))
-            }
-            return ok
+        var valid: [Suppression] = []
+        for suppression in load.files.keys.sorted().flatMap({ Suppression.parse(load.files[$0]!) }) {
+            let problems = problems(in: suppression, ruleIDs: ruleIDs)
+            if problems.isEmpty { valid.append(suppression) } else { meta += problems }
         }
-        ruleFindings = ruleFindings.filter { finding in
-            var silenced = false
-            for (index, suppression) in valid where suppression.covers(finding) {
-                used.insert(index)
-                silenced = true
-            }
-            return !silenced
+        var used = Array(repeating: false, count: valid.count)
+        ruleFindings.removeAll { finding in
+            let covering = valid.indices.filter { valid[$0].covers(finding) }
+            for index in covering { used[index] = true }
+            return !covering.isEmpty
         }
-        // Without a guide the rules did not run, so no suppression can have been used.
-        for (index, suppression) in valid where !used.contains(index) && load.guide != nil {
-            // A suppression of a rule that is off or not run here is not reported as unused.
-            guard suppression.ruleIDs.allSatisfy({ configuration.isEnabled($0.value) && ruleIDs.contains($0.value) }) else { continue }
+        // Without a guide the rules did not run, so no suppression can have been used; and a
+        // suppression of a rule that is off or not run here is not reported as unused.
+        for (index, suppression) in valid.enumerated() where !used[index] && load.guide != nil
+            && suppression.ruleIDs.allSatisfy({ configuration.isEnabled($0.value) && ruleIDs.contains($0.value) }) {
             let names = suppression.ruleIDs.map { "‘\($0.value)’" }.joined(separator: ", ")
-            meta.append(Diagnostic(id: UnusedSuppressionRule().id, message: "the suppression of \(names) silences nothing here: remove it", at: suppression.location))
+            meta.append(UnusedSuppressionRule().finding("the suppression of \(names) silences nothing here: remove it", at: suppression.location))
         }
         meta = meta.filter { ruleIDs.contains($0.id) && configuration.isEnabled($0.id) }
 
@@ -75,6 +54,29 @@ public struct Validator: Sendable {
             findings.append(finding)
         }
         return Array(Set(findings)).sorted()
+    }
+
+    /// What is wrong with a suppression: unknown or unsuppressable rule ids, no ids, no reason.
+    private func problems(in suppression: Suppression, ruleIDs: Set<String>) -> [Diagnostic] {
+        let rule = InvalidSuppressionRule()
+        let suppressable = ruleIDs.subtracting(Self.metaRuleIDs)
+        var problems: [Diagnostic] = []
+        for id in suppression.ruleIDs where !suppressable.contains(id.value) {
+            if Self.metaRuleIDs.contains(id.value) {
+                problems.append(rule.finding("‘\(id.value)’ findings cannot be suppressed: fix or remove the suppression they are about", at: id.location))
+            } else if let suggestion = closestMatch(to: id.value, in: suppressable) {
+                problems.append(rule.finding("no rule ‘\(id.value)’ to suppress: did you mean ‘\(suggestion)’?", at: id.location,
+                                             fix: FixIt(length: id.value.unicodeScalars.count, replacement: suggestion)))
+            } else {
+                problems.append(rule.finding("no rule ‘\(id.value)’ to suppress: `guidegen rules` lists the rule ids", at: id.location))
+            }
+        }
+        if suppression.ruleIDs.isEmpty {
+            problems.append(rule.finding("the suppression names no rule: write `# \(Suppression.marker) rule-id — reason`", at: suppression.location))
+        } else if suppression.reason == nil {
+            problems.append(rule.finding("the suppression gives no reason: add `— why` after the rule id", at: suppression.location))
+        }
+        return problems
     }
 
     /// Ids of the rules about suppressions themselves, which cannot be suppressed.

@@ -2,23 +2,69 @@ import ArgumentParser
 import Foundation
 import GuideKit
 
+/// How `guidegen validate` prints its report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+}
+
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and report every problem with its file, line and column.",
-        discussion: ExitCode.documentation
+        discussion: """
+            Checks the content folder (and the rendered output, with --output DIR or when an \
+            Output folder exists where guidegen runs) with the rules `guidegen rules` lists.
+
+            Formats: text (file:line:column: severity: message [rule-id], the source line and a \
+            caret; colour on a terminal), json, sarif (SARIF 2.1.0 for code scanning), github \
+            (GitHub Actions annotations).
+
+            Configuration: \(ValidationConfiguration.fileName) in the content folder sets rule \
+            severities (rules: {rule-id: off|note|warning|error}) and extends the allowed hosts \
+            (allowedHosts) and currency codes (currencies).
+
+            Suppression: a YAML comment on the line before a finding, or at the end of its line: \
+            `# guidegen-ignore: rule-id — reason` (the reason is required).
+
+            \(ExitCode.documentation)
+            """
     )
 
     @OptionGroup var options: ContentOptions
 
+    @Option(name: .long, help: ArgumentHelp("The rendered output folder whose links to check (default: Output, when it exists in the current folder).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: "How to report the findings.")
+    var format: ReportFormat = .text
+
+    @Flag(name: .long, help: "Exit 1 on warnings too.")
+    var strict = false
+
+    /// Colour only on a terminal, and never with NO_COLOR set.
+    static func colour(on descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     func run() throws {
+        var outputDirectory = output
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.content, isDirectory: &isDirectory), isDirectory.boolValue else {
-            FileHandle.standardError.write(Data("guidegen: error: no content folder at ‘\(options.content)’: pass --content DIR\n".utf8))
+        if outputDirectory == nil, FileManager.default.fileExists(atPath: "Output", isDirectory: &isDirectory), isDirectory.boolValue {
+            outputDirectory = "Output"
+        }
+        let report = ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory)
+        switch format {
+        case .text:
+            if report.failures.isEmpty {
+                print(TextReporter(colour: Self.colour(on: STDOUT_FILENO)).report(report.diagnostics, files: report.files), terminator: "")
+            }
+        case .json: print(JSONReporter().report(report), terminator: "")
+        case .sarif: print(SARIFReporter().report(report), terminator: "")
+        case .github: print(GitHubReporter().report(report), terminator: "")
+        }
+        if !report.failures.isEmpty {
+            FileHandle.standardError.write(Data(TextReporter(colour: Self.colour(on: STDERR_FILENO)).report(failures: report.failures, files: report.files).utf8))
             throw Outcome.failure.exitCode
         }
-        let result = ContentLoader(directory: options.content).load()
-        let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        print(TextReporter(colour: colour).report(result.diagnostics, files: result.files), terminator: "")
-        if result.hasErrors { throw Outcome.findings.exitCode }
+        if report.errorCount > 0 || (strict && report.warningCount > 0) { throw Outcome.findings.exitCode }
     }
 }

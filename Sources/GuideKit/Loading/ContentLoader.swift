@@ -78,9 +78,7 @@ public struct ContentLoader {
 
     private func url(_ relative: String) -> URL { URL(fileURLWithPath: directory).appendingPathComponent(relative) }
 
-    private func displayPath(_ relative: String) -> String {
-        directory.isEmpty || directory == "." ? relative : (directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
-    }
+    private func displayPath(_ relative: String) -> String { GuideKit.displayPath(directory, relative) }
 
     /// A section file that `guide.yaml` does not list would silently not be published.
     private func unlistedSectionFiles(listed: Set<String>) -> [Diagnostic] {

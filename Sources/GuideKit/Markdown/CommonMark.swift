@@ -83,6 +83,41 @@ public enum CommonMark {
         return InlineDocument(inlines: inlines, unexpectedBlock: unexpected)
     }
 
+    /// The links, headings and raw HTML of a whole Markdown document (a rendered page), each with
+    /// the line of the block it is in; used to check rendered output.
+    public static func outline(ofDocument markdown: String) -> MarkdownOutline {
+        let bytes = Array(markdown.utf8)
+        let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options) }
+            }
+        }
+        var outline = MarkdownOutline()
+        guard let root else { return outline }
+        defer { cmark_node_free(root) }
+        func visit(_ node: OpaquePointer, line: Int) {
+            let own = Int(cmark_node_get_start_line(node))
+            let line = own > 0 ? own : line
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                outline.links.append(.init(destination: string(cmark_node_get_url(node)), line: line))
+            case CMARK_NODE_HEADING:
+                outline.headings.append(.init(text: plainText(of: node), line: line))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                outline.html.append(.init(html: literal(node), line: line))
+            default:
+                break
+            }
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                visit(current, line: line)
+                child = cmark_node_next(current)
+            }
+        }
+        visit(root, line: 1)
+        return outline
+    }
+
     private static func children(of node: OpaquePointer) -> [Inline] {
         var result: [Inline] = []
         var child = cmark_node_first_child(node)
@@ -121,4 +156,27 @@ public enum CommonMark {
     private static func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
+}
+
+/// What a whole Markdown document links to, its headings and its raw HTML, with block lines.
+public struct MarkdownOutline: Sendable, Hashable {
+    public struct Link: Sendable, Hashable {
+        public var destination: String
+        /// The line of the block the link is in (cmark locates blocks, not inlines).
+        public var line: Int
+    }
+
+    public struct Heading: Sendable, Hashable {
+        public var text: String
+        public var line: Int
+    }
+
+    public struct HTML: Sendable, Hashable {
+        public var html: String
+        public var line: Int
+    }
+
+    public var links: [Link] = []
+    public var headings: [Heading] = []
+    public var html: [HTML] = []
 }

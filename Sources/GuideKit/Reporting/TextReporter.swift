@@ -9,18 +9,50 @@ public struct TextReporter {
         var out = ""
         for diagnostic in diagnostics.sorted() {
             out += paint(diagnostic) + "\n"
-            if let line = files[diagnostic.location.file]?.line(diagnostic.location.line) {
-                let prefix = line.unicodeScalars.prefix(max(0, diagnostic.location.column - 1))
-                // Keep tabs so the caret lines up under the same column in a terminal.
-                let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
-                out += "    \(line)\n    \(padding)^\n"
+            let line = files[diagnostic.location.file]?.line(diagnostic.location.line)
+            if let line {
+                out += "    \(line)\n    \(padding(line, column: diagnostic.location.column))^\n"
             }
             if let fix = diagnostic.fix {
-                out += "    fix: replace with ‘\(fix.replacement)’\n"
+                out += "    fix: \(describe(fix, at: diagnostic.location.column, in: line))\n"
             }
         }
         out += summary(diagnostics) + "\n"
         return out
+    }
+
+    /// Why validation could not run, in the same `file:line:column: error: message [id]` form
+    /// (without a location when there is none), for standard error.
+    public func report(failures: [ValidationFailure], files: [String: SourceFile]) -> String {
+        var out = ""
+        for failure in failures {
+            guard let location = failure.location else {
+                out += "guidegen: error: \(failure.message) [\(failure.id)]\n"
+                continue
+            }
+            out += paint(Diagnostic(id: failure.id, severity: .error, message: failure.message, at: location)) + "\n"
+            if let line = files[location.file]?.line(location.line) {
+                out += "    \(line)\n    \(padding(line, column: location.column))^\n"
+            }
+        }
+        out += "guidegen could not run: fix the problems above and run it again\n"
+        return out
+    }
+
+    /// "replace ‘http’ with ‘https’", "insert ‘https://’", "remove ‘1 ’".
+    private func describe(_ fix: FixIt, at column: Int, in line: String?) -> String {
+        let scalars = Array((line ?? "").unicodeScalars)
+        let start = column - 1, end = start + fix.length
+        guard fix.length > 0, start >= 0, end <= scalars.count else {
+            return fix.length == 0 ? "insert ‘\(fix.replacement)’" : "replace \(fix.length) characters with ‘\(fix.replacement)’"
+        }
+        let original = String(String.UnicodeScalarView(scalars[start..<end]))
+        return fix.replacement.isEmpty ? "remove ‘\(original)’" : "replace ‘\(original)’ with ‘\(fix.replacement)’"
+    }
+
+    /// The white space that puts a caret under `column`, keeping tabs so it lines up in a terminal.
+    private func padding(_ line: String, column: Int) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }))
     }
 
     public func summary(_ diagnostics: [Diagnostic]) -> String {

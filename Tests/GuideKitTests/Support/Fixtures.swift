@@ -96,14 +96,16 @@ struct CommandResult {
 
 /// Runs the built `guidegen` binary (the test target depends on it, so it is built beside the tests).
 func runGuidegen(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    try runProcess(guidegenExecutable, arguments, in: directory, environment: ["NO_COLOR": "1"].merging(environment) { $1 })
+}
+
+/// Runs a program and collects its exit status and output.
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
-    process.executableURL = guidegenExecutable
+    process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -1,0 +1,62 @@
+/// One translatable text of the guide, with the place it has in the guide and what a reader sees of it.
+public struct ContentText: Sendable {
+    /// Which field of the guide the text is.
+    public enum Role: String, Sendable, Hashable {
+        case guideTitle, sectionTitle, intro, stepText, detail, substepsIntro, substep, fieldLabel, note
+        case question, answer, questionItem, listText, listItem, screenshotAlt, support
+    }
+
+    public var text: SourceText
+    public var role: Role
+    /// The index of the section in `guide.sections`, nil for the guide's title and support contact.
+    public var sectionIndex: Int?
+    /// The index of the step in its section, for texts that belong to a step.
+    public var stepIndex: Int?
+    /// The inline Markdown as libcmark parsed it.
+    public var document: InlineDocument
+    public var visible: VisibleText
+
+    init(_ text: SourceText, role: Role, section: Int? = nil, step: Int? = nil) {
+        self.text = text
+        self.role = role
+        self.sectionIndex = section
+        self.stepIndex = step
+        self.document = CommonMark.parseInline(text.value)
+        self.visible = VisibleText(document.inlines, raw: text.value)
+    }
+
+    /// The file position of the scalar `offset` scalars into the text.
+    public func location(ofScalarOffset offset: Int) -> SourceLocation { text.location(ofScalarOffset: offset) }
+
+    /// Every text of the guide in document order.
+    static func all(in guide: Guide) -> [ContentText] {
+        var result = [ContentText(guide.title, role: .guideTitle)]
+        for (sectionIndex, section) in guide.sections.enumerated() {
+            result.append(ContentText(section.title, role: .sectionTitle, section: sectionIndex))
+            if let intro = section.intro { result.append(ContentText(intro, role: .intro, section: sectionIndex)) }
+            for (stepIndex, step) in section.steps.enumerated() {
+                func add(_ text: SourceText?, _ role: Role) {
+                    if let text { result.append(ContentText(text, role: role, section: sectionIndex, step: stepIndex)) }
+                }
+                add(step.text, .stepText)
+                add(step.detail, .detail)
+                add(step.substepsIntro, .substepsIntro)
+                step.substeps.forEach { add($0.text, .substep) }
+                step.fields.forEach { add($0.label, .fieldLabel) }
+                step.notes.forEach { add($0.text, .note) }
+                for question in step.questions {
+                    add(question.question, .question)
+                    add(question.answer, .answer)
+                    question.items.forEach { add($0.text, .questionItem) }
+                }
+                for list in step.lists {
+                    add(list.text, .listText)
+                    list.items.forEach { add($0.text, .listItem) }
+                }
+                add(step.screenshot?.alt, .screenshotAlt)
+            }
+        }
+        result += guide.support.texts.map { ContentText($0, role: .support) }
+        return result
+    }
+}

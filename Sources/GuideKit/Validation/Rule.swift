@@ -1,0 +1,45 @@
+/// One check of the content: a small type with a stable id, a one-line summary, a default
+/// severity and examples that are both its documentation and its tests.
+///
+/// Every rule writes its `id` out as a string literal. It is public API (configuration files,
+/// inline suppressions, SARIF consumers and CI scripts match on it), so it never changes when the
+/// type is renamed, and it is never derived from the type name.
+public protocol Rule: Sendable {
+    /// Stable kebab-case id, e.g. `https-only`.
+    var id: String { get }
+    /// One line, lower case, no full stop: what the rule reports.
+    var summary: String { get }
+    /// The severity of its findings unless `guidegen.yaml` says otherwise.
+    var defaultSeverity: Severity { get }
+    /// Content that triggers the rule (with a marker `1️⃣` … at every expected finding) and content
+    /// that must not. `RuleExample.tree` says what the snippets are added to.
+    var examples: [RuleExample] { get }
+    /// The findings in the content; severities are applied afterwards by the `Validator`.
+    func check(_ context: ValidationContext) -> [Diagnostic]
+}
+
+extension Rule {
+    /// A finding of this rule: its id and default severity, the message saying what to do, and
+    /// the replacement when the fix is obvious.
+    public func finding(_ message: String, at location: SourceLocation, fix: FixIt? = nil) -> Diagnostic {
+        Diagnostic(id: id, severity: defaultSeverity, message: message, at: location, fix: fix)
+    }
+
+    /// What `guidegen rules` and the reporters show about the rule.
+    public var descriptor: RuleDescriptor {
+        RuleDescriptor(id: id, summary: summary, defaultSeverity: defaultSeverity)
+    }
+}
+
+/// The metadata of a rule, as reporters and `guidegen rules` print it.
+public struct RuleDescriptor: Sendable, Hashable, Codable {
+    public var id: String
+    public var summary: String
+    public var defaultSeverity: Severity
+
+    public init(id: String, summary: String, defaultSeverity: Severity) {
+        self.id = id
+        self.summary = summary
+        self.defaultSeverity = defaultSeverity
+    }
+}

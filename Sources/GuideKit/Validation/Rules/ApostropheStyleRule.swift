@@ -1,0 +1,58 @@
+/// Triggers on the less used of the two apostrophes that join a suffix to a name
+/// (`1688.com’u`, `CNH’ye`): the guide writes either `’` (U+2019) or `'` throughout. The more
+/// frequent one wins; on a tie, `’`.
+public struct ApostropheStyleRule: Rule {
+    public let id = "apostrophe-style"
+    public let summary = "suffixes after names use one apostrophe style throughout the guide"
+    public let defaultSeverity = Severity.warning
+
+    public init() {}
+
+    public var examples: [RuleExample] {
+        [
+            .triggers("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                intro: Alipay’de hesap açın ve CNH’ye çevirin
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "[1688.com](link:1688-home)1️⃣'u ziyaret edin"
+
+                """),
+            .passes("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                intro: Alipay’de hesap açın ve CNH’ye çevirin
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "[1688.com](link:1688-home)’u ziyaret edin, ‘[Ayarlar](ui:tr)’a tıklayın"
+
+                """),
+        ]
+    }
+
+    private static func name(_ apostrophe: Unicode.Scalar) -> String { apostrophe == "’" ? "’ (U+2019)" : "' (U+0027)" }
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        var uses: [Unicode.Scalar: [SourceLocation]] = ["’": [], "'": []]
+        for text in context.texts {
+            let (s, offsets) = text.visible.scalars(including: \.isProse)
+            for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {
+                let before = s[i - 1]
+                guard before.properties.isAlphabetic || ("0"..."9").contains(before) || before == VisibleText.placeholder else { continue }
+                uses[s[i], default: []].append(text.location(ofScalarOffset: offsets[i]))
+            }
+        }
+        let typographic = uses["’"]!.count, ascii = uses["'"]!.count
+        guard typographic > 0, ascii > 0 else { return [] }
+        let (minority, majority): (Unicode.Scalar, Unicode.Scalar) = ascii > typographic ? ("’", "'") : ("'", "’")
+        return uses[minority]!.map { location in
+            finding("this suffix is joined with \(Self.name(minority)) but the guide uses \(Self.name(majority)) (\(max(typographic, ascii)) times): write \(majority)",
+                    at: location, fix: FixIt(length: 1, replacement: String(majority)))
+        }
+    }
+}

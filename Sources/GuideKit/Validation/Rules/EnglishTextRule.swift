@@ -1,0 +1,88 @@
+/// Triggers, in Turkish text, on a sentence that reads as English: at least three words, at
+/// least two of them common English words (one of them a function word such as `the`, `your`,
+/// `to`), no Turkish letter and no Turkish function word (the seed's "Make the order on
+/// 1688.com"). UI labels (`[Authorise 1688.com accounts](ui:en)`) and code are not prose, and
+/// brand names (`World Pay`, `Cross-border treasure`) have no English function words.
+public struct EnglishTextRule: Rule {
+    public let id = "english-text"
+    public let summary = "text in Turkish has no English sentence outside UI labels"
+    public let defaultSeverity = Severity.warning
+
+    public init() {}
+
+    public var examples: [RuleExample] {
+        [
+            .triggers("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                intro: 1️⃣Make the order on [1688.com](link:1688-home)
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "[1688.com](link:1688-home)’u ziyaret edin. 2️⃣Then click on your basket."
+
+                """),
+            .passes("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                intro: "[1688.com](link:1688-home) üzerinden sipariş oluşturun"
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "‘[Authorise 1688.com accounts](ui:en)’a tıklayın ve World Pay ile ödeyin"
+                    detail: "Ödeme yöntemi olarak ‘[Cross-border treasure](ui:en)’ı seçin. Para birimi secin ve onaylayin."
+
+                """),
+        ]
+    }
+
+    static let englishWords: Set<String> = [
+        "the", "a", "an", "to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or", "your", "you", "our", "we",
+        "is", "are", "be", "this", "that", "these", "those", "it", "its", "please", "click", "tap", "select", "make", "order",
+        "open", "go", "enter", "here", "will", "can", "not", "if", "then", "now", "when", "how", "what", "why", "which", "all",
+        "any", "more", "my", "me", "us", "into", "after", "before", "has", "have", "do", "does",
+    ]
+    static let functionWords: Set<String> = [
+        "the", "an", "to", "of", "and", "is", "are", "with", "this", "that", "your", "you", "our", "my", "please", "will", "from", "for", "click",
+    ]
+    /// Turkish words written without Turkish letters, so their sentence is not mistaken for English.
+    static let turkishWords: Set<String> = [
+        "ve", "bir", "bu", "ile", "veya", "olarak", "sonra", "daha", "gibi", "kadar", "mi", "mu", "de", "da", "en", "her", "ya",
+        "ama", "ancak", "hem", "ise", "ki", "sadece", "yeni", "icin", "ne", "nasil", "hangi", "once", "ayni", "var", "yok", "lutfen",
+    ]
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        guard context.isTurkish else { return [] }
+        var findings: [Diagnostic] = []
+        for text in context.texts {
+            let (scalars, offsets) = text.visible.scalars(including: \.isProse)
+            var sentence: [TextScanning.Word] = []
+            for word in TextScanning.words(in: scalars) {
+                sentence.append(word)
+                if word.endsSentence {
+                    if let start = Self.englishSentenceStart(sentence) { findings.append(report(text, offsets[start])) }
+                    sentence = []
+                }
+            }
+            if let start = Self.englishSentenceStart(sentence) { findings.append(report(text, offsets[start])) }
+        }
+        return findings
+    }
+
+    private func report(_ text: ContentText, _ offset: Int) -> Diagnostic {
+        finding("this sentence is English: write it in Turkish, or mark screen text as a UI label, [text](ui:en)", at: text.location(ofScalarOffset: offset))
+    }
+
+    /// The index of the sentence's first scalar when the sentence reads as English.
+    static func englishSentenceStart(_ words: [TextScanning.Word]) -> Int? {
+        guard words.count >= 3 else { return nil }
+        let lowered = words.map { $0.text.lowercased() }
+        if words.contains(where: { $0.text.unicodeScalars.contains(where: TextScanning.turkishLetters.contains) }) { return nil }
+        if lowered.contains(where: turkishWords.contains) { return nil }
+        let english = lowered.filter(englishWords.contains)
+        guard english.count >= 2, english.contains(where: functionWords.contains) else { return nil }
+        return words.first?.start
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Triggers on a link in text whose destination is not `link:KEY`, `ui:LANG` or `section:ID`
+/// (a pasted URL gets the registry key as the fix when the URL is registered), and on a UI label
+/// whose language is not a BCP 47 tag.
+public struct InlineLinkTargetRule: Rule {
+    public let id = "inline-link-target"
+    public let summary = "links in text point at link:KEY, ui:LANG or section:ID"
+    public let defaultSeverity = Severity.error
+
+    public init() {}
+
+    public var examples: [RuleExample] {
+        [
+            .triggers("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "[1688.com](1️⃣https://1688.com)’u ziyaret edin"
+                  - id: settings
+                    kind: action
+                    text: "‘[设置](ui:2️⃣zh_Hans)’e tıklayın"
+                  - id: home
+                    kind: action
+                    text: "[Ana sayfaya](3️⃣home) dönün"
+
+                """),
+            .passes("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "[1688.com](link:1688-home)’u ziyaret edin"
+                  - id: verify
+                    kind: action
+                    text: "‘[现在去认证](ui:zh-Hans)’e tıklayın, sonra [ilk adıma](section:example#visit) dönün"
+
+                """),
+        ]
+    }
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for text in context.texts {
+            for link in text.visible.links {
+                let at = text.location(ofScalarOffset: link.destinationOffset)
+                switch link.reference {
+                case .raw(let destination):
+                    let length = destination.unicodeScalars.count
+                    if let key = context.guide.links.entries.first(where: { $0.url.value == destination })?.key.value {
+                        findings.append(finding("the link points at the URL itself: use its registry key, link:\(key)", at: at,
+                                                fix: FixIt(length: length, replacement: "link:\(key)")))
+                    } else if URIReference(destination)?.scheme != nil {
+                        findings.append(finding("the link points at ‘\(destination)’: add the URL to links.yaml and write link:KEY", at: at))
+                    } else {
+                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG or section:ID", at: at))
+                    }
+                case .uiLabel(let language) where !Self.isLanguageTag(language):
+                    let fixed = language.replacingOccurrences(of: "_", with: "-")
+                    let offsetAt = text.location(ofScalarOffset: link.destinationOffset + "ui:".count)
+                    if Self.isLanguageTag(fixed) {
+                        findings.append(finding("‘\(language)’ is not a language tag: write ‘\(fixed)’", at: offsetAt,
+                                                fix: FixIt(length: language.unicodeScalars.count, replacement: fixed)))
+                    } else {
+                        findings.append(finding("‘\(language)’ is not a language tag: write a BCP 47 tag such as zh-Hans, en or tr", at: offsetAt))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return findings
+    }
+
+    /// A BCP 47 tag's shape: a 2–3 letter language, then subtags of 1–8 letters or digits.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

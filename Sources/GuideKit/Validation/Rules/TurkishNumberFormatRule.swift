@@ -1,0 +1,101 @@
+/// Triggers, in Turkish text, on numbers written the English way: a decimal point (`1.5`,
+/// `%0.8`) where Turkish writes a comma (`1,5`, `%0,8`), and a percent sign after the number
+/// (`0,8%`, `8%`) where Turkish puts it first (`%8`). Thousands (`1.500`), dates (`27.11.2026`),
+/// step numbers (`2.3. adım`), UI labels and code are left alone.
+public struct TurkishNumberFormatRule: Rule {
+    public let id = "turkish-number-format"
+    public let summary = "numbers and percentages in Turkish text use a decimal comma and a leading %"
+    public let defaultSeverity = Severity.warning
+
+    public init() {}
+
+    public var examples: [RuleExample] {
+        [
+            .triggers("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "[1688.com](link:1688-home)’u ziyaret edin"
+                    detail: World Pay için 1️⃣%0.8, kredi kartı için 2️⃣1.5% ve banka havalesi için 3️⃣2% oranında ücret uygulanır; limit 4️⃣2.5 kat artar.
+
+                """),
+            .passes("""
+                id: example
+                label: "1"
+                title: Örnek bölüm
+                steps:
+                  - id: visit
+                    kind: action
+                    text: "[1688.com](link:1688-home)’u ziyaret edin"
+                    detail: "World Pay için %0,8 ücret uygulanır; 1.500 TL üzeri siparişlerde 27.11.2026 tarihine kadar 09:00–17:00 arası, 2.3. adımdaki ‘[Fee 0.8%](ui:en)’ yazısına bakın."
+
+                """),
+        ]
+    }
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        guard context.isTurkish else { return [] }
+        var findings: [Diagnostic] = []
+        for text in context.texts {
+            let (s, offsets) = text.visible.scalars(including: \.isProse)
+            func isDigit(_ i: Int) -> Bool { i >= 0 && i < s.count && ("0"..."9").contains(s[i]) }
+            func isLetter(_ i: Int) -> Bool { i >= 0 && i < s.count && s[i].properties.isAlphabetic }
+            /// The number starting at `start`: digits with `.` or `,` groups; its end.
+            func number(at start: Int) -> Int {
+                var end = start
+                while isDigit(end) || ((s[safe: end] == "." || s[safe: end] == ",") && isDigit(end + 1)) { end += 1 }
+                return end
+            }
+            func report(_ start: Int, _ end: Int, _ replacement: String, _ why: String) {
+                let written = String(String.UnicodeScalarView(s[start..<end]))
+                let contiguous = offsets[end - 1] - offsets[start] == end - 1 - start
+                findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’", at: text.location(ofScalarOffset: offsets[start]),
+                                        fix: contiguous ? FixIt(length: end - start, replacement: replacement) : nil))
+            }
+            var i = 0
+            while i < s.count {
+                if s[i] == "%", isDigit(i + 1) {
+                    let end = number(at: i + 1)
+                    let value = String(String.UnicodeScalarView(s[(i + 1)..<end]))
+                    if Self.hasDecimalPoint(value), !isLetter(end), s[safe: end] != "." || !isDigit(end + 1) {
+                        report(i, end, "%" + value.replacingDecimalPoint(), "has a decimal point")
+                    }
+                    i = end
+                    continue
+                }
+                guard isDigit(i), !(isDigit(i - 1) || isLetter(i - 1) || s[safe: i - 1] == "." || s[safe: i - 1] == "," || s[safe: i - 1] == "%") else { i += 1; continue }
+                let end = number(at: i)
+                let value = String(String.UnicodeScalarView(s[i..<end]))
+                var percent = end
+                if s[safe: percent] == " " { percent += 1 }
+                if s[safe: percent] == "%" {
+                    report(i, percent + 1, "%" + (Self.hasDecimalPoint(value) ? value.replacingDecimalPoint() : value), "puts the percent sign last")
+                    i = percent + 1
+                    continue
+                }
+                if Self.hasDecimalPoint(value), !isLetter(end), s[safe: end] != "." {
+                    report(i, end, value.replacingDecimalPoint(), "has a decimal point")
+                }
+                i = end
+            }
+        }
+        return findings
+    }
+
+    /// One `.` whose fraction is not a group of three (thousands), and no `,`.
+    static func hasDecimalPoint(_ number: String) -> Bool {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[1].count != 3 && !number.contains(",")
+    }
+}
+
+extension String {
+    fileprivate func replacingDecimalPoint() -> String { String(map { $0 == "." ? "," : $0 }) }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

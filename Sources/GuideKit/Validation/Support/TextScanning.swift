@@ -1,0 +1,111 @@
+/// Finds URLs, domain names and words in visible text (a scalar array from
+/// `VisibleText.scalars(including:)`); every result carries scalar indices into that array.
+enum TextScanning {
+    /// A domain-like token: labels joined by dots, the last one letters only (`global1688.com`),
+    /// with the path that follows it, if any (`portal.worldfirst.com/register`).
+    struct Domain: Sendable, Hashable {
+        var host: String
+        var path: String
+        /// Index of the first scalar of the host.
+        var start: Int
+        var text: String { host + path }
+    }
+
+    /// A URL with a scheme (`https://…`, `http://…`).
+    struct SchemeURL: Sendable, Hashable {
+        var url: String
+        var start: Int
+    }
+
+    struct Word: Sendable, Hashable {
+        /// The word without surrounding punctuation.
+        var text: String
+        var start: Int
+        /// Whether a sentence ends after it (`.`, `!`, `?`, `;`, `:`).
+        var endsSentence: Bool
+    }
+
+    static func isLabelScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+    }
+
+    /// Where a URL in running text ends: at white space, quotes, angle brackets or a left-out run.
+    static func isURLStop(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || "<>\"‘’“”«»".unicodeScalars.contains(scalar) || scalar == VisibleText.placeholder
+    }
+
+    /// The end of a URL that starts at `start`, without trailing punctuation.
+    static func urlEnd(in s: [Unicode.Scalar], from start: Int) -> Int {
+        var end = start
+        while end < s.count, !isURLStop(s[end]) { end += 1 }
+        while end > start, ".,;:!?)]}'".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+        return end
+    }
+
+    static func domains(in s: [Unicode.Scalar]) -> [Domain] {
+        var result: [Domain] = []
+        var i = 0
+        while i < s.count {
+            guard isLabelScalar(s[i]), i == 0 || !(isLabelScalar(s[i - 1]) || "./@:".unicodeScalars.contains(s[i - 1])) else { i += 1; continue }
+            var j = i
+            while j < s.count, isLabelScalar(s[j]) || (s[j] == "." && j + 1 < s.count && isLabelScalar(s[j + 1])) { j += 1 }
+            let token = String(String.UnicodeScalarView(s[i..<j]))
+            let labels = token.split(separator: ".", omittingEmptySubsequences: false)
+            if labels.count >= 2, let last = labels.last, last.unicodeScalars.count >= 2, last.unicodeScalars.allSatisfy(\.properties.isAlphabetic),
+                labels.allSatisfy({ !$0.isEmpty && $0.first != "-" && $0.last != "-" }) {
+                var path = ""
+                if j < s.count, s[j] == "/" {
+                    let end = urlEnd(in: s, from: j)
+                    path = String(String.UnicodeScalarView(s[j..<end]))
+                    j = end
+                }
+                result.append(Domain(host: token, path: path, start: i))
+            }
+            i = max(j, i + 1)
+        }
+        return result
+    }
+
+    static func schemeURLs(in s: [Unicode.Scalar]) -> [SchemeURL] {
+        var result: [SchemeURL] = []
+        var i = 0
+        while i + 2 < s.count {
+            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { i += 1; continue }
+            var start = i
+            while start > 0, URIReference.isAlpha(s[start - 1]) { start -= 1 }
+            guard i - start >= 2, start == 0 || !isLabelScalar(s[start - 1]) else { i += 3; continue }
+            let end = urlEnd(in: s, from: i + 3)
+            result.append(SchemeURL(url: String(String.UnicodeScalarView(s[start..<end])), start: start))
+            i = max(end, i + 3)
+        }
+        return result
+    }
+
+    static func words(in s: [Unicode.Scalar]) -> [Word] {
+        var result: [Word] = []
+        var i = 0
+        func isSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == VisibleText.placeholder }
+        while i < s.count {
+            if isSeparator(s[i]) { i += 1; continue }
+            var j = i
+            while j < s.count, !isSeparator(s[j]) { j += 1 }
+            var start = i, end = j
+            while start < end, !isWordScalar(s[start]) { start += 1 }
+            while end > start, !isWordScalar(s[end - 1]) { end -= 1 }
+            let trailing = s[end..<j]
+            let endsSentence = trailing.contains { ".!?;:".unicodeScalars.contains($0) }
+            if start < end {
+                result.append(Word(text: String(String.UnicodeScalarView(s[start..<end])), start: start, endsSentence: endsSentence))
+            } else if endsSentence, !result.isEmpty {
+                result[result.count - 1].endsSentence = true
+            }
+            i = j
+        }
+        return result
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+
+    /// Scalars Turkish has and English does not.
+    static let turkishLetters = Set("çğıöşüÇĞİÖŞÜ".unicodeScalars)
+}

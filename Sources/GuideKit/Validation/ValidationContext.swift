@@ -1,0 +1,85 @@
+/// Everything a rule may look at, computed once per run: the guide, its files and texts, the
+/// configuration, the allowed hosts, what the loader already reported, and the rendered output
+/// when there is one.
+public struct ValidationContext: Sendable {
+    public let guide: Guide
+    /// The content files by display path.
+    public let files: [String: SourceFile]
+    public let configuration: ValidationConfiguration
+    /// What `ContentLoader` reported; some rules own ids the loader checks while reading.
+    public let loaderDiagnostics: [Diagnostic]
+    /// The rendered output, when validation was asked to check it.
+    public let output: RenderedOutput?
+    /// Every text of the guide in document order.
+    public let texts: [ContentText]
+    public let hosts: HostCatalog
+
+    public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
+                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil) {
+        self.guide = guide
+        self.files = files
+        self.configuration = configuration
+        self.loaderDiagnostics = loaderDiagnostics
+        self.output = output
+        self.texts = ContentText.all(in: guide)
+        self.hosts = HostCatalog(registry: guide.links, configured: configuration.allowedHosts.map(\.value))
+        self.linkUses = Self.linkUses(guide: guide, texts: texts)
+    }
+
+    /// Whether the source language is Turkish, for the rules about Turkish text.
+    public var isTurkish: Bool {
+        let tag = guide.sourceLocale.value.lowercased()
+        return tag == "tr" || tag.hasPrefix("tr-")
+    }
+
+    /// The loader's findings with this id.
+    public func loaderDiagnostics(withID id: String) -> [Diagnostic] { loaderDiagnostics.filter { $0.id == id } }
+
+    /// Where a scalar value's characters start: past the opening quote when it was quoted.
+    public func valueStart(of value: Located<String>) -> SourceLocation {
+        var location = value.location
+        if let line = files[location.file]?.line(location.line) {
+            let scalars = Array(line.unicodeScalars)
+            if location.column - 1 < scalars.count, scalars[location.column - 1] == "\"" || scalars[location.column - 1] == "'" {
+                location.column += 1
+            }
+        }
+        return location
+    }
+
+    /// The location `offset` scalars into a single-line scalar value.
+    public func location(in value: Located<String>, atScalarOffset offset: Int) -> SourceLocation {
+        var location = valueStart(of: value)
+        location.column += offset
+        return location
+    }
+
+    public func section(of text: ContentText) -> Section? { text.sectionIndex.map { guide.sections[$0] } }
+
+    /// A use of a registry key: in a text's link or in a step's `links`.
+    public struct LinkUse: Sendable, Hashable {
+        public var key: String
+        public var location: SourceLocation
+        public var sectionIndex: Int?
+    }
+
+    /// Every use of a registry key, in document order.
+    public let linkUses: [LinkUse]
+
+    private static func linkUses(guide: Guide, texts: [ContentText]) -> [LinkUse] {
+        var uses: [LinkUse] = []
+        for text in texts {
+            for link in text.visible.links {
+                if case .registry(let key) = link.reference {
+                    uses.append(LinkUse(key: key, location: text.location(ofScalarOffset: link.destinationOffset), sectionIndex: text.sectionIndex))
+                }
+            }
+        }
+        for (index, section) in guide.sections.enumerated() {
+            for step in section.steps {
+                uses += step.links.map { LinkUse(key: $0.value, location: $0.location, sectionIndex: index) }
+            }
+        }
+        return uses.sorted { $0.location < $1.location }
+    }
+}

@@ -1,0 +1,84 @@
+/// Runs the rules over loaded content: applies the configuration's off switches and severities,
+/// the inline suppressions, and reports suppressions that are wrong or silence nothing.
+public struct Validator: Sendable {
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleRegistry.rules) { self.rules = rules }
+
+    /// Every finding, sorted: the loader's (those a rule owns under that rule's settings) and the rules'.
+    public func validate(_ load: LoadResult, configuration: ValidationConfiguration = ValidationConfiguration(),
+                         output: RenderedOutput? = nil) -> [Diagnostic] {
+        let ruleIDs = Set(rules.map(\.id))
+        // The loader's findings under a rule's id are re-reported by that rule's `check`.
+        var findings = load.diagnostics.filter { !ruleIDs.contains($0.id) }
+        var ruleFindings: [Diagnostic] = []
+        if let guide = load.guide {
+            let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
+                                            loaderDiagnostics: load.diagnostics, output: output)
+            for rule in rules where configuration.isEnabled(rule.id) {
+                ruleFindings += rule.check(context)
+            }
+        } else {
+            // Without a guide the rules cannot run; what the loader found under their ids still counts.
+            ruleFindings = load.diagnostics.filter { ruleIDs.contains($0.id) }
+        }
+        ruleFindings = ruleFindings.filter { configuration.isEnabled($0.id) }
+
+        // Inline suppressions: a wrong one silences nothing and is reported.
+        var meta: [Diagnostic] = []
+        var valid: [Suppression] = []
+        for suppression in load.files.keys.sorted().flatMap({ Suppression.parse(load.files[$0]!) }) {
+            let problems = problems(in: suppression, ruleIDs: ruleIDs)
+            if problems.isEmpty { valid.append(suppression) } else { meta += problems }
+        }
+        var used = Array(repeating: false, count: valid.count)
+        ruleFindings.removeAll { finding in
+            let covering = valid.indices.filter { valid[$0].covers(finding) }
+            for index in covering { used[index] = true }
+            return !covering.isEmpty
+        }
+        // Without a guide the rules did not run, so no suppression can have been used; and a
+        // suppression of a rule that is off or not run here is not reported as unused.
+        for (index, suppression) in valid.enumerated() where !used[index] && load.guide != nil
+            && suppression.ruleIDs.allSatisfy({ configuration.isEnabled($0.value) && ruleIDs.contains($0.value) }) {
+            let names = suppression.ruleIDs.map { "‘\($0.value)’" }.joined(separator: ", ")
+            meta.append(UnusedSuppressionRule().finding("the suppression of \(names) silences nothing here: remove it", at: suppression.location))
+        }
+        meta = meta.filter { ruleIDs.contains($0.id) && configuration.isEnabled($0.id) }
+
+        let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for var finding in ruleFindings + meta {
+            if let rule = rulesByID[finding.id] {
+                finding.severity = configuration.severity(of: finding.id, default: rule.defaultSeverity)
+            }
+            findings.append(finding)
+        }
+        return Array(Set(findings)).sorted()
+    }
+
+    /// What is wrong with a suppression: unknown or unsuppressable rule ids, no ids, no reason.
+    private func problems(in suppression: Suppression, ruleIDs: Set<String>) -> [Diagnostic] {
+        let rule = InvalidSuppressionRule()
+        let suppressable = ruleIDs.subtracting(Self.metaRuleIDs)
+        var problems: [Diagnostic] = []
+        for id in suppression.ruleIDs where !suppressable.contains(id.value) {
+            if Self.metaRuleIDs.contains(id.value) {
+                problems.append(rule.finding("‘\(id.value)’ findings cannot be suppressed: fix or remove the suppression they are about", at: id.location))
+            } else if let suggestion = closestMatch(to: id.value, in: suppressable) {
+                problems.append(rule.finding("no rule ‘\(id.value)’ to suppress: did you mean ‘\(suggestion)’?", at: id.location,
+                                             fix: FixIt(length: id.value.unicodeScalars.count, replacement: suggestion)))
+            } else {
+                problems.append(rule.finding("no rule ‘\(id.value)’ to suppress: `guidegen rules` lists the rule ids", at: id.location))
+            }
+        }
+        if suppression.ruleIDs.isEmpty {
+            problems.append(rule.finding("the suppression names no rule: write `# \(Suppression.marker) rule-id — reason`", at: suppression.location))
+        } else if suppression.reason == nil {
+            problems.append(rule.finding("the suppression gives no reason: add `— why` after the rule id", at: suppression.location))
+        }
+        return problems
+    }
+
+    /// Ids of the rules about suppressions themselves, which cannot be suppressed.
+    static let metaRuleIDs: Set<String> = [InvalidSuppressionRule().id, UnusedSuppressionRule().id]
+}

@@ -75,6 +75,7 @@ struct ContentSchemaTests {
         switch relativePath {
         case "guide.yaml": return "guide"
         case "links.yaml": return "links"
+        case "guidegen.yaml": return "config"
         default:
             let parts = relativePath.split(separator: "/")
             return parts.count == 2 && parts[0] == "sections" && relativePath.hasSuffix(".yaml") ? "section" : nil

@@ -141,7 +141,8 @@ import Testing
         let server = try LoopbackServer()
         defer { server.stop() }
         server.route("/down", always: .respond(status: 503))
-        let options = loopbackOptions { $0.deadline = .milliseconds(500); $0.backoffBase = .seconds(2) }
+        // The deadline leaves room for a slow first answer on a loaded machine; the backoff never fits in it.
+        let options = loopbackOptions { $0.deadline = .seconds(3); $0.backoffBase = .seconds(30) }
         let result = try #require(try await check([server.url("/down")], options: options)[server.url("/down")])
         #expect(result.outcome == .unverifiable(.status(503)))
         #expect(result.retries == 0 && result.requests == 1)

@@ -3,7 +3,7 @@ import Foundation
 import GuideKit
 
 @main
-struct GuideGen: ParsableCommand {
+struct GuideGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guidegen",
         abstract: "Render and validate a localised step-by-step guide.",
@@ -13,10 +13,14 @@ struct GuideGen: ParsableCommand {
     )
 
     /// ArgumentParser exits 64 on usage errors; guidegen documents 2 for "could not run".
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -7,7 +7,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github
 }
 
-struct Validate: ParsableCommand {
+struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and report every problem with its file, line and column.",
         discussion: """
@@ -21,6 +21,13 @@ struct Validate: ParsableCommand {
             Configuration: \(ValidationConfiguration.fileName) in the content folder sets rule \
             severities (rules: {rule-id: off|note|warning|error}) and extends the allowed hosts \
             (allowedHosts) and currency codes (currencies).
+
+            Online: --online also checks every URL of the link registry once over the network \
+            (HEAD, then GET when HEAD is refused; redirects followed; polite per host; results cached \
+            for a day in .guidegen-cache/links.json, ignored with --no-cache). Broken links are \
+            errors, links that could not be verified are warnings. The `online:` mapping of \
+            \(ValidationConfiguration.fileName) sets timeouts, concurrency, skip patterns and accepted \
+            status codes. Without --online nothing touches the network.
 
             Suppression: a YAML comment on the line before a finding, or at the end of its line: \
             `# guidegen-ignore: rule-id — reason` (the reason is required).
@@ -40,18 +47,39 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 on warnings too.")
     var strict = false
 
+    @Flag(name: .long, help: "Also check the link registry's URLs over the network.")
+    var online = false
+
+    @Flag(name: .long, help: "With --online: neither read nor write the link cache.")
+    var noCache = false
+
     /// Colour only on a terminal, and never with NO_COLOR set.
     static func colour(on descriptor: Int32) -> Bool {
         isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    func run() throws {
+    func validate() throws {
+        if noCache && !online { throw ValidationError("--no-cache goes with --online") }
+    }
+
+    func run() async throws {
         var outputDirectory = output
         var isDirectory: ObjCBool = false
         if outputDirectory == nil, FileManager.default.fileExists(atPath: "Output", isDirectory: &isDirectory), isDirectory.boolValue {
             outputDirectory = "Output"
         }
-        let report = ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory)
+        var report: ValidationReport
+        if online {
+            var settings = ValidationConfiguration.load(contentDirectory: options.content, ruleIDs: RuleRegistry.rules.map(\.id)).configuration.online
+            if noCache { settings.useCache = false }
+            report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory, online: settings,
+                                             now: { Date() })
+        } else {
+            report = ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory)
+        }
+        for warning in report.warnings {
+            FileHandle.standardError.write(Data("guidegen: warning: \(warning)\n".utf8))
+        }
         switch format {
         case .text:
             if report.failures.isEmpty {

@@ -93,6 +93,21 @@ struct NodeReader {
         return SourceText(value.value, key: key, origin: TextOrigin(start: value.location, style: style, file: file))
     }
 
+    /// A number in `range` (a whole one when `whole`).
+    mutating func number(_ node: Node, what: String, range: ClosedRange<Double>, whole: Bool = false) -> Double? {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string), !whole || value == value.rounded() else {
+            report("wrong-type", "expected \(whole ? "a whole number" : "a number") for ‘\(what)’", at: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            // Not `formatted()`: messages must not depend on the machine's locale.
+            func plain(_ number: Double) -> String { number == number.rounded() ? String(Int(number)) : String(number) }
+            report("invalid-value", "‘\(what)’ must be between \(plain(range.lowerBound)) and \(plain(range.upperBound))", at: node)
+            return nil
+        }
+        return value
+    }
+
     /// A kebab-case id.
     mutating func id(_ node: Node, what: String) -> Located<String>? {
         guard let value = string(node, what: what) else { return nil }

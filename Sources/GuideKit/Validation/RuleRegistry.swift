@@ -14,6 +14,9 @@ public enum RuleRegistry {
         DuplicateUrlRule(),
         LinkServiceRule(),
         RenderedLinksRule(),
+        LinkBrokenRule(),
+        LinkUnverifiableRule(),
+        LinkRedirectedRule(),
         // Ordering and structure
         SectionLabelSequenceRule(),
         DuplicateIdRule(),

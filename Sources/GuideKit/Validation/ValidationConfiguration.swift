@@ -39,6 +39,8 @@ public struct ValidationConfiguration: Sendable {
     public var allowedHosts: [Located<String>]
     /// Currency codes allowed besides ISO 4217 (e.g. `CNH`, the offshore yuan).
     public var currencies: [Located<String>]
+    /// How `guidegen validate --online` checks links (the `online:` mapping).
+    public var online = OnlineCheckOptions()
 
     public init(rules: [String: RuleSetting] = [:], allowedHosts: [Located<String>] = [], currencies: [Located<String>] = []) {
         self.rules = rules
@@ -94,7 +96,7 @@ public struct ValidationConfiguration: Sendable {
     }
 
     private static func read(_ root: Node, ruleIDs: [String], reader: inout NodeReader) -> ValidationConfiguration {
-        guard let fields = reader.fields(of: root, what: "configuration", known: ["rules", "allowedHosts", "currencies"], required: []) else {
+        guard let fields = reader.fields(of: root, what: "configuration", known: ["rules", "allowedHosts", "currencies", "online"], required: []) else {
             return ValidationConfiguration()
         }
         var configuration = ValidationConfiguration()
@@ -141,7 +143,66 @@ public struct ValidationConfiguration: Sendable {
             }
             configuration.currencies.append(code)
         }
+        if let online = fields["online"] { configuration.online = readOnline(online, reader: &reader) }
         return configuration
+    }
+
+    /// The `online:` mapping: the link checker's limits, politeness, cache and exceptions.
+    private static func readOnline(_ node: Node, reader: inout NodeReader) -> OnlineCheckOptions {
+        var options = OnlineCheckOptions()
+        let known = ["timeout", "deadline", "concurrency", "concurrencyPerHost", "hostInterval", "retries", "backoff",
+                     "accept", "skip", "checkFragments", "cache", "cacheMaxAge", "contact"]
+        guard let fields = reader.fields(of: node, what: "online settings", known: known, required: []) else { return options }
+        func seconds(_ name: String, from lowest: Double = 0.001, _ apply: (Duration) -> Void) {
+            if let value = fields[name].flatMap({ reader.number($0, what: name, range: lowest...86_400) }) { apply(.milliseconds(Int64(value * 1000))) }
+        }
+        func count(_ name: String, _ range: ClosedRange<Double>, _ apply: (Int) -> Void) {
+            if let value = fields[name].flatMap({ reader.number($0, what: name, range: range, whole: true) }) { apply(Int(value)) }
+        }
+        seconds("timeout") { options.requestTimeout = $0 }
+        seconds("deadline") { options.deadline = $0 }
+        seconds("hostInterval", from: 0) { options.minimumHostInterval = $0 }
+        seconds("backoff", from: 0) { options.backoffBase = $0 }
+        count("concurrency", 1...64) { options.maxConcurrency = $0 }
+        count("concurrencyPerHost", 1...16) { options.maxConcurrencyPerHost = $0 }
+        count("retries", 0...10) { options.maxRetries = $0 }
+        if let hours = fields["cacheMaxAge"].flatMap({ reader.number($0, what: "cacheMaxAge", range: 0...8760) }) {
+            options.cacheMaxAge = .seconds(Int64(hours * 3600))
+        }
+        if let path = fields["cache"].flatMap({ reader.string($0, what: "cache") }) { options.cachePath = path.value }
+        if let contact = fields["contact"].flatMap({ reader.string($0, what: "contact") }) {
+            options.userAgent = OnlineCheckOptions.userAgent(contact: contact.value)
+        }
+        if let flag = fields["checkFragments"] {
+            if case .scalar(let scalar) = flag, let value = Node.scalar(scalar).bool {
+                options.checkFragments = value
+            } else {
+                reader.report("wrong-type", "expected true or false for ‘checkFragments’", at: flag)
+            }
+        }
+        for pattern in fields["skip"].map({ reader.items($0, what: "skip") }) ?? [] {
+            guard let value = reader.string(pattern, what: "skip pattern") else { continue }
+            if (try? Regex(value.value)) == nil {
+                reader.report("invalid-value", "‘\(value.value)’ is not a valid regular expression: fix the pattern", at: pattern)
+            } else {
+                options.skipPatterns.append(value.value)
+            }
+        }
+        if let accept = fields["accept"] {
+            if case .mapping(let mapping) = accept {
+                for (hostNode, codesNode) in mapping {
+                    guard let host = reader.string(hostNode, what: "host") else { continue }
+                    var codes = Set<Int>()
+                    for codeNode in reader.items(codesNode, what: "status codes") {
+                        if let code = reader.number(codeNode, what: "status code", range: 100...999, whole: true) { codes.insert(Int(code)) }
+                    }
+                    options.acceptedStatusCodes[host.value.lowercased()] = codes
+                }
+            } else {
+                reader.report("wrong-type", "expected ‘accept’ as a mapping of host → list of status codes", at: accept)
+            }
+        }
+        return options
     }
 
     /// The host of a value written as a URL (`https://help.example.com/x` → `help.example.com`).

@@ -10,17 +10,20 @@ public struct ValidationContext: Sendable {
     public let loaderDiagnostics: [Diagnostic]
     /// The rendered output, when validation was asked to check it.
     public let output: RenderedOutput?
+    /// What checking the registry's URLs online found, when `--online` asked for it.
+    public let online: LinkCheckReport?
     /// Every text of the guide in document order.
     public let texts: [ContentText]
     public let hosts: HostCatalog
 
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
-                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil) {
+                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil) {
         self.guide = guide
         self.files = files
         self.configuration = configuration
         self.loaderDiagnostics = loaderDiagnostics
         self.output = output
+        self.online = online
         self.texts = ContentText.all(in: guide)
         self.hosts = HostCatalog(registry: guide.links, configured: configuration.allowedHosts.map(\.value))
         self.linkUses = Self.linkUses(guide: guide, texts: texts)
@@ -81,5 +84,13 @@ public struct ValidationContext: Sendable {
             }
         }
         return uses.sorted { $0.location < $1.location }
+    }
+}
+
+extension ValidationContext {
+    /// The online check's findings under one rule id; none when the check did not run.
+    func onlineFindings(_ id: String) -> [Diagnostic] {
+        guard let online else { return [] }
+        return OnlineCheck.diagnostics(report: online, guide: guide).filter { $0.id == id }
     }
 }

@@ -42,6 +42,8 @@ public struct ValidationReport: Sendable {
     public var files: [String: SourceFile]
     /// The rules that exist, for reporters that describe them.
     public var rules: [RuleDescriptor]
+    /// Problems of the run itself that did not stop it (e.g. the link cache could not be written).
+    public var warnings: [String] = []
 
     public init(diagnostics: [Diagnostic], failures: [ValidationFailure] = [], files: [String: SourceFile] = [:], rules: [RuleDescriptor] = RuleRegistry.descriptors) {
         self.diagnostics = diagnostics
@@ -60,14 +62,47 @@ public struct ValidationReport: Sendable {
 public enum ValidationRun {
     /// `contentDirectory` and `outputDirectory` are named as the user named them; diagnostics use these names.
     public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules) -> ValidationReport {
+        switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules) {
+        case .failure(let failed): return failed.report
+        case .success(let prepared): return prepared.finish(online: nil)
+        }
+    }
+
+    /// The same, and the registry's URLs checked online once the content has loaded: what
+    /// `guidegen validate --online` runs. `transport` is the network unless a test or an example
+    /// gives canned answers.
+    public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules,
+                           online options: OnlineCheckOptions, transport: (any HTTPTransport)? = nil,
+                           now: @escaping @Sendable () -> Date) async -> ValidationReport {
+        switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules) {
+        case .failure(let failed):
+            return failed.report
+        case .success(let prepared):
+            guard let guide = prepared.load.guide else { return prepared.finish(online: nil) }
+            let checker: LinkChecker
+            do {
+                checker = try transport.map { try LinkChecker(options: options, transport: $0, now: now) } ?? LinkChecker(options: options, now: now)
+            } catch {
+                return ValidationReport(diagnostics: [], failures: [ValidationFailure(id: "online-options", message: "\(error)")], files: prepared.files)
+            }
+            let report = await checker.check(guide.links)
+            var finished = prepared.finish(online: report)
+            finished.warnings = report.cacheIssues.map(\.description)
+            return finished
+        }
+    }
+
+    /// Everything before the rules run: the folders exist, the configuration is valid, the content
+    /// and the output are read.
+    private static func prepare(contentDirectory: String, outputDirectory: String?, rules: [any Rule]) -> Result<Prepared, FailedRun> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ValidationReport(diagnostics: [], failures: [ValidationFailure(id: "missing-folder", message: "no content folder at ‘\(contentDirectory)’: pass --content DIR")])
+            return .failure(FailedRun(ValidationReport(diagnostics: [], failures: [ValidationFailure(id: "missing-folder", message: "no content folder at ‘\(contentDirectory)’: pass --content DIR")])))
         }
         var output: RenderedOutput?
         if let outputDirectory {
             guard let scanned = RenderedOutput.scan(directory: outputDirectory) else {
-                return ValidationReport(diagnostics: [], failures: [ValidationFailure(id: "missing-folder", message: "no output folder at ‘\(outputDirectory)’: render it first or pass --output DIR")])
+                return .failure(FailedRun(ValidationReport(diagnostics: [], failures: [ValidationFailure(id: "missing-folder", message: "no output folder at ‘\(outputDirectory)’: render it first or pass --output DIR")])))
             }
             output = scanned
         }
@@ -76,12 +111,30 @@ public enum ValidationRun {
         if let file = configuration.file { files[file.path] = file }
         guard configuration.diagnostics.isEmpty else {
             let failures = configuration.diagnostics.sorted().map { ValidationFailure(id: $0.id, message: $0.message, location: $0.location) }
-            return ValidationReport(diagnostics: [], failures: failures, files: files)
+            return .failure(FailedRun(ValidationReport(diagnostics: [], failures: failures, files: files)))
         }
         let load = ContentLoader(directory: contentDirectory).load()
         files.merge(load.files) { first, _ in first }
         for page in output.map({ Array($0.pages.values) }) ?? [] { files[page.source.path] = page.source }
-        let diagnostics = Validator(rules: rules).validate(load, configuration: configuration.configuration, output: output)
-        return ValidationReport(diagnostics: diagnostics, files: files, rules: rules.map(\.descriptor))
+        return .success(Prepared(rules: rules, configuration: configuration.configuration, load: load, output: output, files: files))
+    }
+
+    /// A run that could not start, as its report.
+    private struct FailedRun: Error {
+        let report: ValidationReport
+        init(_ report: ValidationReport) { self.report = report }
+    }
+
+    private struct Prepared {
+        let rules: [any Rule]
+        let configuration: ValidationConfiguration
+        let load: LoadResult
+        let output: RenderedOutput?
+        let files: [String: SourceFile]
+
+        func finish(online: LinkCheckReport?) -> ValidationReport {
+            let diagnostics = Validator(rules: rules).validate(load, configuration: configuration, output: output, online: online)
+            return ValidationReport(diagnostics: diagnostics, files: files, rules: rules.map(\.descriptor))
+        }
     }
 }

@@ -7,14 +7,14 @@ public struct Validator: Sendable {
 
     /// Every finding, sorted: the loader's (those a rule owns under that rule's settings) and the rules'.
     public func validate(_ load: LoadResult, configuration: ValidationConfiguration = ValidationConfiguration(),
-                         output: RenderedOutput? = nil) -> [Diagnostic] {
+                         output: RenderedOutput? = nil, online: LinkCheckReport? = nil) -> [Diagnostic] {
         let ruleIDs = Set(rules.map(\.id))
         // The loader's findings under a rule's id are re-reported by that rule's `check`.
         var findings = load.diagnostics.filter { !ruleIDs.contains($0.id) }
         var ruleFindings: [Diagnostic] = []
         if let guide = load.guide {
             let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
-                                            loaderDiagnostics: load.diagnostics, output: output)
+                                            loaderDiagnostics: load.diagnostics, output: output, online: online)
             for rule in rules where configuration.isEnabled(rule.id) {
                 ruleFindings += rule.check(context)
             }
@@ -48,7 +48,9 @@ public struct Validator: Sendable {
 
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for var finding in ruleFindings + meta {
-            if let rule = rulesByID[finding.id] {
+            // The configured severity replaces the rule's default; findings a rule gives another
+            // severity on purpose (the online rules' notes at each use of a link) keep theirs.
+            if let rule = rulesByID[finding.id], finding.severity == rule.defaultSeverity {
                 finding.severity = configuration.severity(of: finding.id, default: rule.defaultSeverity)
             }
             findings.append(finding)

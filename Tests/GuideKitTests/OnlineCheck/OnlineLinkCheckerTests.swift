@@ -110,7 +110,8 @@ import Testing
         let started = ContinuousClock.now
         let result = try #require(try await check([server.url("/busy")], options: options)[server.url("/busy")])
         #expect(result.outcome == .unverifiable(.retryAfterPastDeadline(status: 429, seconds: 120)))
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // "At once" next to a Retry-After of two minutes: generous, so a loaded machine does not fail it.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func serviceUnavailableThenOkAfterOneRetry() async throws {

@@ -20,7 +20,7 @@ struct RuleExampleRun {
     let expected: Set<Position>
     let report: ValidationReport
 
-    init(_ example: RuleExample) throws {
+    init(_ example: RuleExample) async throws {
         directory = try TemporaryDirectory()
         var expected = Set<Position>()
         for file in example.tree {
@@ -32,7 +32,17 @@ struct RuleExampleRun {
         }
         self.expected = expected
         let output = example.tree.contains { $0.path.hasPrefix("Output/") } ? directory.path + "/Output" : nil
-        report = ValidationRun.run(contentDirectory: directory.path, outputDirectory: output)
+        if let answers = example.tree.first(where: { $0.path == CannedTransport.exampleFileName }) {
+            // The online rules' examples: the real checker, answered from the example's table.
+            var options = OnlineCheckOptions()
+            options.useCache = false
+            options.minimumHostInterval = .zero
+            options.backoffBase = .milliseconds(1)
+            report = await ValidationRun.run(contentDirectory: directory.path, outputDirectory: output, online: options,
+                                             transport: CannedTransport(answers: answers.text), now: { Date(timeIntervalSince1970: 0) })
+        } else {
+            report = ValidationRun.run(contentDirectory: directory.path, outputDirectory: output)
+        }
     }
 
     /// The position of a diagnostic relative to the example's folder.

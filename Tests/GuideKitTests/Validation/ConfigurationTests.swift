@@ -42,7 +42,7 @@ import Testing
             "guidegen.yaml:5:5: error: ‘https://help.example.com/faq’ is not a host name: write the host only, ‘help.example.com’ [invalid-value]",
             "guidegen.yaml:6:5: error: ‘Help Example’ is not a host name: write lower-case labels separated by dots (punycode for international names) [invalid-value]",
             "guidegen.yaml:7:14: error: ‘cnh’ is not a currency code: write three upper-case letters [invalid-value]",
-            "guidegen.yaml:8:1: error: unknown field ‘ignore’ in configuration: the fields are ‘rules’, ‘allowedHosts’, ‘currencies’ [unknown-field]",
+            "guidegen.yaml:8:1: error: unknown field ‘ignore’ in configuration: the fields are ‘rules’, ‘allowedHosts’, ‘currencies’, ‘online’ [unknown-field]",
         ])
         #expect(loaded.diagnostics[0].fix == FixIt(length: 11, replacement: "english-text"))
     }
@@ -64,7 +64,7 @@ import Testing
         #expect(report.diagnostics.first { $0.id == "duplicate-list-item" }?.severity == .note)
     }
 
-    @Test func allowedHostsAndCurrenciesExtendTheLists() throws {
+    @Test func allowedHostsAndCurrenciesExtendTheLists() async throws {
         let links = """
             links:
               1688-home:
@@ -80,9 +80,9 @@ import Testing
             """
         let section = RuleExample.baseSection.replacingOccurrences(of: "    text: \"[1688.com](link:1688-home)’u ziyaret edin\"",
                                                                   with: "    text: \"[1688.com](link:1688-home)’u ziyaret edin\"\n    links: [help, help-typo]")
-        let without = try RuleExampleRun(.passes(["links.yaml": links, "sections/example.yaml": section]))
+        let without = try await RuleExampleRun(.passes(["links.yaml": links, "sections/example.yaml": section]))
         #expect(without.findings(of: "near-miss-host").count == 2, "two unvouched look-alikes report each other")
-        let with = try RuleExampleRun(.passes(["links.yaml": links, "sections/example.yaml": section,
+        let with = try await RuleExampleRun(.passes(["links.yaml": links, "sections/example.yaml": section,
                                                "guidegen.yaml": "allowedHosts: [help.example.com]\n"]))
         #expect(with.findings(of: "near-miss-host").map { with.position($0).description } == ["links.yaml:9:18"])
     }

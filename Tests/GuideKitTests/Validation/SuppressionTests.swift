@@ -27,8 +27,8 @@ import Testing
         #expect(suppressions[1].ruleIDs.map(\.location.column) == [31, 50])
     }
 
-    @Test func aSuppressionSilencesOnlyItsRuleAtItsPlace() throws {
-        let run = try RuleExampleRun(.passes("""
+    @Test func aSuppressionSilencesOnlyItsRuleAtItsPlace() async throws {
+        let run = try await RuleExampleRun(.passes("""
             id: example
             label: "1"
             title: Örnek bölüm
@@ -42,8 +42,8 @@ import Testing
         #expect(run.report.diagnostics.map { "\(run.position($0)) [\($0.id)]" } == ["sections/example.yaml:9:13 [english-text]"])
     }
 
-    @Test func mistakesInSuppressionsAreReportedAndSilenceNothing() throws {
-        let run = try RuleExampleRun(.passes("""
+    @Test func mistakesInSuppressionsAreReportedAndSilenceNothing() async throws {
+        let run = try await RuleExampleRun(.passes("""
             id: example
             label: "1"
             title: Örnek bölüm
@@ -62,8 +62,8 @@ import Testing
         ])
     }
 
-    @Test func aSuppressionOfARuleThatIsOffIsNotUnused() throws {
-        let run = try RuleExampleRun(.passes([
+    @Test func aSuppressionOfARuleThatIsOffIsNotUnused() async throws {
+        let run = try await RuleExampleRun(.passes([
             "sections/example.yaml": RuleExample.baseSection.replacingOccurrences(of: "title: Örnek bölüm", with: "title: Örnek bölüm  # guidegen-ignore: english-text — kept for later"),
             "guidegen.yaml": "rules: {english-text: off}\n",
         ]))

@@ -9,7 +9,7 @@ struct GuideGen: ParsableCommand {
         abstract: "Render and validate a localised step-by-step guide.",
         discussion: ExitCode.documentation,
         version: guidegenVersion,
-        subcommands: [Validate.self]
+        subcommands: [Validate.self, Build.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; guidegen documents 2 for "could not run".

@@ -34,19 +34,29 @@ public enum Escape {
     }
 
     /// Text in a Markdown paragraph, heading or list item, wherever it lands on a line: every
-    /// character that can start inline markup is backslash-escaped, and so is anything that would
-    /// start a block (`#`, `>`, `-`, `+`, `1.`, `1)`) at the beginning.
+    /// character that can start CommonMark inline markup (`\`, `` ` ``, `*`, `_`, `[`, `]`, `<`,
+    /// `!` before `[`, `&` before an entity) is backslash-escaped, and so is anything that would
+    /// start a block at the beginning (`# `, `> `, `- `, `+ `, `1. `, `1) `, `===`). Other
+    /// characters stay as they are, so the Markdown reads as plain text.
     public static func markdown(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = ""
         for (index, scalar) in scalars.enumerated() {
             let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
             switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~":
+            case "\\", "`", "*", "_", "[", "]", "<":
+                out += "\\"
+            case ">" where index == 0:
                 out += "\\"
             case "&" where next.map { $0 == "#" || $0.properties.isAlphabetic } ?? false:
                 out += "\\"
-            case "#" where index == 0, "+" where index == 0, "-" where index == 0, "=" where index == 0:
+            case "#" where index == 0 && Self.opensHeading(scalars):
+                out += "\\"
+            case "+" where index == 0 && (next == nil || next == " " || next == "\t"):
+                out += "\\"
+            case "-" where index == 0 && (next == nil || next == " " || next == "\t" || next == "-"):
+                out += "\\"
+            case "=" where index == 0 && scalars.allSatisfy({ $0 == "=" || $0 == " " }):
                 out += "\\"
             case "!" where next == "[":
                 out += "\\"
@@ -70,6 +80,13 @@ public enum Escape {
             }
         }
         return out
+    }
+
+    /// `#` to `######` followed by a space or nothing: an ATX heading.
+    private static func opensHeading(_ scalars: [Unicode.Scalar]) -> Bool {
+        let hashes = scalars.prefix { $0 == "#" }.count
+        guard hashes <= 6 else { return false }
+        return hashes == scalars.count || scalars[hashes] == " " || scalars[hashes] == "\t"
     }
 
     /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>` element:

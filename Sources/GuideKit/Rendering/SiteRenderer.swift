@@ -209,7 +209,7 @@ public struct SiteRenderer: Sendable {
         for locale in locales {
             var localised = self.builder(for: locale, locales: locales, format: .html)
             entries.append(LanguageView(lang: builder.attribute(locale.tag), dir: builder.attribute(LanguageTag.direction(of: locale.tag)), name: builder.fragment(locale.name),
-                                        href: builder.attribute("\(locale.tag)/index.html"), current: false, guideTitle: localised.text(guide.title)))
+                                        href: builder.attribute("\(locale.tag)/index.html"), current: false, guideTitle: localised.text(guide.title, linksAsText: true)))
             builder.diagnostics += localised.diagnostics
         }
         let page = page(&builder, title: builder.attribute(builder.plainText(guide.title)), file: "index.html", depth: "", pageExtension: "html",
@@ -257,10 +257,9 @@ public struct SiteRenderer: Sendable {
         let sections: [ChecklistSectionView] = guide.sections.map { section in
             let steps = section.steps.enumerated().map { index, step in builder.step(step, number: section.number(ofStepAt: index), assets: "") }
             let title = builder.text(section.title)
-            let heading = section.label.value + " " + TextWrapper.unprotect(title.string)
             let labels = section.requires.compactMap { guide.section(id: $0.value)?.label.value }.map { builder.fragment($0) }
             return ChecklistSectionView(label: builder.fragment(section.label.value), title: title,
-                                        rule: Fragment(escaped: String(repeating: "-", count: min(options.width, DisplayWidth.of(heading)))),
+                                        rule: Fragment(escaped: String(repeating: "-", count: options.width)),
                                         intro: section.intro.map { builder.text($0) }, prerequisites: labels.isEmpty ? nil : builder.joinList(labels), steps: steps)
         }
         let title = builder.text(guide.title)

@@ -89,6 +89,40 @@ public struct TemplateSet: Sendable {
         library.render(view, withTemplate: name) ?? ""
     }
 
+    /// A tag of a template (`{{…}}`, without the braces) and where it starts.
+    struct Tag {
+        var content: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Every tag, with 1-based positions (columns in Unicode scalars). Templates that change the
+    /// delimiters are scanned with the default ones only.
+    static func tags(in text: String) -> [Tag] {
+        var result: [Tag] = []
+        let scalars = Array(text.unicodeScalars)
+        var line = 1, column = 1
+        var index = 0
+        func advance(to end: Int) {
+            while index < end {
+                if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+                index += 1
+            }
+        }
+        while index < scalars.count {
+            guard scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" else {
+                advance(to: index + 1)
+                continue
+            }
+            var close = index + 2
+            while close + 1 < scalars.count, !(scalars[close] == "}" && scalars[close + 1] == "}") { close += 1 }
+            guard close + 1 < scalars.count else { break }
+            result.append(Tag(content: String(String.UnicodeScalarView(scalars[(index + 2)..<close])), line: line, column: column))
+            advance(to: close + 2)
+        }
+        return result
+    }
+
     struct PartialReference: Equatable {
         var name: String
         var isParent: Bool
@@ -96,68 +130,29 @@ public struct TemplateSet: Sendable {
         var column: Int
     }
 
-    /// `{{> name}}` and `{{< name}}` tags with their 1-based positions (columns in Unicode scalars).
-    /// Templates that change the delimiters are scanned with the default ones only.
+    /// `{{> name}}` and `{{< name}}` tags.
     static func partialReferences(in text: String) -> [PartialReference] {
-        var result: [PartialReference] = []
-        let scalars = Array(text.unicodeScalars)
-        var line = 1, column = 1
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "{", index + 2 < scalars.count, scalars[index + 1] == "{" {
-                var cursor = index + 2
-                while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
-                if cursor < scalars.count, scalars[cursor] == ">" || scalars[cursor] == "<" {
-                    let isParent = scalars[cursor] == "<"
-                    cursor += 1
-                    while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
-                    var name = ""
-                    while cursor < scalars.count, scalars[cursor] != "}", scalars[cursor] != " " {
-                        name.unicodeScalars.append(scalars[cursor])
-                        cursor += 1
-                    }
-                    if !name.isEmpty, !name.hasPrefix("*") {
-                        result.append(PartialReference(name: name, isParent: isParent, line: line, column: column))
-                    }
-                }
-            }
-            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index += 1
+        tags(in: text).compactMap { tag in
+            let content = tag.content.trimmingCharacters(in: .whitespaces)
+            guard let kind = content.first, kind == ">" || kind == "<" else { return nil }
+            let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !name.hasPrefix("*") else { return nil }
+            return PartialReference(name: name, isParent: kind == "<", line: tag.line, column: tag.column)
         }
-        return result
     }
 
-    /// `strings.KEY` and `attr.KEY` inside tags, with their positions.
+    /// `strings.KEY` and `attr.KEY` used in tags (comments aside).
     static func stringReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
         var result: [(String, Int, Int)] = []
-        let scalars = Array(text.unicodeScalars)
-        var line = 1, column = 1
-        var inTag = false
-        var index = 0
-        func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if !inTag, scalar == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
-                inTag = true
-            } else if inTag, scalar == "}" {
-                inTag = false
-            } else if inTag, index == 0 || !isNameScalar(scalars[index - 1]) && scalars[index - 1] != "." {
-                for prefix in ["strings.", "attr."] {
-                    let pattern = Array(prefix.unicodeScalars)
-                    guard index + pattern.count < scalars.count, Array(scalars[index..<index + pattern.count]) == pattern else { continue }
-                    var end = index + pattern.count
-                    var name = ""
-                    while end < scalars.count, isNameScalar(scalars[end]) {
-                        name.unicodeScalars.append(scalars[end])
-                        end += 1
-                    }
-                    if !name.isEmpty { result.append((name, line, column)) }
-                }
+        for tag in tags(in: text) {
+            var content = tag.content.trimmingCharacters(in: .whitespaces)
+            guard !content.hasPrefix("!") else { continue }
+            while let first = content.first, "#^/&{".contains(first) { content.removeFirst() }
+            content = content.trimmingCharacters(in: CharacterSet(charactersIn: " }"))
+            for prefix in ["strings.", "attr."] where content.hasPrefix(prefix) {
+                let name = String(content.dropFirst(prefix.count))
+                if !name.isEmpty { result.append((name, tag.line, tag.column)) }
             }
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            index += 1
         }
         return result
     }

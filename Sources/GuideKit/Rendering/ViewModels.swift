@@ -191,7 +191,7 @@ struct ChecklistBlockView {
 struct ChecklistSectionView {
     let label: Fragment
     let title: Fragment
-    /// A line of `-` as wide as `label` and `title` with a space between (at most the page width).
+    /// A line of `-` as wide as the page.
     let rule: Fragment
     let intro: Fragment?
     /// The prerequisites' labels joined the locale's way (`1 ve 3`).

@@ -81,11 +81,12 @@ struct ViewBuilder {
         return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
     }
 
-    /// A content string as plain text (JSON-LD, attributes, `<title>`), without marks.
+    /// A content string as plain text (JSON-LD, attributes, `<title>`), as the page shows it:
+    /// link texts without their URLs, no marks. Problems are reported by `text(_:)`.
     mutating func plainText(_ source: SourceText) -> String {
         let resolved = resolve(source)
         var ignored: [Diagnostic] = []
-        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain).render(resolved.text, diagnostics: &ignored))
+        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true).render(resolved.text, diagnostics: &ignored))
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {

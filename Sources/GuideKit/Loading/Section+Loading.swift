@@ -51,7 +51,7 @@ extension Step {
             guard let kind, let text else { return nil }
             return Note(id: id, kind: kind.value, text: text)
         }
-        let questions: [Question] = reader.list(fields["questions"], what: "question", known: ["id", "question", "answer", "items"]) { fields, id, reader -> Question? in
+        let questions: [Question] = reader.list(fields["questions"], what: "question", known: ["id", "question", "answer", "items"], required: ["id", "question", "answer"]) { fields, id, reader -> Question? in
             let qkey = "\(key).questions.\(id.value)"
             let question = fields["question"].flatMap { reader.text($0, what: "question", key: "\(qkey).question") }
             let answer = fields["answer"].flatMap { reader.text($0, what: "answer", key: "\(qkey).answer") }
@@ -61,7 +61,7 @@ extension Step {
             guard let question, let answer else { return nil }
             return Question(id: id, question: question, answer: answer, items: items)
         }
-        let lists: [TextList] = reader.list(fields["lists"], what: "list", known: ["id", "kind", "text", "items"]) { fields, id, reader in
+        let lists: [TextList] = reader.list(fields["lists"], what: "list", known: ["id", "kind", "text", "items"], required: ["id", "kind", "items"]) { fields, id, reader in
             TextList.read(fields, id: id, key: "\(key).lists.\(id.value)", reader: &reader)
         }
         let links = (fields["links"].map { reader.items($0, what: "links") } ?? []).compactMap { reader.id($0, what: "link key") }
@@ -75,10 +75,7 @@ extension Step {
 
 extension TextList {
     static func read(_ fields: Fields, id: Located<String>, key: String, reader: inout NodeReader) -> TextList? {
-        guard let kind = fields["kind"].flatMap({ reader.choice($0, what: "list kind", as: Kind.self) }) else {
-            if fields["kind"] == nil { reader.report("missing-field", "list has no ‘kind’: add `kind: currencies` or `kind: items`", at: fields.node) }
-            return nil
-        }
+        guard let kind = fields["kind"].flatMap({ reader.choice($0, what: "list kind", as: Kind.self) }) else { return nil }
         let text = fields["text"].flatMap { reader.text($0, what: "text", key: "\(key).text") }
         if let text, !text.value.contains(placeholder) {
             reader.diagnostics.append(Diagnostic(id: "missing-placeholder", message: "the list text has no \(placeholder) placeholder: add it where the items go", at: text.location))
@@ -127,12 +124,12 @@ extension Screenshot {
 
 extension NodeReader {
     /// Reads a list of mappings that each have an `id`, reporting duplicate ids.
-    mutating func list<T>(_ node: Node?, what: String, known: [String], _ build: (Fields, Located<String>, inout NodeReader) -> T?) -> [T] {
+    mutating func list<T>(_ node: Node?, what: String, known: [String], required: [String]? = nil, _ build: (Fields, Located<String>, inout NodeReader) -> T?) -> [T] {
         guard let node else { return [] }
         var result: [T] = []
         var ids = UniqueIDs(what: what)
         for item in items(node, what: "\(what)s") {
-            guard let fields = fields(of: item, what: what, known: known, required: known.filter { $0 == "id" }),
+            guard let fields = fields(of: item, what: what, known: known, required: required ?? known),
                 let id = fields["id"].flatMap({ self.id($0, what: "\(what) id") })
             else { continue }
             guard let value = build(fields, id, &self) else { continue }

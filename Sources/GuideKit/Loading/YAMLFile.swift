@@ -61,7 +61,7 @@ struct YAMLFile {
             let root = try Yams.compose(yaml: text)
             return YAMLFile(source: source, root: root)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, file: displayPath))
+            diagnostics.append(diagnostic(for: error, source: source))
             return nil
         } catch {
             diagnostics.append(Diagnostic(id: "yaml-syntax", message: "cannot parse the file as YAML: \(error)", at: start))
@@ -69,19 +69,41 @@ struct YAMLFile {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, source: SourceFile) -> Diagnostic {
+        let file = source.path
         func at(_ mark: Mark?) -> SourceLocation { SourceLocation(file: file, line: max(1, mark?.line ?? 1), column: max(1, mark?.column ?? 1)) }
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Diagnostic(id: "yaml-syntax", message: "not valid YAML: \(problem): fix the syntax here", at: at(mark))
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "‘\($0)’" }.joined(separator: ", ")
-            return Diagnostic(id: "duplicate-key", message: "the key \(names) appears twice in one mapping: keep one", at: at(context.mark))
+            let second = duplicates.first.flatMap { secondOccurrence(of: $0, after: context.mark, in: source) }
+            return Diagnostic(id: "duplicate-key", message: "the key \(names) appears twice in one mapping: keep one", at: second ?? at(context.mark))
         case let .reader(problem, _, _, _):
             return Diagnostic(id: "invalid-utf8", message: "cannot read the file: \(problem)", at: at(nil))
         default:
             return Diagnostic(id: "yaml-syntax", message: "cannot parse the file as YAML: \(error)", at: at(nil))
         }
+    }
+
+    /// Yams points at the first of two equal keys; the second is the one to remove. It is the next
+    /// line that has the same key at the same column (the same mapping, in block style).
+    private static func secondOccurrence(of key: String, after mark: Mark, in source: SourceFile) -> SourceLocation? {
+        guard mark.line >= 1 else { return nil }
+        for number in (mark.line + 1)..<(source.lines.count + 1) {
+            let scalars = Array(source.lines[number - 1].unicodeScalars)
+            guard scalars.count >= mark.column - 1 else { continue }
+            let rest = String(String.UnicodeScalarView(scalars.dropFirst(mark.column - 1)))
+            let before = scalars.prefix(mark.column - 1)
+            guard before.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            if rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                return SourceLocation(file: source.path, line: number, column: mark.column)
+            }
+            // A line indented less than the key closes the mapping.
+            let indent = scalars.prefix { $0 == " " }.count
+            if indent < mark.column - 1, !scalars.allSatisfy({ $0 == " " }), scalars.first != "#" { return nil }
+        }
+        return nil
     }
 
     /// The line and column of the first byte that is not part of valid UTF-8.

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// The CLI's contract: exit codes, help and version, run on the real binary.
+@Suite struct CommandLineTests {
+    @Test func validateExitsZeroOnTheRealContent() throws {
+        let result = try runGuidegen(["validate", "--content", Repository.content.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func validateExitsOneWithLocatedErrors() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(tree: MinimalGuide.tree(section: MinimalGuide.section.replacingOccurrences(of: "steps:", with: "stpes:")))
+        let relative = try runGuidegen(["validate", "--content", "."], in: directory.url)
+        #expect(relative.status == 1)
+        #expect(relative.stdout.contains("sections/first.yaml:4:1: error: unknown field ‘stpes’ in section: did you mean ‘steps’? [unknown-field]"), "\(relative.stdout)")
+        #expect(relative.stdout.contains("    stpes:\n    ^\n"))
+        #expect(relative.stdout.hasSuffix("errors, 0 warnings, 0 notes\n"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknownOption = try runGuidegen(["validate", "--bogus"])
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.stderr.contains("Unknown option '--bogus'"))
+        let missingFolder = try runGuidegen(["validate", "--content", "/nonexistent-guidegen-folder"])
+        #expect(missingFolder.status == 2)
+        #expect(missingFolder.stderr.contains("no content folder"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try runGuidegen(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Exit codes: 0 no errors"))
+        #expect(help.stdout.contains("validate"))
+        let version = try runGuidegen(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+    }
+}

@@ -1,0 +1,28 @@
+import GuideKit
+import Testing
+
+/// Proves the native path: libcmark is found through pkg-config, linked and called.
+@Suite struct CommonMarkTests {
+    @Test func rendersMarkdownToHTML() {
+        #expect(CommonMark.html(fromMarkdown: "Merhaba *dünya*") == "<p>Merhaba <em>dünya</em></p>\n")
+    }
+
+    @Test func safeModeDropsRawHTMLAndUnsafeLinks() {
+        let html = CommonMark.html(fromMarkdown: "<script>alert(1)</script> [x](javascript:alert(1))")
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func parsesInlineReferences() {
+        let document = CommonMark.parseInline("‘[现在去认证](ui:zh-Hans)’e tıklayın, [bkz.](section:first#visit) ve [site](link:home)")
+        #expect(document.unexpectedBlock == nil)
+        let references = document.inlines.references.map(\.reference)
+        #expect(references == [.uiLabel(language: "zh-Hans"), .section(id: "first", step: "visit"), .registry(key: "home")])
+        #expect(document.inlines.map(\.plainText).joined() == "‘现在去认证’e tıklayın, bkz. ve site")
+    }
+
+    @Test func reportsBlockStructureInInlineText() {
+        #expect(CommonMark.parseInline("# Başlık").unexpectedBlock == "heading")
+        #expect(CommonMark.parseInline("1. Adım").unexpectedBlock == "list")
+    }
+}

@@ -1,36 +1,5 @@
 import Foundation
 
-/// One file of the output: its path below the output folder (`/`-separated) and its bytes.
-public struct OutputFile: Sendable, Hashable {
-    public var path: String
-    public var bytes: Data
-
-    public init(path: String, bytes: Data) {
-        self.path = path
-        self.bytes = bytes
-    }
-
-    public init(path: String, text: String) {
-        self.init(path: path, bytes: Data(text.utf8))
-    }
-}
-
-/// What a render produced, in memory: nothing has touched the disk yet.
-public struct RenderedSite: Sendable {
-    /// Sorted by path.
-    public var files: [OutputFile]
-    /// The parts of the output folder this render owns (`html/en/`, `checklists/en.txt` …):
-    /// a file guidegen wrote there before and did not produce now is stale.
-    public var roots: [String]
-    public var diagnostics: [Diagnostic]
-    /// Strings shown in another language than their page.
-    public var fallbacks: [FallbackUse]
-    public var locales: [String]
-    public var formats: [OutputFormat]
-
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-}
-
 /// Renders the guide into every requested locale and format, in memory. Pure apart from the
 /// inputs it is given: the loaded guide and catalogs, chrome strings, parsed templates and the
 /// bytes of assets and screenshots.

@@ -1,47 +1,5 @@
 import Foundation
 
-/// A locale as pages show it: its tag, its name in its own language, and how its strings resolve.
-public struct LocaleInfo: Sendable {
-    public var tag: String
-    /// `Türkçe`, `English`.
-    public var name: String
-    public var resolver: LocaleResolver
-
-    public var isSource: Bool { resolver.isSource }
-
-    public init(tag: String, name: String, resolver: LocaleResolver) {
-        self.tag = tag
-        self.name = name
-        self.resolver = resolver
-    }
-}
-
-/// A string shown in another language than its page: what `--strict-l10n` turns into errors.
-public struct FallbackUse: Sendable, Hashable, Comparable {
-    public enum Kind: String, Sendable, Hashable { case missing, stale, chrome }
-
-    public var locale: String
-    public var key: String
-    public var kind: Kind
-    /// Where to fix it: the source text (missing), the stale catalog entry, or the strings file.
-    public var location: SourceLocation
-
-    public static func < (lhs: FallbackUse, rhs: FallbackUse) -> Bool {
-        (lhs.locale, lhs.location, lhs.key) < (rhs.locale, rhs.location, rhs.key)
-    }
-
-    public var diagnostic: Diagnostic {
-        switch kind {
-        case .missing:
-            return Diagnostic(id: "missing-translation", message: "no ‘\(locale)’ translation of ‘\(key)’: add it to locales/\(locale).yaml", at: location)
-        case .stale:
-            return Diagnostic(id: "stale-translation", message: "the ‘\(locale)’ translation of ‘\(key)’ was made from an older source text: update it and its `source` fingerprint", at: location)
-        case .chrome:
-            return Diagnostic(id: "missing-string", message: "no ‘\(locale)’ chrome string ‘\(key)’: add it to strings/\(locale).yaml", at: location)
-        }
-    }
-}
-
 /// Builds the view models of one locale in one text format: resolves each string (with fallback),
 /// renders its inline Markdown, escapes it, numbers the steps. Collects diagnostics instead of
 /// stopping, and remembers whether the current page shows a fallback.

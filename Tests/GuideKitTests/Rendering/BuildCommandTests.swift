@@ -3,7 +3,8 @@ import GuideKit
 import Testing
 
 /// `guidegen build` end to end: the real executable on fixture trees in temporary folders.
-@Suite struct BuildCommandTests {
+/// Serialized: each test starts processes, and timing-sensitive suites run beside these.
+@Suite(.serialized) struct BuildCommandTests {
     static let smallContent = Repository.fixture("render-small/content")
 
     /// Runs `guidegen build` in `directory` (no Templates/ there: the built-in templates only).

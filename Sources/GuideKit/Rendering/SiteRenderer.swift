@@ -121,7 +121,7 @@ public struct SiteRenderer: Sendable {
     // MARK: Pages
 
     private func page(_ builder: inout ViewBuilder, title: Fragment, file: String, depth: String, pageExtension: String,
-                      article: ArticleView? = nil, contents: ContentsView? = nil, chooser: ChooserView? = nil, bodyHasFallback: Bool) -> PageView {
+                      article: ArticleView? = nil, contents: ContentsView? = nil, chooser: ChooserView? = nil) -> PageView {
         let tables = builder.stringTables()
         let support = builder.support()
         let languages = builder.locales.map { other in
@@ -136,7 +136,7 @@ public struct SiteRenderer: Sendable {
             root: builder.attribute(depth), assets: builder.attribute("\(depth)assets/"), home: builder.attribute("index.\(pageExtension)"),
             strings: tables.strings, attr: tables.attr, alternates: alternates, xDefault: builder.attribute("\(depth)\(builder.sourceLocale)/\(file)"),
             languages: languages, otherLanguages: languages.filter { !$0.current }, hasOtherLanguages: languages.count > 1,
-            hasFallback: bodyHasFallback || builder.pageHasFallback, support: support, article: article, contents: contents, chooser: chooser)
+            hasFallback: builder.pageHasFallback, support: support, article: article, contents: contents, chooser: chooser)
     }
 
     private func articlePage(_ builder: inout ViewBuilder, section: Section, index: Int, pageExtension: String) -> PageView {
@@ -154,9 +154,8 @@ public struct SiteRenderer: Sendable {
             id: builder.attribute(section.id.value), label: builder.fragment(section.label.value), title: builder.text(section.title),
             titleText: builder.attribute(titleText), intro: section.intro.map { builder.text($0) },
             prerequisites: prerequisites, hasPrerequisites: !prerequisites.isEmpty, steps: steps, previous: previous, next: next, jsonLD: jsonLD)
-        let bodyHasFallback = builder.pageHasFallback
         let title = builder.format == .html ? builder.attribute(titleText) : builder.fragment(titleText)
-        return page(&builder, title: title, file: "\(section.id.value).\(pageExtension)", depth: "../", pageExtension: pageExtension, article: article, bodyHasFallback: bodyHasFallback)
+        return page(&builder, title: title, file: "\(section.id.value).\(pageExtension)", depth: "../", pageExtension: pageExtension, article: article)
     }
 
     private func contentsPage(_ builder: inout ViewBuilder, pageExtension: String) -> PageView {
@@ -165,10 +164,8 @@ public struct SiteRenderer: Sendable {
             ContentsEntryView(href: builder.attribute("\(section.id.value).\(pageExtension)"), label: builder.fragment(section.label.value),
                               title: builder.text(section.title, linksAsText: true), intro: section.intro.map { builder.text($0) })
         }
-        let bodyHasFallback = builder.pageHasFallback
         let title = builder.format == .html ? builder.attribute(builder.chromeText("contents").text) : builder.fragment(builder.chromeText("contents").text)
-        return page(&builder, title: title, file: "index.\(pageExtension)", depth: "../", pageExtension: pageExtension,
-                    contents: ContentsView(sections: entries), bodyHasFallback: bodyHasFallback)
+        return page(&builder, title: title, file: "index.\(pageExtension)", depth: "../", pageExtension: pageExtension, contents: ContentsView(sections: entries))
     }
 
     /// The language chooser at the root of the HTML output, in the source locale, each entry in its own language.
@@ -182,7 +179,7 @@ public struct SiteRenderer: Sendable {
             builder.diagnostics += localised.diagnostics
         }
         let page = page(&builder, title: builder.attribute(builder.plainText(guide.title)), file: "index.html", depth: "", pageExtension: "html",
-                        chooser: ChooserView(languages: entries), bodyHasFallback: false)
+                        chooser: ChooserView(languages: entries))
         return page
     }
 

@@ -238,8 +238,6 @@ struct ViewBuilder {
             if let asset = media[shot.file.value] {
                 screenshot = ScreenshotView(src: attribute(assets + MediaAsset.urlPath(asset.outputPath)), alt: Fragment(escaped: format == .html ? Escape.htmlAttribute(plainText(shot.alt)) : escape(plainText(shot.alt))),
                                             width: asset.width, height: asset.height, hasSize: asset.width != nil && asset.height != nil)
-                // The alt text's fallback counts like any other string.
-                _ = resolve(shot.alt)
             }
         }
         return StepView(

@@ -97,4 +97,20 @@ import Testing
         let site = try #require(rendered)
         #expect(site.diagnostics.ids.contains("invalid-language"))
     }
+
+    @Test func aHostileTitleStaysTextInTheTitleElementAttributesAndJSONLD() throws {
+        let (_, rendered, _) = try render(tree: guideTree(steps: """
+              - id: one
+                kind: action
+                text: Bir </script><script>alert(1)</script>
+            """, title: #"'Başlık "x" </script> & <!--'"#))
+        let html = try #require(rendered).text("html/tr/first.html")
+        // `</script>` is raw HTML in content and dropped; the rest is text, escaped for each place.
+        #expect(html.contains("<title>Başlık &quot;x&quot;  &amp; &lt;!-- – Rehber</title>"))
+        #expect(html.contains(#""name": "Başlık \"x\"  \u0026 \u003c!--""#))
+        #expect(html.contains(#"<h1 id="article-title">Başlık "x"  &amp; &lt;!--</h1>"#))
+        let script = try #require(html.between("<script type=\"application/ld+json\">", "</script>"))
+        #expect(!script.contains("<"))
+        #expect(html.components(separatedBy: "</script>").count == 2)
+    }
 }

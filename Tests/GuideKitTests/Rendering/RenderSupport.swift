@@ -4,7 +4,7 @@ import Testing
 
 /// A one-section guide as a txtar-like tree under `content/`, with `steps` spliced into the
 /// section (YAML, indented two spaces) and any further files in `extra`.
-func guideTree(steps: String, links: String = "", extra: String = "") -> String {
+func guideTree(steps: String, title: String = "Başlık", links: String = "", extra: String = "") -> String {
     """
     -- content/guide.yaml --
     title: Rehber
@@ -36,7 +36,7 @@ func guideTree(steps: String, links: String = "", extra: String = "") -> String 
     -- content/sections/first.yaml --
     id: first
     label: "1"
-    title: Başlık
+    title: \(title)
     steps:
     \(steps)
     \(extra)

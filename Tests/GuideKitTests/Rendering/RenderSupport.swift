@@ -43,16 +43,35 @@ func guideTree(steps: String, title: String = "Başlık", links: String = "", ex
     """
 }
 
+/// Runs blocking work on a thread of its own. Swift Testing runs tests on the few threads Swift
+/// concurrency shares (two on a two-core machine); rendering, or waiting for a child process, on
+/// one of them would starve the async suites that run beside these (the online checker's
+/// deadlines are measured in milliseconds).
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+/// Runs the real `guidegen` off the shared threads.
+func guidegen(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> CommandResult {
+    try await onOwnThread { try runGuidegen(arguments, in: directory, environment: environment) }
+}
+
 /// Loads a tree written into a temporary folder (`content/`, optional `templates/` overlay) with
 /// the repository's built-in templates, and renders it in memory.
-func render(tree: String, options: SiteRenderer.Options = SiteRenderer.Options()) throws -> (loaded: SiteLoader.Result, site: RenderedSite?, directory: TemporaryDirectory) {
+func render(tree: String, options: SiteRenderer.Options = SiteRenderer.Options()) async throws -> (loaded: SiteLoader.Result, site: RenderedSite?, directory: TemporaryDirectory) {
     let directory = try TemporaryDirectory()
     try directory.write(tree: tree)
-    let overlay = directory.url.appendingPathComponent("templates")
-    let user = FileManager.default.fileExists(atPath: overlay.path) ? TemplateFolders.Folder(url: overlay, display: "templates") : nil
-    let folders = TemplateFolders(builtin: TemplateFolders.Folder(url: Repository.templates, display: "Templates"), user: user)
-    let loaded = SiteLoader(contentDirectory: directory.url.appendingPathComponent("content").path, templates: folders, formats: options.formats).load()
-    return (loaded, loaded.renderer?.render(options), directory)
+    let url = directory.url
+    let (loaded, site) = try await onOwnThread { () -> (SiteLoader.Result, RenderedSite?) in
+        let overlay = url.appendingPathComponent("templates")
+        let user = FileManager.default.fileExists(atPath: overlay.path) ? TemplateFolders.Folder(url: overlay, display: "templates") : nil
+        let folders = TemplateFolders(builtin: TemplateFolders.Folder(url: Repository.templates, display: "Templates"), user: user)
+        let loaded = SiteLoader(contentDirectory: url.appendingPathComponent("content").path, templates: folders, formats: options.formats).load()
+        return (loaded, loaded.renderer?.render(options))
+    }
+    return (loaded, site, directory)
 }
 
 extension RenderedSite {

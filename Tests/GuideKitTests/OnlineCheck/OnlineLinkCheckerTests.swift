@@ -141,7 +141,9 @@ import Testing
         let server = try LoopbackServer()
         defer { server.stop() }
         server.route("/down", always: .respond(status: 503))
-        let options = loopbackOptions { $0.deadline = .milliseconds(500); $0.backoffBase = .seconds(2) }
+        // The first request may take a while when other suites keep the cores busy (the first
+        // URLSession of the process starts then): the deadline leaves it time, the backoff does not fit.
+        let options = loopbackOptions { $0.deadline = .seconds(5); $0.backoffBase = .seconds(60) }
         let result = try #require(try await check([server.url("/down")], options: options)[server.url("/down")])
         #expect(result.outcome == .unverifiable(.status(503)))
         #expect(result.retries == 0 && result.requests == 1)

@@ -1,0 +1,87 @@
+import Foundation
+import Yams
+
+/// The catalogs of a content folder, and every problem found reading them.
+public struct CatalogLoadResult: Sendable {
+    /// Sorted by locale.
+    public var catalogs: [Catalog]
+    public var diagnostics: [Diagnostic]
+    public var files: [String: SourceFile]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads `locales/<locale>.yaml` under a content folder. Loading is apart from looking strings up
+/// (`LocaleResolver`), so a catalog can be checked without rendering anything.
+public struct CatalogLoader {
+    /// The content folder as the user named it.
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public func load() -> CatalogLoadResult {
+        var diagnostics: [Diagnostic] = []
+        var files: [String: SourceFile] = [:]
+        var catalogs: [Catalog] = []
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent("locales")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        for name in names {
+            let display = displayPath("locales/\(name)")
+            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: display, diagnostics: &diagnostics) else { continue }
+            files[display] = file.source
+            guard let root = file.root else {
+                diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
+                                              at: SourceLocation(file: display, line: 1, column: 1)))
+                continue
+            }
+            var reader = NodeReader(file: file.source)
+            if let catalog = Catalog.read(root, expectedLocale: String(name.dropLast(5)), reader: &reader) {
+                catalogs.append(catalog)
+            }
+            diagnostics += reader.diagnostics
+        }
+        return CatalogLoadResult(catalogs: catalogs.sorted { $0.locale.value < $1.locale.value }, diagnostics: diagnostics.sorted(), files: files)
+    }
+
+    private func displayPath(_ relative: String) -> String {
+        directory.isEmpty || directory == "." ? relative : (directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+    }
+}
+
+extension Catalog {
+    static func read(_ root: Node, expectedLocale: String, reader: inout NodeReader) -> Catalog? {
+        guard let fields = reader.fields(of: root, what: "catalog", known: ["locale", "name", "entries"], required: ["locale", "name", "entries"])
+        else { return nil }
+        let locale = fields["locale"].flatMap { reader.string($0, what: "locale") }
+        if let locale, locale.value != expectedLocale {
+            reader.diagnostics.append(Diagnostic(id: "locale-mismatch", message: "the catalog says locale ‘\(locale.value)’ but its file is \(expectedLocale).yaml: make them the same", at: locale.location))
+        }
+        if let locale, !LanguageTag.isWellFormed(locale.value) {
+            reader.diagnostics.append(Diagnostic(id: "invalid-locale", message: "‘\(locale.value)’ is not a BCP 47 language tag: write e.g. ‘en’ or ‘zh-Hans’", at: locale.location))
+        }
+        let name = fields["name"].flatMap { reader.string($0, what: "name") }
+        var entries: [String: Entry] = [:]
+        if let node = fields["entries"] {
+            if case .mapping(let mapping) = node {
+                for (keyNode, valueNode) in mapping {
+                    guard let key = reader.string(keyNode, what: "entry key") else { continue }
+                    if entries[key.value] != nil {
+                        reader.report("duplicate-key", "the key ‘\(key.value)’ is translated twice: keep one", at: keyNode)
+                        continue
+                    }
+                    guard let entry = reader.fields(of: valueNode, what: "entry", known: ["source", "text"], required: ["source", "text"]) else { continue }
+                    let source = entry["source"].flatMap { reader.string($0, what: "source") }
+                    if let source, !Fingerprint.isWellFormed(source.value) {
+                        reader.diagnostics.append(Diagnostic(id: "invalid-fingerprint", message: "‘\(source.value)’ is not a fingerprint: write the 16 lower-case hex digits of the source text’s FNV-1a hash", at: source.location))
+                    }
+                    let text = entry["text"].flatMap { reader.text($0, what: "text", key: key.value) }
+                    if let source, let text { entries[key.value] = Entry(source: source, text: text) }
+                }
+            } else {
+                reader.report("wrong-type", "expected the entries as a mapping of key → {source, text}", at: node)
+            }
+        }
+        guard let locale, let name, reader.diagnostics.isEmpty else { return nil }
+        return Catalog(locale: locale, name: name, entries: entries, file: reader.file.path)
+    }
+}

@@ -1,0 +1,23 @@
+/// The fingerprint a catalog entry records of the source text it was translated from.
+///
+/// FNV-1a, 64 bits, over the text's UTF-8 bytes, as 16 lower-case hex digits. Not a security
+/// hash: it only tells whether the source text changed since the translation was made.
+public enum Fingerprint {
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    public static func of(_ text: String) -> String {
+        var hash = offsetBasis
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* prime
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Whether `value` has the form of a fingerprint (16 lower-case hex digits).
+    public static func isWellFormed(_ value: String) -> Bool {
+        value.utf8.count == 16 && value.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+}

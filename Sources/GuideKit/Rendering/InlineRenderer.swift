@@ -1,0 +1,217 @@
+/// The kinds of text a content string can be rendered to.
+public enum TextFormat: Sendable, Hashable {
+    case html
+    case markdown
+    /// Plain text for the checklist; UI labels are wrapped in `TextWrapper`'s protection marks.
+    case plain
+}
+
+/// Renders one content string (inline CommonMark) to HTML, Markdown or plain text with guidegen's
+/// own renderer, so every link is checked and every character escaped for the format:
+/// `link:KEY` becomes the registry URL (https only), `ui:LANG` a UI label in its language,
+/// `section:ID#STEP` a link to another page. Raw HTML in content is dropped, never printed.
+struct InlineRenderer {
+    let guide: Guide
+    let format: TextFormat
+    /// Print links as their text only (inside another link, e.g. a table-of-contents entry).
+    var linksAsText = false
+
+    init(guide: Guide, format: TextFormat, linksAsText: Bool = false) {
+        self.guide = guide
+        self.format = format
+        self.linksAsText = linksAsText
+    }
+
+    func render(_ text: SourceText, diagnostics: inout [Diagnostic]) -> String {
+        let inlines = CommonMark.parseInline(text.value).inlines
+        var context = Context(text: text)
+        let rendered = render(inlines, context: &context)
+        diagnostics += context.diagnostics
+        return format == .markdown ? rendered.trimmingSpaces() : rendered
+    }
+
+    private struct Context {
+        let text: SourceText
+        var diagnostics: [Diagnostic] = []
+
+        init(text: SourceText) { self.text = text }
+
+        /// The place of a link destination in the file (as `ReferenceCheck` finds it).
+        func location(of destination: String) -> SourceLocation {
+            text.location(ofScalarOffset: ReferenceCheck.offset(of: "(\(destination))", in: text.value).map { $0 + 1 } ?? 0)
+        }
+
+        mutating func error(_ id: String, _ message: String, at location: SourceLocation) {
+            diagnostics.append(Diagnostic(id: id, message: message, at: location))
+        }
+    }
+
+    private func render(_ inlines: [Inline], context: inout Context) -> String {
+        var out = ""
+        for inline in inlines { out += render(inline, context: &context) }
+        return out
+    }
+
+    private func render(_ inline: Inline, context: inout Context) -> String {
+        switch inline {
+        case .text(let text):
+            return escape(text)
+        case .softBreak, .lineBreak:
+            return " "
+        case .code(let code):
+            switch format {
+            case .html: return "<code>\(Escape.htmlText(code))</code>"
+            case .markdown: return Self.markdownCodeSpan(code)
+            case .plain: return Self.plain(code)
+            }
+        case .emphasis(let children):
+            let inner = render(children, context: &context)
+            switch format {
+            case .html: return "<em>\(inner)</em>"
+            case .markdown: return "*\(inner)*"
+            case .plain: return inner
+            }
+        case .strong(let children):
+            let inner = render(children, context: &context)
+            switch format {
+            case .html: return "<strong>\(inner)</strong>"
+            case .markdown: return "**\(inner)**"
+            case .plain: return inner
+            }
+        case .html:
+            // Raw HTML never reaches a page (the validator reports it).
+            return ""
+        case .image(let source, _):
+            context.error("inline-image", "images cannot be placed in text: give the step a `screenshot` instead", at: context.location(of: source))
+            return ""
+        case .link(let destination, let children):
+            return link(destination: destination, children: children, context: &context)
+        }
+    }
+
+    private func link(destination: String, children: [Inline], context: inout Context) -> String {
+        let label = children.map(\.plainText).joined()
+        switch InlineReference(destination: destination) {
+        case .uiLabel(let language):
+            guard LanguageTag.isWellFormed(language) else {
+                context.error("invalid-language", "‘\(language)’ is not a language tag: write the UI label’s language, e.g. ‘ui:zh-Hans’", at: context.location(of: destination))
+                return escape(label)
+            }
+            switch format {
+            case .html: return "<span class=\"ui\" lang=\"\(Escape.htmlAttribute(language))\">\(Escape.htmlText(label))</span>"
+            case .markdown: return Self.markdownUILabel(label)
+            case .plain: return TextWrapper.protect(Self.plain(label))
+            }
+        case .registry(let key):
+            guard let link = guide.links[key] else {
+                context.error("unknown-link", "no link ‘\(key)’ in the registry: add it to links.yaml or fix the key", at: context.location(of: destination))
+                return escape(label)
+            }
+            guard URLPolicy.isAllowedRegistryURL(link.url.value) else {
+                context.error("unsafe-url", "the link ‘\(key)’ is not an https:// URL: only https links are published", at: link.url.location)
+                return escape(label)
+            }
+            return hyperlink(href: link.url.value, children: children, label: label, context: &context)
+        case .section(let id, let step):
+            guard let section = guide.section(id: id) else {
+                context.error("unknown-section", "no section ‘\(id)’: use the id of a section listed in guide.yaml", at: context.location(of: destination))
+                return escape(label)
+            }
+            if let step, !section.steps.contains(where: { $0.id.value == step }) {
+                context.error("unknown-step", "the section ‘\(id)’ has no step ‘\(step)’: use one of its step ids", at: context.location(of: destination))
+                return escape(label)
+            }
+            let fragment = step.map { "#\($0)" } ?? ""
+            switch format {
+            case .html: return hyperlink(href: "\(id).html\(fragment)", children: children, label: label, context: &context)
+            case .markdown: return hyperlink(href: "\(id).md\(fragment)", children: children, label: label, context: &context)
+            case .plain: return render(children, context: &context)
+            }
+        case .raw(let url):
+            guard URLPolicy.isAllowedInlineURL(url) else {
+                context.error("unsafe-link", "the link destination ‘\(url)’ is not allowed: use `link:KEY` for a registry URL (https, mailto: and tel: only)", at: context.location(of: destination))
+                return escape(label)
+            }
+            return hyperlink(href: url, children: children, label: label, context: &context)
+        }
+    }
+
+    private func hyperlink(href: String, children: [Inline], label: String, context: inout Context) -> String {
+        let inner = render(children, context: &context)
+        if linksAsText { return inner }
+        switch format {
+        case .html:
+            let showsURL = URLPolicy.textShowsURL(label, href)
+            return "<a href=\"\(Escape.htmlAttribute(href))\"\(showsURL ? " class=\"url\"" : "")>\(inner)</a>"
+        case .markdown:
+            return "[\(inner)](\(Escape.markdownDestination(href)))"
+        case .plain:
+            if href.hasPrefix("mailto:") || href.hasPrefix("tel:") || !href.contains(":") { return inner }
+            return URLPolicy.textShowsURL(label, href) ? href : "\(inner) (\(href))"
+        }
+    }
+
+    private func escape(_ text: String) -> String {
+        switch format {
+        case .html: Escape.htmlText(text)
+        case .markdown: Escape.markdown(text)
+        case .plain: Self.plain(text)
+        }
+    }
+
+    /// Plain text as printed: tabs and line breaks become spaces, control characters and
+    /// guidegen's own protection marks are removed.
+    static func plain(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                out += " "
+            } else if scalar.properties.generalCategory == .control || TextWrapper.isMark(scalar) {
+                continue
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A code span whose fence is longer than any backtick run inside it.
+    static func markdownCodeSpan(_ code: String) -> String {
+        var longest = 0, run = 0
+        for character in code {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = code.hasPrefix("`") || code.hasSuffix("`") || (code.hasPrefix(" ") && code.hasSuffix(" ") && !code.allSatisfy { $0 == " " }) ? " " : ""
+        return fence + pad + code + pad + fence
+    }
+
+    /// A UI label in bold; a label that starts or ends with punctuation or a symbol would not
+    /// open or close emphasis next to a letter (CommonMark's flanking rules), so it becomes a code span.
+    static func markdownUILabel(_ label: String) -> String {
+        func isPunctuationOrSymbol(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return true }
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .spaceSeparator:
+                return true
+            default:
+                return false
+            }
+        }
+        if isPunctuationOrSymbol(label.unicodeScalars.first) || isPunctuationOrSymbol(label.unicodeScalars.last) {
+            return markdownCodeSpan(label)
+        }
+        return "**\(Escape.markdown(label))**"
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Everything a build reads, loaded and checked: the content, its catalogs, the chrome strings,
+/// the templates of the requested formats, the stylesheet and the screenshots. Reading only;
+/// nothing is written.
+public struct SiteLoader {
+    public var contentDirectory: String
+    public var templates: TemplateFolders
+    public var formats: [OutputFormat]
+
+    public init(contentDirectory: String, templates: TemplateFolders, formats: [OutputFormat] = OutputFormat.allCases) {
+        self.contentDirectory = contentDirectory
+        self.templates = templates
+        self.formats = formats
+    }
+
+    public struct Result: Sendable {
+        /// Set when everything loaded without errors.
+        public var renderer: SiteRenderer?
+        public var diagnostics: [Diagnostic]
+        /// Every file read, by display path, for reporters.
+        public var files: [String: SourceFile]
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public func load() -> Result {
+        let content = ContentLoader(directory: contentDirectory).load()
+        var diagnostics = content.diagnostics
+        var files = content.files
+        let catalogs = CatalogLoader(directory: contentDirectory).load()
+        diagnostics += catalogs.diagnostics
+        files.merge(catalogs.files) { first, _ in first }
+
+        // Chrome strings: the user's tables over the built-in ones.
+        var layers: [[String: StringTable]] = []
+        for folder in templates.layers {
+            layers.append(ChromeStrings.readTables(in: folder.url.appendingPathComponent("strings"), display: folder.display + "/strings", diagnostics: &diagnostics, files: &files))
+        }
+        let sourceLocale = content.guide?.sourceLocale.value ?? "tr"
+        let chrome = ChromeStrings(layers: layers, fallbackLocale: sourceLocale)
+        if chrome.chain(for: sourceLocale).isEmpty {
+            diagnostics.append(Diagnostic(id: "missing-strings", message: "no strings/\(sourceLocale).yaml for the source locale: restore the built-in templates",
+                                          at: SourceLocation(file: templates.builtin.display + "/strings/\(sourceLocale).yaml", line: 1, column: 1)))
+        }
+
+        var sets: [OutputFormat: TemplateSet] = [:]
+        for format in formats.sorted() {
+            if let set = TemplateSet.load(format, from: templates, required: SiteRenderer.requiredTemplates[format] ?? [], diagnostics: &diagnostics, files: &files) {
+                sets[format] = set
+                let known = Set(chrome.keys)
+                for reference in set.stringReferences where !known.contains(reference.value) {
+                    let hint = closestMatch(to: reference.value, in: chrome.keys).map { "did you mean ‘\($0)’?" } ?? "add it to strings/\(sourceLocale).yaml"
+                    diagnostics.append(Diagnostic(id: "unknown-string", message: "no chrome string ‘\(reference.value)’: \(hint)", at: reference.location))
+                }
+            }
+        }
+
+        var htmlAssets: [MediaAsset] = []
+        if formats.contains(.html) {
+            for file in templates.files(under: "html/assets") {
+                guard let bytes = FileManager.default.contents(atPath: file.url.path) else {
+                    diagnostics.append(Diagnostic(id: "unreadable-file", message: "cannot read the asset: check its permissions", at: SourceLocation(file: file.display, line: 1, column: 1)))
+                    continue
+                }
+                htmlAssets.append(MediaAsset(outputPath: String(file.relative.dropFirst("html/assets/".count)), bytes: bytes))
+            }
+        }
+
+        var media: [String: MediaAsset] = [:]
+        if let guide = content.guide {
+            media = MediaAsset.loadScreenshots(of: guide, contentDirectory: contentDirectory, diagnostics: &diagnostics)
+        }
+        // A catalog for the source locale would shadow the source.
+        for catalog in catalogs.catalogs where catalog.locale.value == sourceLocale {
+            diagnostics.append(Diagnostic(id: "source-catalog", message: "‘\(sourceLocale)’ is the source locale: its text is the content itself, remove this catalog", at: catalog.locale.location))
+        }
+
+        diagnostics.sort()
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        guard !hasErrors, let guide = content.guide else { return Result(renderer: nil, diagnostics: diagnostics, files: files) }
+        let renderer = SiteRenderer(guide: guide, catalogs: catalogs.catalogs, chrome: chrome, templates: sets, htmlAssets: htmlAssets, media: media)
+        return Result(renderer: renderer, diagnostics: diagnostics, files: files)
+    }
+}

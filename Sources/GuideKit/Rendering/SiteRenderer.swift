@@ -1,0 +1,289 @@
+import Foundation
+
+/// Renders the guide into every requested locale and format, in memory. Pure apart from the
+/// inputs it is given: the loaded guide and catalogs, chrome strings, parsed templates and the
+/// bytes of assets and screenshots.
+public struct SiteRenderer: Sendable {
+    public struct Options: Sendable {
+        /// Locales to render; nil for all (the source locale and one per catalog).
+        public var locales: [String]?
+        public var formats: [OutputFormat]
+        /// Lines per printed page of the checklist, or nil for no form feeds.
+        public var pageLength: Int?
+        /// The checklist's width in display columns.
+        public var width: Int
+        /// Make every fallback to the source language an error.
+        public var strictL10n: Bool
+
+        public init(locales: [String]? = nil, formats: [OutputFormat] = OutputFormat.allCases, pageLength: Int? = nil, width: Int = 80, strictL10n: Bool = false) {
+            self.locales = locales
+            self.formats = formats
+            self.pageLength = pageLength
+            self.width = width
+            self.strictL10n = strictL10n
+        }
+    }
+
+    /// The templates each format needs.
+    public static let requiredTemplates: [OutputFormat: [String]] = [
+        .html: ["layout", "article", "index", "languages"],
+        .markdown: ["article", "index"],
+        .checklist: ["header", "section", "footer"],
+    ]
+
+    public let guide: Guide
+    public let catalogs: [Catalog]
+    public let chrome: ChromeStrings
+    public let templates: [OutputFormat: TemplateSet]
+    /// Files of the templates' `html/assets/` (the stylesheet), by path below `assets/`.
+    public let htmlAssets: [MediaAsset]
+    /// Screenshots by their path below `Content/media/`.
+    public let media: [String: MediaAsset]
+
+    public init(guide: Guide, catalogs: [Catalog], chrome: ChromeStrings, templates: [OutputFormat: TemplateSet], htmlAssets: [MediaAsset], media: [String: MediaAsset]) {
+        self.guide = guide
+        self.catalogs = catalogs
+        self.chrome = chrome
+        self.templates = templates
+        self.htmlAssets = htmlAssets
+        self.media = media
+    }
+
+    /// Every locale the content has, the source first, then the catalogs' in tag order.
+    public var allLocales: [LocaleInfo] {
+        let source = guide.sourceLocale.value
+        let sourceName = chrome.lookup("localeName", locale: source)?.text.value ?? source
+        return [LocaleInfo(tag: source, name: sourceName, resolver: LocaleResolver(sourceLocale: source))]
+            + catalogs.filter { $0.locale.value != source }.sorted { $0.locale.value < $1.locale.value }
+            .map { LocaleInfo(tag: $0.locale.value, name: $0.name.value, resolver: LocaleResolver(catalog: $0, sourceLocale: source)) }
+    }
+
+    public func render(_ options: Options) -> RenderedSite {
+        let all = allLocales
+        let selected = all.filter { options.locales?.contains($0.tag) ?? true }
+        var files: [OutputFile] = []
+        var roots: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var fallbacks: Set<FallbackUse> = []
+        let formats = options.formats.sorted()
+
+        for format in formats {
+            guard let templates = templates[format] else { continue }
+            switch format {
+            case .html:
+                roots += ["html/index.html", "html/assets/"]
+                files += htmlAssets.map { OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes) }
+                files += media.values.map { OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes) }
+                var chooser = builder(for: all[0], locales: all, format: .html)
+                files.append(OutputFile(path: "html/index.html", text: Self.normalise(templates.render(chooserPage(&chooser, locales: all), template: "languages"))))
+                diagnostics += chooser.diagnostics
+            case .markdown:
+                roots.append("markdown/assets/")
+                files += media.values.map { OutputFile(path: "markdown/assets/" + $0.outputPath, bytes: $0.bytes) }
+            case .checklist:
+                break
+            }
+            for locale in selected {
+                var builder = builder(for: locale, locales: all, format: format == .checklist ? .plain : (format == .html ? .html : .markdown))
+                switch format {
+                case .html, .markdown:
+                    let folder = "\(format.rawValue)/\(locale.tag)/"
+                    let pageExtension = format == .html ? "html" : "md"
+                    roots.append(folder)
+                    for (index, section) in guide.sections.enumerated() {
+                        let page = articlePage(&builder, section: section, index: index, pageExtension: pageExtension)
+                        files.append(OutputFile(path: folder + "\(section.id.value).\(pageExtension)", text: Self.normalise(templates.render(page, template: "article"))))
+                    }
+                    let contents = contentsPage(&builder, pageExtension: pageExtension)
+                    files.append(OutputFile(path: folder + "index.\(pageExtension)", text: Self.normalise(templates.render(contents, template: "index"))))
+                case .checklist:
+                    let path = "checklists/\(locale.tag).txt"
+                    roots.append(path)
+                    files.append(OutputFile(path: path, text: checklist(&builder, templates: templates, options: options)))
+                }
+                diagnostics += builder.diagnostics
+                fallbacks.formUnion(builder.fallbacks)
+            }
+        }
+        if options.strictL10n {
+            diagnostics += fallbacks.sorted().map(\.diagnostic)
+        }
+        // A string rendered in several formats reports its problem once.
+        let unique = Array(Set(diagnostics)).sorted()
+        return RenderedSite(files: files.sorted { $0.path < $1.path }, roots: roots.sorted(), diagnostics: unique,
+                            fallbacks: fallbacks.sorted(), locales: selected.map(\.tag), formats: formats)
+    }
+
+    private func builder(for locale: LocaleInfo, locales: [LocaleInfo], format: TextFormat) -> ViewBuilder {
+        ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media)
+    }
+
+    // MARK: Pages
+
+    private func page(_ builder: inout ViewBuilder, title: Fragment, file: String, depth: String, pageExtension: String,
+                      article: ArticleView? = nil, contents: ContentsView? = nil, chooser: ChooserView? = nil) -> PageView {
+        let tables = builder.stringTables()
+        let support = builder.support()
+        let languages = builder.locales.map { other in
+            LanguageView(lang: builder.attribute(other.tag), dir: builder.attribute(LanguageTag.direction(of: other.tag)), name: builder.fragment(other.name),
+                         href: builder.attribute("\(depth)\(other.tag)/\(file)"), current: other.tag == builder.locale.tag, guideTitle: .empty)
+        }
+        let alternates = builder.locales.map { AlternateView(hreflang: builder.attribute($0.tag), href: builder.attribute("\(depth)\($0.tag)/\(file)")) }
+        let guideTitle = builder.text(guide.title)
+        return PageView(
+            lang: builder.attribute(builder.locale.tag), dir: builder.attribute(LanguageTag.direction(of: builder.locale.tag)), title: title,
+            guideTitle: guideTitle, guideTitleText: builder.attribute(builder.plainText(guide.title)),
+            root: builder.attribute(depth), assets: builder.attribute("\(depth)assets/"), home: builder.attribute("index.\(pageExtension)"),
+            strings: tables.strings, attr: tables.attr, alternates: alternates, xDefault: builder.attribute("\(depth)\(builder.sourceLocale)/\(file)"),
+            languages: languages, otherLanguages: languages.filter { !$0.current }, hasOtherLanguages: languages.count > 1,
+            hasFallback: builder.pageHasFallback, support: support, article: article, contents: contents, chooser: chooser)
+    }
+
+    private func articlePage(_ builder: inout ViewBuilder, section: Section, index: Int, pageExtension: String) -> PageView {
+        builder.beginPage()
+        let assets = "../assets/"
+        let steps = section.steps.enumerated().map { stepIndex, step in
+            builder.step(step, number: section.number(ofStepAt: stepIndex), assets: assets)
+        }
+        let prerequisites = section.requires.compactMap { guide.section(id: $0.value) }.map { builder.sectionLink($0, pageExtension: pageExtension) }
+        let previous = index > 0 ? builder.sectionLink(guide.sections[index - 1], pageExtension: pageExtension) : nil
+        let next = index + 1 < guide.sections.count ? builder.sectionLink(guide.sections[index + 1], pageExtension: pageExtension) : nil
+        let titleText = builder.plainText(section.title)
+        let jsonLD = builder.format == .html ? howTo(&builder, section: section) : nil
+        let article = ArticleView(
+            id: builder.attribute(section.id.value), label: builder.fragment(section.label.value), title: builder.text(section.title),
+            titleText: builder.attribute(titleText), intro: section.intro.map { builder.text($0) },
+            prerequisites: prerequisites, hasPrerequisites: !prerequisites.isEmpty, steps: steps, previous: previous, next: next, jsonLD: jsonLD)
+        let title = builder.format == .html ? builder.attribute(titleText) : builder.fragment(titleText)
+        return page(&builder, title: title, file: "\(section.id.value).\(pageExtension)", depth: "../", pageExtension: pageExtension, article: article)
+    }
+
+    private func contentsPage(_ builder: inout ViewBuilder, pageExtension: String) -> PageView {
+        builder.beginPage()
+        let entries = guide.sections.map { section in
+            ContentsEntryView(href: builder.attribute("\(section.id.value).\(pageExtension)"), label: builder.fragment(section.label.value),
+                              title: builder.text(section.title, linksAsText: true), intro: section.intro.map { builder.text($0) })
+        }
+        let title = builder.format == .html ? builder.attribute(builder.chromeText("contents").text) : builder.fragment(builder.chromeText("contents").text)
+        return page(&builder, title: title, file: "index.\(pageExtension)", depth: "../", pageExtension: pageExtension, contents: ContentsView(sections: entries))
+    }
+
+    /// The language chooser at the root of the HTML output, in the source locale, each entry in its own language.
+    private func chooserPage(_ builder: inout ViewBuilder, locales: [LocaleInfo]) -> PageView {
+        builder.beginPage()
+        var entries: [LanguageView] = []
+        for locale in locales {
+            var localised = self.builder(for: locale, locales: locales, format: .html)
+            entries.append(LanguageView(lang: builder.attribute(locale.tag), dir: builder.attribute(LanguageTag.direction(of: locale.tag)), name: builder.fragment(locale.name),
+                                        href: builder.attribute("\(locale.tag)/index.html"), current: false, guideTitle: localised.text(guide.title, linksAsText: true)))
+            builder.diagnostics += localised.diagnostics
+        }
+        let page = page(&builder, title: builder.attribute(builder.plainText(guide.title)), file: "index.html", depth: "", pageExtension: "html",
+                        chooser: ChooserView(languages: entries))
+        return page
+    }
+
+    /// A schema.org HowTo whose steps are the visible steps, as JSON safe inside `<script>`.
+    private func howTo(_ builder: inout ViewBuilder, section: Section) -> Fragment {
+        var lines: [String] = []
+        lines.append("{")
+        lines.append("  \"@context\": \"https://schema.org\",")
+        lines.append("  \"@type\": \"HowTo\",")
+        lines.append("  \"inLanguage\": \(Escape.jsonString(builder.locale.tag)),")
+        lines.append("  \"name\": \(Escape.jsonString(builder.plainText(section.title))),")
+        if let intro = section.intro {
+            lines.append("  \"description\": \(Escape.jsonString(builder.plainText(intro))),")
+        }
+        lines.append("  \"step\": [")
+        for (index, step) in section.steps.enumerated() {
+            var fields = [
+                "\"@type\": \"HowToStep\"",
+                "\"position\": \(index + 1)",
+                "\"url\": \(Escape.jsonString("#" + step.id.value))",
+                "\"text\": \(Escape.jsonString(builder.plainText(step.text)))",
+            ]
+            if !step.substeps.isEmpty {
+                let directions = step.substeps.enumerated().map { subIndex, substep in
+                    "{ \"@type\": \"HowToDirection\", \"position\": \(subIndex + 1), \"text\": \(Escape.jsonString(builder.plainText(substep.text))) }"
+                }
+                fields.append("\"itemListElement\": [\(directions.joined(separator: ", "))]")
+            }
+            lines.append("    { " + fields.joined(separator: ", ") + " }" + (index + 1 < section.steps.count ? "," : ""))
+        }
+        lines.append("  ]")
+        lines.append("}")
+        return Fragment(escaped: lines.joined(separator: "\n"))
+    }
+
+    // MARK: Checklist
+
+    private func checklist(_ builder: inout ViewBuilder, templates: TemplateSet, options: Options) -> String {
+        builder.beginPage()
+        let wrapper = TextWrapper(width: options.width)
+        let sections: [ChecklistSectionView] = guide.sections.map { section in
+            let steps = section.steps.enumerated().map { index, step in builder.step(step, number: section.number(ofStepAt: index), assets: "") }
+            let title = builder.text(section.title)
+            let labels = section.requires.compactMap { guide.section(id: $0.value)?.label.value }.map { builder.fragment($0) }
+            return ChecklistSectionView(label: builder.fragment(section.label.value), title: title,
+                                        rule: Fragment(escaped: String(repeating: "-", count: options.width)),
+                                        intro: section.intro.map { builder.text($0) }, prerequisites: labels.isEmpty ? nil : builder.joinList(labels), steps: steps)
+        }
+        let title = builder.text(guide.title)
+        let strings = builder.stringTables().strings
+        let support = builder.support()
+        func block(_ section: ChecklistSectionView?) -> ChecklistBlockView {
+            ChecklistBlockView(lang: builder.fragment(builder.locale.tag), title: title,
+                               titleRule: Fragment(escaped: String(repeating: "=", count: min(options.width, DisplayWidth.of(TextWrapper.unprotect(title.string))))),
+                               strings: strings, hasFallback: builder.pageHasFallback, support: support, section: section)
+        }
+        let header = templates.render(block(nil), template: "header")
+        let bodies = sections.map { templates.render(block($0), template: "section") }
+        let footer = templates.render(block(nil), template: "footer")
+        let blocks = ([header] + bodies + [footer]).map { Self.lines(wrapper.wrap(Self.normalise($0))) }.filter { !$0.isEmpty }
+        return Self.paginate(blocks, pageLength: options.pageLength)
+    }
+
+    /// Joins blocks with one blank line. With a page length, a block that does not fit in what is
+    /// left of the page starts a new one (a form feed before its first line); so a section never
+    /// starts at the bottom of a page, and one shorter than a page is never split.
+    static func paginate(_ blocks: [[String]], pageLength: Int?) -> String {
+        var lines: [String] = []
+        var used = 0
+        for (index, block) in blocks.enumerated() {
+            var block = block
+            if index > 0 {
+                if let pageLength, pageLength > 0, used > 0, used + 1 + block.count > pageLength {
+                    block[0] = "\u{0C}" + block[0]
+                    used = 0
+                } else {
+                    lines.append("")
+                    used += 1
+                }
+            }
+            lines += block
+            if let pageLength, pageLength > 0 { used = (used + block.count) % pageLength }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Text normalisation
+
+    /// NFC, LF line endings, no trailing spaces, at most one blank line in a row, no blank lines at
+    /// the start, one line feed at the end: template whitespace never changes the output's shape.
+    static func normalise(_ text: String) -> String {
+        let lines = Self.lines(text)
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    static func lines(_ text: String) -> [String] {
+        let unified = text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var lines: [String] = []
+        for raw in unified.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = TextWrapper.trimTrailingSpaces(String(raw))
+            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+}

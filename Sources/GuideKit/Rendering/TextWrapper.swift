@@ -1,0 +1,154 @@
+/// Wraps plain text to a number of display columns (see `DisplayWidth`) for the checklist.
+///
+/// Rules, applied to every line on its own:
+/// - A line breaks only at spaces, or between two East Asian wide characters (Chinese and Japanese
+///   have no spaces); never inside a word, so a URL or an email address is never broken.
+/// - Text between `protect(_:)`'s marks (UI labels) is one unbreakable unit, spaces included;
+///   the marks are removed from the result.
+/// - Continuation lines hang under the text after the line's leading marker: the leading spaces
+///   plus `[ ] `, `[x] `, `- `, `* ` or `• `, then a step number such as `4A.3 `.
+/// - A unit wider than the room after that indent starts at column 1 when it fits there;
+///   a unit wider than the whole line (a very long URL) stays whole on a line of its own.
+/// - Trailing spaces are removed.
+public struct TextWrapper: Sendable {
+    public var width: Int
+
+    public init(width: Int = 80) { self.width = width }
+
+    static let protectStart: Unicode.Scalar = "\u{E000}"
+    static let protectEnd: Unicode.Scalar = "\u{E001}"
+
+    /// Marks text that must not be broken across lines.
+    public static func protect(_ text: String) -> String {
+        var out = String(protectStart)
+        out += text
+        out.unicodeScalars.append(protectEnd)
+        return out
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool { scalar == protectStart || scalar == protectEnd }
+
+    /// The text without protection marks.
+    public static func unprotect(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isMark($0) }))
+    }
+
+    /// Wraps every line of `text` (lines separated by LF).
+    public func wrap(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrapLine(String($0)) }.joined(separator: "\n")
+    }
+
+    /// One line, wrapped into as many as it needs.
+    public func wrapLine(_ line: String) -> [String] {
+        let scalars = Array(line.unicodeScalars)
+        let markerLength = Self.markerLength(scalars)
+        let head = String(String.UnicodeScalarView(scalars[..<markerLength]))
+        let hanging = DisplayWidth.of(head)
+        let units = Self.units(scalars[markerLength...])
+
+        var lines: [String] = []
+        var current = head
+        var currentWidth = hanging
+        var hasContent = false
+        for unit in units {
+            if hasContent {
+                if currentWidth + unit.gap + unit.width <= width {
+                    current += String(repeating: " ", count: unit.gap) + unit.text
+                    currentWidth += unit.gap + unit.width
+                    continue
+                }
+                lines.append(current)
+                let indent = hanging + unit.width <= width ? hanging : 0
+                current = String(repeating: " ", count: indent)
+                currentWidth = indent
+            } else if currentWidth > 0, currentWidth + unit.width > width, unit.width <= width {
+                // Not even the first unit fits after the marker: the marker keeps its line.
+                lines.append(current)
+                current = ""
+                currentWidth = 0
+            }
+            current += unit.text
+            currentWidth += unit.width
+            hasContent = true
+        }
+        lines.append(current)
+        return lines.map { Self.trimTrailingSpaces($0) }
+    }
+
+    /// A piece of a line that is never broken, and the number of spaces before it.
+    struct Unit: Equatable {
+        var text: String
+        var width: Int
+        var gap: Int
+    }
+
+    static func units(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unit] {
+        var units: [Unit] = []
+        var current: Unit?
+        var spaces = 0
+        var protected = false
+        var previousWide = false
+        for scalar in scalars {
+            if scalar == protectStart { protected = true; continue }
+            if scalar == protectEnd { protected = false; continue }
+            if scalar == " ", !protected {
+                if let unit = current { units.append(unit) }
+                current = nil
+                spaces += 1
+                previousWide = false
+                continue
+            }
+            let scalarWidth = DisplayWidth.of(scalar)
+            let wide = scalarWidth == 2 && !protected
+            if wide, previousWide, let unit = current {
+                // A break opportunity between two wide characters, with no space to drop.
+                units.append(unit)
+                current = nil
+            }
+            if current == nil {
+                current = Unit(text: "", width: 0, gap: spaces)
+                spaces = 0
+            }
+            current!.text.unicodeScalars.append(scalar)
+            current!.width += scalarWidth
+            previousWide = wide
+        }
+        if let unit = current { units.append(unit) }
+        return units
+    }
+
+    /// The length, in scalars, of the leading spaces and list marker a continuation hangs under.
+    static func markerLength(_ scalars: [Unicode.Scalar]) -> Int {
+        var index = 0
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        func matches(_ literal: String, at position: Int) -> Bool {
+            let pattern = Array(literal.unicodeScalars)
+            guard position + pattern.count <= scalars.count else { return false }
+            return Array(scalars[position..<position + pattern.count]) == pattern
+        }
+        for marker in ["[ ] ", "[x] ", "[X] ", "- ", "* ", "• "] where matches(marker, at: index) {
+            index += marker.unicodeScalars.count
+            break
+        }
+        // A step number: a label, then one or more `.digits`, then a space (`4A.3 `, `2.1.1 `).
+        var end = index
+        while end < scalars.count, ("A"..."Z").contains(scalars[end]) || ("0"..."9").contains(scalars[end]) { end += 1 }
+        guard end > index, end < scalars.count, ("0"..."9").contains(scalars[index]) else { return index }
+        var dots = 0
+        while end + 1 < scalars.count, scalars[end] == ".", ("0"..."9").contains(scalars[end + 1]) {
+            end += 1
+            while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
+            dots += 1
+        }
+        if dots > 0, end < scalars.count, scalars[end] == " " {
+            return end + 1
+        }
+        return index
+    }
+
+    static func trimTrailingSpaces(_ line: String) -> String {
+        var scalars = line.unicodeScalars
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

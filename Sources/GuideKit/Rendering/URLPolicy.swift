@@ -1,0 +1,29 @@
+/// Which link destinations guidegen publishes.
+public enum URLPolicy {
+    /// A registry URL: `https://` and no characters that would need escaping to stay one token.
+    public static func isAllowedRegistryURL(_ url: String) -> Bool {
+        url.lowercased().hasPrefix("https://") && url.count > "https://".count && isClean(url)
+    }
+
+    /// A destination written in text: https, mailto: or tel:.
+    public static func isAllowedInlineURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")) && isClean(url)
+    }
+
+    private static func isClean(_ url: String) -> Bool {
+        url.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control && !"\"<>`\\".unicodeScalars.contains($0) }
+    }
+
+    /// Whether a link's text already shows its URL (`1688.com` for `https://1688.com`), so the URL
+    /// need not be printed again after it.
+    public static func textShowsURL(_ text: String, _ url: String) -> Bool {
+        func normalise(_ value: String) -> String {
+            var value = value.lowercased()
+            for prefix in ["https://", "http://", "www."] where value.hasPrefix(prefix) { value.removeFirst(prefix.count) }
+            while value.hasSuffix("/") { value.removeLast() }
+            return value
+        }
+        return normalise(text) == normalise(url)
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+
+/// Builds the view models of one locale in one text format: resolves each string (with fallback),
+/// renders its inline Markdown, escapes it, numbers the steps. Collects diagnostics instead of
+/// stopping, and remembers whether the current page shows a fallback.
+struct ViewBuilder {
+    let guide: Guide
+    let locale: LocaleInfo
+    /// Every locale, the source first.
+    let locales: [LocaleInfo]
+    let chrome: ChromeStrings
+    let format: TextFormat
+    /// Screenshot files by their path below `Content/media/`.
+    let media: [String: MediaAsset]
+    var diagnostics: [Diagnostic] = []
+    var fallbacks: Set<FallbackUse> = []
+    /// Set when a string of the current page falls back; reset by `beginPage()`.
+    private(set) var pageHasFallback = false
+
+    init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset]) {
+        self.guide = guide
+        self.locale = locale
+        self.locales = locales
+        self.chrome = chrome
+        self.format = format
+        self.media = media
+    }
+
+    var sourceLocale: String { guide.sourceLocale.value }
+
+    mutating func beginPage() { pageHasFallback = false }
+
+    // MARK: Text
+
+    /// A content string for this page: resolved, rendered, and marked when it falls back.
+    mutating func text(_ source: SourceText, linksAsText: Bool = false) -> Fragment {
+        let resolved = resolve(source)
+        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText).render(resolved.text, diagnostics: &diagnostics)
+        return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
+    }
+
+    /// A content string as plain text (JSON-LD, attributes, `<title>`), as the page shows it:
+    /// link texts without their URLs, no marks. Problems are reported by `text(_:)`.
+    mutating func plainText(_ source: SourceText) -> String {
+        let resolved = resolve(source)
+        var ignored: [Diagnostic] = []
+        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true).render(resolved.text, diagnostics: &ignored))
+    }
+
+    private mutating func resolve(_ source: SourceText) -> ResolvedText {
+        let resolved = locale.resolver.resolve(source)
+        switch resolved.provenance {
+        case .missing:
+            fallbacks.insert(FallbackUse(locale: locale.tag, key: source.key, kind: .missing, location: source.location))
+            pageHasFallback = true
+        case .stale(let translation):
+            fallbacks.insert(FallbackUse(locale: locale.tag, key: source.key, kind: .stale, location: translation.location))
+            pageHasFallback = true
+        case .source, .translated:
+            break
+        }
+        return resolved
+    }
+
+    private func markFallback(_ rendered: String, language: String) -> String {
+        switch format {
+        case .html:
+            return "<span lang=\"\(Escape.htmlAttribute(language))\" class=\"fallback\">\(rendered)</span>"
+        case .markdown, .plain:
+            let marker = chrome.lookup("fallbackMarker", locale: locale.tag)?.text.value ?? "†"
+            return rendered + escape(marker)
+        }
+    }
+
+    func escape(_ text: String) -> String {
+        switch format {
+        case .html: Escape.htmlText(text)
+        case .markdown: Escape.markdown(text)
+        case .plain: InlineRenderer.plain(text)
+        }
+    }
+
+    /// A value for an attribute (HTML) or a link destination (Markdown).
+    func escapeAttribute(_ text: String) -> String {
+        switch format {
+        case .html: Escape.htmlAttribute(text)
+        case .markdown: Escape.markdownDestination(text)
+        case .plain: text
+        }
+    }
+
+    func fragment(_ text: String) -> Fragment { Fragment(escaped: escape(text)) }
+    func attribute(_ text: String) -> Fragment { Fragment(escaped: escapeAttribute(text)) }
+
+    // MARK: Chrome strings
+
+    /// A chrome string's text, noting a fallback to another locale.
+    mutating func chromeText(_ key: String) -> (text: String, language: String) {
+        guard let found = chrome.lookup(key, locale: locale.tag) else {
+            let file = chrome.chain(for: sourceLocale).last?.file ?? "strings/\(sourceLocale).yaml"
+            diagnostics.append(Diagnostic(id: "missing-string", message: "no chrome string ‘\(key)’ in any strings file: add it to \(file)", at: SourceLocation(file: file, line: 1, column: 1)))
+            return ("", locale.tag)
+        }
+        if found.language != locale.tag {
+            fallbacks.insert(FallbackUse(locale: locale.tag, key: key, kind: .chrome, location: found.text.location))
+            pageHasFallback = true
+        }
+        return (found.text.value, found.language)
+    }
+
+    /// A chrome string for element content.
+    mutating func chromeString(_ key: String) -> Fragment {
+        let (text, language) = chromeText(key)
+        let escaped = escape(text)
+        return Fragment(escaped: language == locale.tag ? escaped : markFallback(escaped, language: language))
+    }
+
+    /// A chrome pattern with `{name}` placeholders filled with fragments.
+    mutating func chromePattern(_ key: String, _ values: [String: Fragment]) -> Fragment {
+        let (pattern, language) = chromeText(key)
+        var out = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            out += escape(String(rest[..<open]))
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                rest = rest[open...]
+                break
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                out += value.string
+            } else {
+                out += escape(String(rest[open...close]))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += escape(String(rest))
+        return Fragment(escaped: language == locale.tag ? out : markFallback(out, language: language))
+    }
+
+    /// Every chrome string, for templates: `strings` for element content, `attr` for attributes.
+    mutating func stringTables() -> (strings: [String: Fragment], attr: [String: Fragment]) {
+        var strings: [String: Fragment] = [:]
+        var attr: [String: Fragment] = [:]
+        for key in chrome.keys {
+            strings[key] = chromeString(key)
+            attr[key] = Fragment(escaped: Escape.htmlAttribute(chromeText(key).text))
+        }
+        return (strings, attr)
+    }
+
+    /// Items joined the locale's way: `a, b ve c` from the patterns `listMiddle` and `listEnd`.
+    mutating func joinList(_ items: [Fragment]) -> Fragment {
+        guard var result = items.last else { return .empty }
+        if items.count >= 2 {
+            result = chromePattern("listEnd", ["0": items[items.count - 2], "1": result])
+            for item in items.dropLast(2).reversed() {
+                result = chromePattern("listMiddle", ["0": item, "1": result])
+            }
+        }
+        return result
+    }
+
+    // MARK: Guide parts
+
+    mutating func support() -> SupportView {
+        let contact = guide.support
+        let days: Fragment
+        if contact.firstDay.value == contact.lastDay.value {
+            days = chromeString(contact.firstDay.value.rawValue)
+        } else {
+            days = chromePattern("dayRange", ["from": chromeString(contact.firstDay.value.rawValue), "to": chromeString(contact.lastDay.value.rawValue)])
+        }
+        for time in [contact.opens, contact.closes] where !Self.isTime(time.value) {
+            diagnostics.append(Diagnostic(id: "invalid-time", message: "‘\(time.value)’ is not a 24-hour time: write it as \"HH:MM\"", at: time.location))
+        }
+        let hours = chromePattern("hoursFormat", ["days": days, "opens": fragment(contact.opens.value), "closes": fragment(contact.closes.value), "zone": text(contact.timeZoneNote)])
+        if !Self.isEmail(contact.email.value) {
+            diagnostics.append(Diagnostic(id: "invalid-email", message: "‘\(contact.email.value)’ is not an email address: write it as name@host", at: contact.email.location))
+        }
+        if !Self.isPhoneNumber(contact.phone.value) {
+            diagnostics.append(Diagnostic(id: "invalid-phone", message: "‘\(contact.phone.value)’ is not an E.164 number: write it as +<country code><number>, digits only", at: contact.phone.location))
+        }
+        return SupportView(
+            team: text(contact.team), hoursLabel: text(contact.hoursLabel), hours: hours,
+            emailLabel: text(contact.emailLabel), email: fragment(contact.email.value), emailHref: attribute("mailto:" + contact.email.value),
+            emailChannel: text(contact.emailChannelLabel), responseTime: text(contact.responseTime),
+            phoneLabel: text(contact.phoneLabel), phone: fragment(contact.phoneDisplay.value), phoneHref: attribute("tel:" + contact.phone.value))
+    }
+
+    static func isTime(_ value: String) -> Bool {
+        let parts = value.split(separator: ":")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }), let hour = Int(parts[0]), let minute = Int(parts[1]) else { return false }
+        return (0...24).contains(hour) && (0...59).contains(minute)
+    }
+
+    static func isEmail(_ value: String) -> Bool {
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && value.unicodeScalars.allSatisfy { $0.isASCII && !$0.properties.isWhitespace && !"\"<>()[]\\,;:`".unicodeScalars.contains($0) }
+    }
+
+    static func isPhoneNumber(_ value: String) -> Bool {
+        value.hasPrefix("+") && (6...16).contains(value.count) && value.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A link to another section's page, its title without links (it sits inside a link).
+    mutating func sectionLink(_ section: Section, pageExtension: String) -> SectionLinkView {
+        SectionLinkView(href: attribute("\(section.id.value).\(pageExtension)"), label: fragment(section.label.value), title: text(section.title, linksAsText: true))
+    }
+
+    mutating func step(_ step: Step, number: String, assets: String) -> StepView {
+        let substeps = step.substeps.enumerated().map { index, substep in
+            SubstepView(id: attribute("\(step.id.value)--\(substep.id.value)"), number: fragment("\(number).\(index + 1)"), text: text(substep.text))
+        }
+        let fields = step.fields.map { text($0.label) }
+        let notes = step.notes.map { note in
+            NoteView(kind: fragment(note.kind.rawValue), label: chromeString(note.kind.rawValue), text: text(note.text))
+        }
+        let questions = step.questions.map { question in
+            let items = question.items.compactMap { $0.text.map { text($0) } }
+            return QuestionView(id: attribute("\(step.id.value)--\(question.id.value)"), question: text(question.question), answer: text(question.answer), items: items, hasItems: !items.isEmpty)
+        }
+        let lists = step.lists.map { list(_: $0) }
+        let links: [LinkView] = step.links.compactMap { key in
+            guard let link = guide.links[key.value] else {
+                diagnostics.append(Diagnostic(id: "unknown-link", message: "no link ‘\(key.value)’ in the registry: add it to links.yaml or fix the key", at: key.location))
+                return nil
+            }
+            guard URLPolicy.isAllowedRegistryURL(link.url.value) else {
+                diagnostics.append(Diagnostic(id: "unsafe-url", message: "the link ‘\(key.value)’ is not an https:// URL: only https links are published", at: link.url.location))
+                return nil
+            }
+            return LinkView(href: attribute(link.url.value), text: fragment(Self.displayURL(link.url.value)))
+        }
+        var screenshot: ScreenshotView?
+        if let shot = step.screenshot {
+            if let asset = media[shot.file.value] {
+                screenshot = ScreenshotView(src: attribute(assets + MediaAsset.urlPath(asset.outputPath)), alt: Fragment(escaped: format == .html ? Escape.htmlAttribute(plainText(shot.alt)) : escape(plainText(shot.alt))),
+                                            width: asset.width, height: asset.height, hasSize: asset.width != nil && asset.height != nil)
+            }
+        }
+        return StepView(
+            id: attribute(step.id.value), number: fragment(number), kind: fragment(step.kind.rawValue), text: text(step.text),
+            detail: step.detail.map { text($0) }, substepsIntro: step.substepsIntro.map { text($0) },
+            substeps: substeps, hasSubsteps: !substeps.isEmpty, fields: fields, hasFields: !fields.isEmpty, notes: notes,
+            questions: questions, hasQuestions: !questions.isEmpty, lists: lists, links: links, hasLinks: !links.isEmpty, screenshot: screenshot)
+    }
+
+    /// A list sentence with its items joined in place of `{list}`.
+    private mutating func list(_ list: TextList) -> Fragment {
+        let items: [Fragment] = list.items.map { item in
+            switch list.kind {
+            case .currencies:
+                guard let name = item.text else { return fragment(item.id.value) }
+                return chromePattern("currencyWithName", ["code": fragment(item.id.value), "name": text(name)])
+            case .items:
+                return item.text.map { text($0) } ?? fragment(item.id.value)
+            }
+        }
+        let joined = joinList(items)
+        guard let sentence = list.text else { return joined }
+        let rendered = text(sentence)
+        guard rendered.string.contains(TextList.placeholder) else {
+            let resolved = locale.resolver.resolve(sentence)
+            diagnostics.append(Diagnostic(id: "missing-placeholder", message: "the list text has no \(TextList.placeholder) placeholder: add it where the items go", at: resolved.text.location))
+            return rendered
+        }
+        return Fragment(escaped: rendered.string.replacingOccurrences(of: TextList.placeholder, with: joined.string))
+    }
+
+    /// `https://www.worldfirst.com/sg/x/` → `www.worldfirst.com/sg/x`.
+    static func displayURL(_ url: String) -> String {
+        var value = url
+        if value.lowercased().hasPrefix("https://") { value.removeFirst("https://".count) }
+        while value.hasSuffix("/") { value.removeLast() }
+        return value
+    }
+}

@@ -1,0 +1,73 @@
+@testable import GuideKit
+import Testing
+
+extension RenderingTests {
+    @Suite struct TextWrapperTests {
+        let wrapper = TextWrapper(width: 40)
+
+        @Test func turkishWrapsAtSpacesWithinTheWidth() {
+            let lines = wrapper.wrapLine("Eğer uluslararası bir kullanıcıysanız, lütfen kişisel hesap olarak başvurun.")
+            #expect(lines == ["Eğer uluslararası bir kullanıcıysanız,", "lütfen kişisel hesap olarak başvurun."])
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+        }
+
+        @Test func continuationHangsUnderTheTextAfterTheCheckboxAndNumber() {
+            let lines = wrapper.wrapLine("    [ ] 4A.1.2 Hesabınızı doğrulamak için bu seçeneği seçin")
+            #expect(lines == ["    [ ] 4A.1.2 Hesabınızı doğrulamak", "               için bu seçeneği seçin"])
+        }
+
+        @Test func chineseBreaksBetweenWideCharactersCountingTwoColumns() {
+            let text = String(repeating: "现在去认证", count: 5)  // 25 characters, 50 columns
+            let lines = TextWrapper(width: 20).wrapLine(text)
+            #expect(lines == ["现在去认证现在去认证", "现在去认证现在去认证", "现在去认证"])
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+        }
+
+        @Test func combiningMarksTakeNoColumn() {
+            let word = "e\u{301}"  // é as e + combining acute: one column
+            let text = Array(repeating: word + word + word, count: 10).joined(separator: " ")  // 10 words of 3 columns
+            let lines = TextWrapper(width: 15).wrapLine(text)
+            #expect(lines.first == Array(repeating: word + word + word, count: 4).joined(separator: " "))
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= 15 })
+        }
+
+        @Test func urlsAndEmailsAreNeverBroken() {
+            let url = "https://portal.worldfirst.com/login?region=SG"
+            let lines = wrapper.wrapLine("[ ] 4B.1 Giriş yapın (\(url)) ve help@example.com yazın")
+            #expect(lines.contains { $0.contains(url) })
+            #expect(lines.contains { $0.contains("help@example.com") })
+        }
+
+        @Test func aUnitWiderThanTheHangingRoomStartsAtColumnOneAndOneWiderThanTheLineStaysWhole() {
+            let url = "https://example.com/" + String(repeating: "a", count: 25)  // 45 columns
+            let lines = wrapper.wrapLine("    Not: \(url)")
+            #expect(lines == ["    Not:", url])
+            let short = "https://example.com/" + String(repeating: "b", count: 15)  // 35 columns
+            #expect(wrapper.wrapLine("[ ] 1.1 Açın \(short)") == ["[ ] 1.1 Açın", short])
+        }
+
+        @Test func protectedUILabelsKeepTheirSpacesAndLoseTheirMarks() {
+            let label = TextWrapper.protect("Authorise 1688.com accounts")
+            let lines = wrapper.wrapLine("[ ] 4A.3 Şimdi ‘\(label)’a tıklayın ve bekleyin")
+            #expect(lines == ["[ ] 4A.3 Şimdi", "         ‘Authorise 1688.com accounts’a", "         tıklayın ve bekleyin"])
+        }
+
+        @Test func aChineseUILabelIsNotSplitBetweenItsCharacters() {
+            let label = TextWrapper.protect("支付宝账户管理支付宝账户管理")  // 28 columns
+            let lines = TextWrapper(width: 30).wrapLine("Tıklayın ‘\(label)’")
+            #expect(lines == ["Tıklayın", "‘支付宝账户管理支付宝账户管理’"])
+        }
+
+        @Test func noTrailingSpacesAndSpacingInsideALineIsKept() {
+            #expect(wrapper.wrap("Ad: ____  Tarih: ____   \nx ") == "Ad: ____  Tarih: ____\nx")
+        }
+
+        @Test(arguments: [
+            ("[ ] 4A.3 metin", 9), ("    [ ] 2.1.1 metin", 14), ("- madde", 2), ("    metin", 4),
+            ("[ ] metin", 4), ("1688.com sitesi", 0), ("4A metin", 0),
+        ])
+        func markerLength(line: String, expected: Int) {
+            #expect(TextWrapper.markerLength(Array(line.unicodeScalars)) == expected)
+        }
+    }
+}

@@ -157,7 +157,9 @@ import Testing
         let started = ContinuousClock.now
         let result = try #require(try await check([server.url("/silent")], options: options)[server.url("/silent")])
         #expect(result.outcome == .unverifiable(.timeout(seconds: 0.5)))
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // The outcome proves the request timeout fired; the bound only shows the 10 s deadline was
+        // not waited for, with room for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(8))
     }
 
     @Test func totalDeadlineCutsALongRequestShort() async throws {
@@ -168,7 +170,8 @@ import Testing
         let started = ContinuousClock.now
         let result = try #require(try await check([server.url("/silent")], options: options)[server.url("/silent")])
         #expect(result.outcome == .unverifiable(.deadlineExceeded))
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Well under the 10 s request timeout, with room for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(8))
     }
 
     /// A reset says nothing about the page (servers shedding load and bot filters reset too), so it

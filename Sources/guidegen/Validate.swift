@@ -12,7 +12,7 @@ struct Validate: AsyncParsableCommand {
         abstract: "Check the content and report every problem with its file, line and column.",
         discussion: """
             Checks the content folder (and the rendered output, with --output DIR or when an \
-            Output folder exists where guidegen runs) with the rules `guidegen rules` lists.
+            Output folder exists beside the content folder) with the rules `guidegen rules` lists.
 
             Formats: text (file:line:column: severity: message [rule-id], the source line and a \
             caret; colour on a terminal), json, sarif (SARIF 2.1.0 for code scanning), github \
@@ -38,7 +38,7 @@ struct Validate: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("The rendered output folder whose links to check (default: Output, when it exists in the current folder).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The rendered output folder whose links to check (default: the Output folder beside the content folder, when it exists).", valueName: "dir"))
     var output: String?
 
     @Option(name: .long, help: "How to report the findings.")
@@ -58,16 +58,34 @@ struct Validate: AsyncParsableCommand {
         isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// The rendered output of a content folder is the `Output` folder beside it (`Content` →
+    /// `Output`), checked when it exists. Not the current folder's: validating a fixture from the
+    /// repository root must not check the repository's own output against the fixture.
+    static func defaultOutput(besides content: String) -> String? {
+        let candidate = siblingPath("Output", of: content)
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue ? candidate : nil
+    }
+
+    /// `name` beside `path`, keeping the path as relative as the user wrote it (`Content` →
+    /// `Output`, `a/Content/` → `a/Output`, `.` → `../Output`). Written by hand: corelibs
+    /// Foundation's `NSString.deletingLastPathComponent` traps on `"."`.
+    static func siblingPath(_ name: String, of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if trimmed.isEmpty || trimmed == "." { return "../\(name)" }
+        if trimmed == ".." || trimmed.hasSuffix("/..") || trimmed.hasSuffix("/.") { return "\(trimmed)/../\(name)" }
+        guard let slash = trimmed.lastIndex(of: "/") else { return name }
+        let parent = trimmed[...slash]
+        return "\(parent)\(name)"
+    }
+
     func validate() throws {
         if noCache && !online { throw ValidationError("--no-cache goes with --online") }
     }
 
     func run() async throws {
-        var outputDirectory = output
-        var isDirectory: ObjCBool = false
-        if outputDirectory == nil, FileManager.default.fileExists(atPath: "Output", isDirectory: &isDirectory), isDirectory.boolValue {
-            outputDirectory = "Output"
-        }
+        let outputDirectory = output ?? Self.defaultOutput(besides: options.content)
         var report: ValidationReport
         if online {
             var settings = ValidationConfiguration.load(contentDirectory: options.content, ruleIDs: RuleRegistry.rules.map(\.id)).configuration.online

@@ -37,3 +37,21 @@ import Testing
         #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
     }
 }
+
+/// `guidegen validate` checks the output folder beside the content folder, not the current one's.
+@Suite struct DefaultOutputFolderTests {
+    @Test func aFixtureValidatedFromTheRepositoryRootIgnoresTheRepositorysOutput() throws {
+        let result = try runGuidegen(["validate", "--content", "Tests/Fixtures/seed-defects"], in: Repository.root)
+        #expect(!result.stdout.contains("[rendered-links]"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("7 errors, 4 warnings, 0 notes\n"), "\(result.stdout)")
+    }
+
+    @Test func contentGivenAsTheCurrentFolderFindsTheOutputBesideIt() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(tree: MinimalGuide.tree().replacingOccurrences(of: "-- ", with: "-- Content/").replacingOccurrences(of: "Content/-- ", with: "-- "))
+        try directory.write("Output/html/tr/first.html", Data("<!doctype html><a href=\"gone.html\">x</a>".utf8))
+        let result = try runGuidegen(["validate", "--content", "."], in: directory.url.appendingPathComponent("Content"))
+        #expect(result.stdout.contains("../Output/html/tr/first.html"), "\(result.stdout)\(result.stderr)")
+        #expect(result.status == 1)
+    }
+}

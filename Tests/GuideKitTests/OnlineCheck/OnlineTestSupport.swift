@@ -7,8 +7,10 @@ func loopbackOptions(_ configure: (inout OnlineCheckOptions) -> Void = { _ in })
     options.useCache = false
     options.minimumHostInterval = .zero
     options.maxConcurrencyPerHost = 8
-    options.requestTimeout = .seconds(3)
-    options.deadline = .seconds(10)
+    // Generous: a loopback answer is instant, but the machine may be busy compiling. Tests that
+    // are about timeouts set their own.
+    options.requestTimeout = .seconds(15)
+    options.deadline = .seconds(60)
     options.backoffBase = .milliseconds(50)
     configure(&options)
     return options

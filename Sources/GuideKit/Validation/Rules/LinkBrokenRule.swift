@@ -11,20 +11,8 @@ public struct LinkBrokenRule: Rule {
 
     public var examples: [RuleExample] {
         [
-            .triggers([
-                "links.yaml": """
-                    links:
-                      1688-home:
-                        url: 1️⃣https://1688.com/gone
-                        service: "1688"
-                    """,
-                "sections/example.yaml": RuleExample.baseSection.replacingOccurrences(of: "[1688.com](link:1688-home)", with: "[1688.com](2️⃣link:1688-home)"),
-                CannedTransport.exampleFileName: "https://1688.com/gone 404",
-            ]),
-            .passes([
-                "links.yaml": RuleExample.baseLinks,
-                CannedTransport.exampleFileName: "https://1688.com 200",
-            ]),
+            .online(.triggers, url: "https://1688.com/gone", answers: "https://1688.com/gone 404", markUse: true),
+            .online(.passes, answers: "https://1688.com 200"),
         ]
     }
 

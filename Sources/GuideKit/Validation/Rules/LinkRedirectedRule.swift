@@ -9,26 +9,9 @@ public struct LinkRedirectedRule: Rule {
 
     public var examples: [RuleExample] {
         [
-            .triggers([
-                "links.yaml": """
-                    links:
-                      1688-home:
-                        url: 1️⃣https://1688.com
-                        service: "1688"
-                    """,
-                CannedTransport.exampleFileName: """
-                    https://1688.com 301 https://www.1688.com/
-                    https://www.1688.com/ 200
-                    """,
-            ]),
-            .passes([
-                "links.yaml": RuleExample.baseLinks,
-                CannedTransport.exampleFileName: """
-                    # A temporary redirect (to a login page, say) is not a reason to change the registry.
-                    https://1688.com 302 https://login.1688.com/
-                    https://login.1688.com/ 200
-                    """,
-            ]),
+            .online(.triggers, answers: "https://1688.com 301 https://www.1688.com/\nhttps://www.1688.com/ 200"),
+            // A temporary redirect (to a login page, say) is not a reason to change the registry.
+            .online(.passes, answers: "https://1688.com 302 https://login.1688.com/\nhttps://login.1688.com/ 200"),
         ]
     }
 

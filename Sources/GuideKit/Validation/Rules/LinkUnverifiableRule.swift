@@ -10,20 +10,8 @@ public struct LinkUnverifiableRule: Rule {
 
     public var examples: [RuleExample] {
         [
-            .triggers([
-                "links.yaml": """
-                    links:
-                      1688-home:
-                        url: 1️⃣https://1688.com
-                        service: "1688"
-                    """,
-                "sections/example.yaml": RuleExample.baseSection.replacingOccurrences(of: "[1688.com](link:1688-home)", with: "[1688.com](2️⃣link:1688-home)"),
-                CannedTransport.exampleFileName: "https://1688.com 403",
-            ]),
-            .passes([
-                "links.yaml": RuleExample.baseLinks,
-                CannedTransport.exampleFileName: "https://1688.com 204",
-            ]),
+            .online(.triggers, answers: "https://1688.com 403", markUse: true),
+            .online(.passes, answers: "https://1688.com 204"),
         ]
     }
 

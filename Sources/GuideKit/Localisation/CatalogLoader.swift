@@ -61,6 +61,7 @@ extension Catalog {
         }
         let name = fields["name"].flatMap { reader.string($0, what: "name") }
         var entries: [String: Entry] = [:]
+        var order: [String] = []
         if let node = fields["entries"] {
             if case .mapping(let mapping) = node {
                 for (keyNode, valueNode) in mapping {
@@ -74,14 +75,18 @@ extension Catalog {
                     if let source, !Fingerprint.isWellFormed(source.value) {
                         reader.diagnostics.append(Diagnostic(id: "invalid-fingerprint", message: "‘\(source.value)’ is not a fingerprint: write the 16 lower-case hex digits of the source text’s FNV-1a hash", at: source.location))
                     }
-                    let text = entry["text"].flatMap { reader.text($0, what: "text", key: key.value) }
-                    if let source, let text { entries[key.value] = Entry(source: source, text: text) }
+                    // An empty text is a translation still to be written (a skeleton's entry), not an error.
+                    let text = entry["text"].flatMap { reader.text($0, what: "text", key: key.value, allowEmpty: true) }
+                    if let source, let text {
+                        entries[key.value] = Entry(key: key, source: source, text: text)
+                        order.append(key.value)
+                    }
                 }
             } else {
                 reader.report("wrong-type", "expected the entries as a mapping of key → {source, text}", at: node)
             }
         }
         guard let locale, let name, reader.diagnostics.isEmpty else { return nil }
-        return Catalog(locale: locale, name: name, entries: entries, file: reader.file.path)
+        return Catalog(locale: locale, name: name, entries: entries, order: order, file: reader.file.path)
     }
 }

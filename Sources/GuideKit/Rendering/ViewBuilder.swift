@@ -35,7 +35,7 @@ struct ViewBuilder {
     /// A content string for this page: resolved, rendered, and marked when it falls back.
     mutating func text(_ source: SourceText, linksAsText: Bool = false) -> Fragment {
         let resolved = resolve(source)
-        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText).render(resolved.text, diagnostics: &diagnostics)
+        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &diagnostics)
         return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
     }
 
@@ -44,7 +44,7 @@ struct ViewBuilder {
     mutating func plainText(_ source: SourceText) -> String {
         let resolved = resolve(source)
         var ignored: [Diagnostic] = []
-        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true).render(resolved.text, diagnostics: &ignored))
+        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &ignored))
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {

@@ -85,6 +85,14 @@ public struct ChromeStrings: Sendable {
         Set(layers.flatMap(\.keys)).sorted()
     }
 
+    /// The chrome strings of a template overlay: every layer's `strings/` folder, the user's first.
+    public static func load(_ templates: TemplateFolders, sourceLocale: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> ChromeStrings {
+        let layers = templates.layers.map { folder in
+            readTables(in: folder.url.appendingPathComponent("strings"), display: folder.display + "/strings", diagnostics: &diagnostics, files: &files)
+        }
+        return ChromeStrings(layers: layers, fallbackLocale: sourceLocale)
+    }
+
     /// Reads every `*.yaml` of a `strings` folder; `display` is how the folder is named in diagnostics.
     public static func readTables(in folder: URL, display: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> [String: StringTable] {
         var tables: [String: StringTable] = [:]

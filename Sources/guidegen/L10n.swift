@@ -9,6 +9,6 @@ struct L10n: ParsableCommand {
             Catalogs are Content/locales/<locale>.yaml; each entry records the fingerprint of the \
             source text it was translated from, so an entry whose source text changed needs review.
             """,
-        subcommands: [L10nStatus.self, L10nAdd.self]
+        subcommands: [L10nStatus.self, L10nAdd.self, L10nExport.self, L10nImport.self]
     )
 }

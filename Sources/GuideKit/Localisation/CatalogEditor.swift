@@ -80,6 +80,12 @@ public struct CatalogEditor {
             if let block = blocks[key] {
                 lastPresent = block.end
                 guard let change = changes[key] else { continue }
+                if let entry = catalog.entries[key], entry.text.value == change.text,
+                   let line = Self.replacingValue(in: lines[entry.source.location.line - 1], at: entry.source.location.column, old: entry.source.value, new: change.fingerprint) {
+                    // Only the fingerprint changes (a reviewed translation): that value, in place.
+                    edits.append((entry.source.location.line - 1, 1, [line]))
+                    continue
+                }
                 let keyLine = lines[block.start]
                 let indent = String(keyLine.prefix { $0 == " " })
                 let bodyIndent = lines[safe: block.start + 1].map { String($0.prefix { $0 == " " }) }.flatMap { $0.count > indent.count ? $0 : nil } ?? indent + "  "
@@ -106,6 +112,17 @@ public struct CatalogEditor {
             lines.replaceSubrange(edit.at ..< edit.at + edit.remove, with: edit.insert)
         }
         return lines.joined(separator: lineBreak) + (endsWithBreak ? lineBreak : "")
+    }
+
+    /// `line` with the scalar `old` that starts at `column` (or just after a quote there) replaced by `new`.
+    static func replacingValue(in line: String, at column: Int, old: String, new: String) -> String? {
+        var scalars = Array(line.unicodeScalars)
+        var start = column - 1
+        if start < scalars.count, scalars[start] == "\"" || scalars[start] == "'" { start += 1 }
+        let oldScalars = Array(old.unicodeScalars)
+        guard start >= 0, start + oldScalars.count <= scalars.count, Array(scalars[start ..< start + oldScalars.count]) == oldScalars else { return nil }
+        scalars.replaceSubrange(start ..< start + oldScalars.count, with: Array(new.unicodeScalars))
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private static func isCommentOrBlank(_ line: String) -> Bool {

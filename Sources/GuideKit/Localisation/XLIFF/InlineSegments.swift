@@ -46,19 +46,6 @@ public struct InlineSegments: Sendable, Hashable {
     /// The Markdown string, rebuilt.
     public var markdown: String { segments.map(\.raw).joined() }
 
-    /// The code of each tag id, and the protected text of each UI label, of these segments.
-    public var codes: [Int: String] {
-        var result: [Int: String] = [:]
-        for segment in segments {
-            switch segment {
-            case .open(let id, let code, _), .single(let id, let code, _): result[id] = code
-            case .close(let id, let code): result[-id] = code
-            default: break
-            }
-        }
-        return result
-    }
-
     /// Cuts `markdown` into segments. When the cut would not give back the exact string (unusual
     /// Markdown), the whole string is one text segment: nothing is protected, nothing is lost.
     public init(markdown: String) {

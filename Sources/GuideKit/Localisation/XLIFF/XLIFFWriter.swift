@@ -2,13 +2,14 @@
 ///
 /// - one `<trans-unit>` per key (`id` and `resname` the key, `xml:space="preserve"`), in
 ///   `<group>`s by section;
-/// - `<source>` and `<target>` with the Markdown syntax as empty inline tags whose `equiv-text`
-///   shows the Markdown: a link's `[` and `](link:KEY)` as `<bx/>`/`<ex/>` (the link text between
-///   them is translated), a UI label's text as `<mrk mtype="protected">` between such tags, marked
-///   numbers, code spans, emphasis delimiters and `{placeholders}` as `<x/>`, each with a `ctype`.
-///   Empty tags, not `<bpt>`/`<ph>` with the code inside: translate-toolkit (and Weblate, built
-///   on it) reads `<x>`/`<bx>`/`<ex>` as placeables and keeps the code out of the text its checks
-///   compare; guidegen takes the codes back from the current source text on import;
+/// - `<source>` and `<target>` with the Markdown as inline tags, each with a `ctype`: pure syntax
+///   as empty tags whose `equiv-text` shows it — a link's `[` and `](link:KEY)` as `<bx/>`/`<ex/>`
+///   (the link text between them is translated), emphasis delimiters as `<x/>` — so
+///   translate-toolkit (and Weblate, built on it) reads them as placeables and keeps the syntax
+///   out of the text its checks compare; what the reader sees but must not change — marked numbers,
+///   code spans, `{placeholders}` — as `<ph>` with the code inside (pofilter then checks that
+///   `{list}` and the numbers are kept); a UI label's text as `<mrk mtype="protected">` between
+///   `<bx/>`/`<ex/>`. On import guidegen takes each tag's code back from the current source text;
 /// - the state: translated units `state="translated"` and `approved="yes"`; units whose source
 ///   changed `state="needs-review-translation"`; missing ones an empty target, `state="needs-translation"`;
 /// - the place of the source text as a `<context-group purpose="location">` (what translation
@@ -78,8 +79,11 @@ public enum XLIFFWriter {
                 out += "<bx id=\"\(id)\" ctype=\"\(kind.rawValue)\" equiv-text=\"\(attribute(code))\"/>"
             case .close(let id, let code):
                 out += "<ex id=\"\(id)\" equiv-text=\"\(attribute(code))\"/>"
-            case .single(let id, let code, let kind):
+            case .single(let id, let code, let kind) where kind == .emphasis:
                 out += "<x id=\"\(id)\" ctype=\"\(kind.rawValue)\" equiv-text=\"\(attribute(code))\"/>"
+            case .single(let id, let code, let kind):
+                // What the reader sees (a number, code, the items of {list}): in the text, locked.
+                out += "<ph id=\"\(id)\" ctype=\"\(kind.rawValue)\">\(text(code))</ph>"
             case .protected(_, let value):
                 out += "<mrk mtype=\"protected\">\(text(value))</mrk>"
             }

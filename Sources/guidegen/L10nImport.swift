@@ -71,7 +71,8 @@ struct L10nImport: ParsableCommand {
                 Failure.exit("\(path): guidegen could not edit the catalog so it reads back as intended; nothing was written (please report this)")
             }
             let added = plan.changes.keys.filter { existing?.entries[$0] == nil }.count
-            if updated != original || existing == nil { writes.append((path, updated)) }
+            // A catalog that does not exist yet is written only when it gets a translation.
+            if updated != original { writes.append((path, updated)) }
             summaries.append("\(plan.locale): \(plan.changes.count - added) updated, \(added) added, \(plan.unchanged) unchanged, \(plan.refused.count) refused")
         }
         for write in writes {

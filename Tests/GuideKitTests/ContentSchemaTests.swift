@@ -7,7 +7,7 @@ import Testing
 @Suite("Content schemas")
 struct ContentSchemaTests {
     @Test("every YAML file of Content/ is valid against its schema")
-    func contentMatchesSchemas() throws {
+    func contentMatchesSchemas() async throws {
         let (files, unmapped) = try Self.contentFiles(in: Repository.content)
         #expect(unmapped.isEmpty, "YAML files with no schema: \(unmapped): map them in ContentSchemaTests.schemaName(for:)")
         #expect(files.contains { $0.file.lastPathComponent == "guide.yaml" })
@@ -15,7 +15,7 @@ struct ContentSchemaTests {
         #expect(files.contains { $0.schema.lastPathComponent == "section.schema.json" })
         #expect(files.contains { $0.schema.lastPathComponent == "catalog.schema.json" })
 
-        let result = try Self.validate(files)
+        let result = try await Self.validate(files)
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -33,7 +33,7 @@ struct ContentSchemaTests {
     }
 
     @Test("the section schema rejects a misspelt field and an unknown step kind, naming both")
-    func rejectsMisspeltFieldAndUnknownKind() throws {
+    func rejectsMisspeltFieldAndUnknownKind() async throws {
         let directory = try TemporaryDirectory()
         // The misspelt key sits beside a real `steps`: a value under an unknown key is not looked
         // into, so the step with the wrong kind must be under `steps` to be checked.
@@ -54,7 +54,7 @@ struct ContentSchemaTests {
             """)
         let file = directory.url.appendingPathComponent("sections/broken.yaml")
 
-        let result = try Self.validate([(file, Self.schema("section", in: Repository.content))])
+        let result = try await Self.validate([(file, Self.schema("section", in: Repository.content))])
 
         #expect(result.status == 1, "\(result.output)")
         #expect(result.output.contains("Additional properties are not allowed ('stpes' was unexpected)"), "\(result.output)")
@@ -64,13 +64,13 @@ struct ContentSchemaTests {
     }
 
     @Test("the chrome strings of Templates/strings/ are valid against strings.schema.json and name it")
-    func chromeStringsMatchTheirSchema() throws {
+    func chromeStringsMatchTheirSchema() async throws {
         let folder = Repository.templates.appendingPathComponent("strings")
         let schema = Repository.templates.appendingPathComponent("schemas/strings.schema.json")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
             .map { (file: folder.appendingPathComponent($0), schema: schema) }
         #expect(files.count >= 2)
-        let result = try Self.validate(files)
+        let result = try await Self.validate(files)
         #expect(result.status == 0, "\(result.output)")
         for (file, _) in files {
             let firstLine = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
@@ -79,7 +79,7 @@ struct ContentSchemaTests {
     }
 
     @Test("the catalog schema rejects a fingerprint that is not 16 hex digits and a misspelt field")
-    func catalogSchemaRejectsBadEntries() throws {
+    func catalogSchemaRejectsBadEntries() async throws {
         let directory = try TemporaryDirectory()
         try directory.write(tree: """
             -- locales/de.yaml --
@@ -93,7 +93,7 @@ struct ContentSchemaTests {
                 source: 56e185e9b169f4b2
                 txt: Titel
             """)
-        let result = try Self.validate([(directory.url.appendingPathComponent("locales/de.yaml"), Self.schema("catalog", in: Repository.content))])
+        let result = try await Self.validate([(directory.url.appendingPathComponent("locales/de.yaml"), Self.schema("catalog", in: Repository.content))])
         #expect(result.status == 1, "\(result.output)")
         #expect(result.output.contains("entries/guide.title/source"), "\(result.output)")
         #expect(result.output.contains("'txt' was unexpected"), "\(result.output)")
@@ -181,7 +181,14 @@ struct ContentSchemaTests {
         """#
 
     /// Runs the validator over `files`; stdout and stderr together, so a Python traceback shows too.
-    static func validate(_ files: [SchemaCheck]) throws -> (status: Int32, output: String) {
+    /// On a thread of its own: waiting for the child on one of the few shared concurrency threads
+    /// would hold up the timing-sensitive suites that run beside this one.
+    static func validate(_ files: [SchemaCheck]) async throws -> (status: Int32, output: String) {
+        let paths = files.map { ($0.file, $0.schema) }
+        return try await onOwnThread { try runValidator(paths.map { (file: $0.0, schema: $0.1) }) }
+    }
+
+    static func runValidator(_ files: [SchemaCheck]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", validator] + files.flatMap { [$0.schema.path, $0.file.path] }

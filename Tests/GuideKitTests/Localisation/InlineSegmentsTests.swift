@@ -27,8 +27,9 @@ import Testing
         #expect(InlineSegments(markdown: text).markdown == text)
     }
 
-    @Test func everyTextOfTheGuideAndItsEnglishJoinsBackExactly() throws {
-        let project = try #require(TranslationProject.load(contentDirectory: Repository.content.path, templates: nil).project)
+    @Test func everyTextOfTheGuideAndItsEnglishJoinsBackExactly() async throws {
+        let content = Repository.content.path
+        let project = try #require(try await onOwnThread { TranslationProject.load(contentDirectory: content, templates: nil).project })
         var count = 0
         for text in project.guide.texts {
             #expect(InlineSegments(markdown: text.value).markdown == text.value)

@@ -3,7 +3,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIG ?= release
 GUIDEGEN = .build/$(CONFIG)/guidegen
 
-.PHONY: all deps build validate render test check-output clean
+.PHONY: all deps build validate render test check-output check-l10n clean
 
 all: render
 
@@ -29,6 +29,10 @@ test: deps
 # CI: fails when Output/ is not what Content/ and Templates/ produce.
 check-output: build
 	$(GUIDEGEN) build --check --content Content --templates Templates --output Output
+
+# CI: fails when a catalog does not translate every string (English must stay complete).
+check-l10n: build
+	$(GUIDEGEN) l10n status --content Content --templates Templates --min-coverage 100
 
 clean:
 	rm -rf .build

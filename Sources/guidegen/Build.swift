@@ -18,8 +18,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("A folder of templates overlaid file by file on the built-in ones (default: Templates, if it exists).", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
 
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
     var output: String = "Output"
@@ -52,22 +51,10 @@ struct Build: ParsableCommand {
         guard fileManager.fileExists(atPath: options.content, isDirectory: &isDirectory), isDirectory.boolValue else {
             fail("no content folder at ‘\(options.content)’: pass --content DIR")
         }
-        let builtin = TemplateFolders.repositoryTemplates
-        guard fileManager.fileExists(atPath: builtin.url.appendingPathComponent("html").path) else {
-            fail("the built-in templates are missing (\(builtin.display)/ of the guidegen checkout): restore them")
-        }
-        var user: TemplateFolders.Folder?
-        if let templates {
-            guard fileManager.fileExists(atPath: templates, isDirectory: &isDirectory), isDirectory.boolValue else {
-                fail("no templates folder at ‘\(templates)’: pass --templates DIR")
-            }
-            user = TemplateFolders.Folder(url: URL(fileURLWithPath: templates), display: templates)
-        } else if fileManager.fileExists(atPath: "Templates", isDirectory: &isDirectory), isDirectory.boolValue {
-            user = TemplateFolders.Folder(url: URL(fileURLWithPath: "Templates"), display: "Templates")
-        }
+        let templates = templateOptions.folders()
         let formats = format.isEmpty ? OutputFormat.allCases : Array(Set(format)).sorted()
 
-        let loaded = SiteLoader(contentDirectory: options.content, templates: TemplateFolders(builtin: builtin, user: user), formats: formats).load()
+        let loaded = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats).load()
         guard let renderer = loaded.renderer else { report(loaded.diagnostics, files: loaded.files) }
 
         let available = renderer.allLocales.map(\.tag)
@@ -100,10 +87,7 @@ struct Build: ParsableCommand {
         if check, !plan.isEmpty { throw Outcome.findings.exitCode }
     }
 
-    private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("guidegen: error: \(message)\n".utf8))
-        Foundation.exit(Outcome.failure.rawValue)
-    }
+    private func fail(_ message: String) -> Never { Failure.exit(message) }
 
     /// Prints diagnostics the way `guidegen validate` does, then exits 1.
     private func report(_ diagnostics: [Diagnostic], files: [String: SourceFile]) -> Never {

@@ -9,7 +9,7 @@ struct GuideGen: AsyncParsableCommand {
         abstract: "Render and validate a localised step-by-step guide.",
         discussion: ExitCode.documentation,
         version: guidegenVersion,
-        subcommands: [Build.self, Validate.self, Rules.self]
+        subcommands: [Build.self, Validate.self, Rules.self, L10n.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; guidegen documents 2 for "could not run".

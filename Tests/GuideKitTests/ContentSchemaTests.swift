@@ -7,14 +7,15 @@ import Testing
 @Suite("Content schemas")
 struct ContentSchemaTests {
     @Test("every YAML file of Content/ is valid against its schema")
-    func contentMatchesSchemas() throws {
+    func contentMatchesSchemas() async throws {
         let (files, unmapped) = try Self.contentFiles(in: Repository.content)
         #expect(unmapped.isEmpty, "YAML files with no schema: \(unmapped): map them in ContentSchemaTests.schemaName(for:)")
         #expect(files.contains { $0.file.lastPathComponent == "guide.yaml" })
         #expect(files.contains { $0.file.lastPathComponent == "links.yaml" })
         #expect(files.contains { $0.schema.lastPathComponent == "section.schema.json" })
+        #expect(files.contains { $0.schema.lastPathComponent == "catalog.schema.json" })
 
-        let result = try Self.validate(files)
+        let result = try await Self.validate(files)
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -32,7 +33,7 @@ struct ContentSchemaTests {
     }
 
     @Test("the section schema rejects a misspelt field and an unknown step kind, naming both")
-    func rejectsMisspeltFieldAndUnknownKind() throws {
+    func rejectsMisspeltFieldAndUnknownKind() async throws {
         let directory = try TemporaryDirectory()
         // The misspelt key sits beside a real `steps`: a value under an unknown key is not looked
         // into, so the step with the wrong kind must be under `steps` to be checked.
@@ -53,13 +54,49 @@ struct ContentSchemaTests {
             """)
         let file = directory.url.appendingPathComponent("sections/broken.yaml")
 
-        let result = try Self.validate([(file, Self.schema("section", in: Repository.content))])
+        let result = try await Self.validate([(file, Self.schema("section", in: Repository.content))])
 
         #expect(result.status == 1, "\(result.output)")
         #expect(result.output.contains("Additional properties are not allowed ('stpes' was unexpected)"), "\(result.output)")
         #expect(result.output.contains("steps/0/kind: 'click' is not one of ['action', 'input', 'result']"), "\(result.output)")
         // Only the two planted mistakes: the rest of the file is valid.
         #expect(result.output.split(separator: "\n").count == 2, "\(result.output)")
+    }
+
+    @Test("the chrome strings of Templates/strings/ are valid against strings.schema.json and name it")
+    func chromeStringsMatchTheirSchema() async throws {
+        let folder = Repository.templates.appendingPathComponent("strings")
+        let schema = Repository.templates.appendingPathComponent("schemas/strings.schema.json")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { (file: folder.appendingPathComponent($0), schema: schema) }
+        #expect(files.count >= 2)
+        let result = try await Self.validate(files)
+        #expect(result.status == 0, "\(result.output)")
+        for (file, _) in files {
+            let firstLine = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            #expect(firstLine == "# yaml-language-server: $schema=../schemas/strings.schema.json", "\(file.path)")
+        }
+    }
+
+    @Test("the catalog schema rejects a fingerprint that is not 16 hex digits and a misspelt field")
+    func catalogSchemaRejectsBadEntries() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(tree: """
+            -- locales/de.yaml --
+            locale: de
+            name: Deutsch
+            entries:
+              guide.title:
+                source: 12345
+                text: Leitfaden
+              first.title:
+                source: 56e185e9b169f4b2
+                txt: Titel
+            """)
+        let result = try await Self.validate([(directory.url.appendingPathComponent("locales/de.yaml"), Self.schema("catalog", in: Repository.content))])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("entries/guide.title/source"), "\(result.output)")
+        #expect(result.output.contains("'txt' was unexpected"), "\(result.output)")
     }
 
     // MARK: Helpers
@@ -78,20 +115,26 @@ struct ContentSchemaTests {
         case "guidegen.yaml": return "config"
         default:
             let parts = relativePath.split(separator: "/")
-            return parts.count == 2 && parts[0] == "sections" && relativePath.hasSuffix(".yaml") ? "section" : nil
+            guard parts.count == 2, relativePath.hasSuffix(".yaml") else { return nil }
+            switch parts[0] {
+            case "sections": return "section"
+            case "locales": return "catalog"
+            default: return nil
+            }
         }
     }
 
-    /// The YAML files of the content format (`Content/` itself and `sections/`), found by listing
-    /// the folders so a new section is covered, with their schemas; YAML files there that no schema
-    /// covers are returned apart. Other folders (e.g. `locales/`) are not part of this format.
+    /// The YAML files of the content format (`Content/` itself, `sections/` and `locales/`), found
+    /// by listing the folders so a new section or catalog is covered, with their schemas; YAML files
+    /// there that no schema covers are returned apart.
     static func contentFiles(in content: URL) throws -> (files: [SchemaCheck], unmapped: [String]) {
         var files: [SchemaCheck] = []
         var unmapped: [String] = []
         let manager = FileManager.default
         let top = try manager.contentsOfDirectory(atPath: content.path)
         let sections = try manager.contentsOfDirectory(atPath: content.appendingPathComponent("sections").path).map { "sections/\($0)" }
-        for relative in (top + sections).sorted() where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+        let locales = ((try? manager.contentsOfDirectory(atPath: content.appendingPathComponent("locales").path)) ?? []).map { "locales/\($0)" }
+        for relative in (top + sections + locales).sorted() where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
             if let name = schemaName(for: relative) {
                 files.append((content.appendingPathComponent(relative), schema(name, in: content)))
             } else {
@@ -138,7 +181,14 @@ struct ContentSchemaTests {
         """#
 
     /// Runs the validator over `files`; stdout and stderr together, so a Python traceback shows too.
-    static func validate(_ files: [SchemaCheck]) throws -> (status: Int32, output: String) {
+    /// On a thread of its own: waiting for the child on one of the few shared concurrency threads
+    /// would hold up the timing-sensitive suites that run beside this one.
+    static func validate(_ files: [SchemaCheck]) async throws -> (status: Int32, output: String) {
+        let paths = files.map { ($0.file, $0.schema) }
+        return try await onOwnThread { try runValidator(paths.map { (file: $0.0, schema: $0.1) }) }
+    }
+
+    static func runValidator(_ files: [SchemaCheck]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", validator] + files.flatMap { [$0.schema.path, $0.file.path] }

@@ -14,7 +14,7 @@ import Testing
         "seed-defects/sections/order-on-1688.yaml:24:42: error: the host ‘global1688.com’ looks like ‘global.1688.com’ (a missing dot): did you mean ‘global.1688.com’? [near-miss-host]",
         "seed-defects/sections/order-on-1688.yaml:24:74: warning: this suffix is joined with ' (U+0027) but the guide uses ’ (U+2019) (13 times): write ’ [apostrophe-style]",
         "seed-defects/sections/order-on-1688.yaml:27:95: warning: this suffix is joined with ' (U+0027) but the guide uses ’ (U+2019) (13 times): write ’ [apostrophe-style]",
-        "seed-defects/sections/pay-on-1688.yaml:24:11: warning: ‘%0.8’ has a decimal point: write ‘%0,8’ [turkish-number-format]",
+        "seed-defects/sections/pay-on-1688.yaml:24:11: warning: ‘%0.8’ has a decimal point: write ‘%0,8’, or mark it so every locale formats it: [0.8](percent:) [turkish-number-format]",
         "seed-defects/sections/top-up-world-account.yaml:41:13: error: ‘HKD’ is already in this list (line 30): remove this one [duplicate-list-item]",
     ]
 

@@ -7,6 +7,8 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The files read, by display path, for reporters that show source lines.
     public var files: [String: SourceFile]
+    /// The translation catalogs, when they were loaded too (`guidegen validate` loads them).
+    public var catalogs: [Catalog] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

@@ -71,10 +71,10 @@ struct NodeReader {
         return Located(scalar.string, at: location(of: node))
     }
 
-    /// A non-empty translatable text with its key.
-    mutating func text(_ node: Node, what: String, key: String) -> SourceText? {
+    /// A non-empty translatable text with its key (empty allowed with `allowEmpty`).
+    mutating func text(_ node: Node, what: String, key: String, allowEmpty: Bool = false) -> SourceText? {
         guard let value = string(node, what: what) else { return nil }
-        if value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty, value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             report("empty-text", "‘\(what)’ is empty: write the text or remove the field", at: node)
             return nil
         }

@@ -29,18 +29,29 @@ public struct CatalogLoader {
             let display = displayPath("locales/\(name)")
             guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: display, diagnostics: &diagnostics) else { continue }
             files[display] = file.source
-            guard let root = file.root else {
-                diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
-                                              at: SourceLocation(file: display, line: 1, column: 1)))
-                continue
-            }
-            var reader = NodeReader(file: file.source)
-            if let catalog = Catalog.read(root, expectedLocale: String(name.dropLast(5)), reader: &reader) {
-                catalogs.append(catalog)
-            }
-            diagnostics += reader.diagnostics
+            if let catalog = Self.catalog(in: file, expectedLocale: String(name.dropLast(5)), diagnostics: &diagnostics) { catalogs.append(catalog) }
         }
         return CatalogLoadResult(catalogs: catalogs.sorted { $0.locale.value < $1.locale.value }, diagnostics: diagnostics.sorted(), files: files)
+    }
+
+    /// Reads one catalog from its text (a catalog about to be written, to check it reads back as meant).
+    public static func parse(_ text: String, displayPath: String, expectedLocale: String) -> (catalog: Catalog?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let file = YAMLFile.parse(Data(text.utf8), displayPath: displayPath, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        let catalog = catalog(in: file, expectedLocale: expectedLocale, diagnostics: &diagnostics)
+        return (catalog, diagnostics)
+    }
+
+    private static func catalog(in file: YAMLFile, expectedLocale: String, diagnostics: inout [Diagnostic]) -> Catalog? {
+        guard let root = file.root else {
+            diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
+                                          at: SourceLocation(file: file.source.path, line: 1, column: 1)))
+            return nil
+        }
+        var reader = NodeReader(file: file.source)
+        let catalog = Catalog.read(root, expectedLocale: expectedLocale, reader: &reader)
+        diagnostics += reader.diagnostics
+        return catalog
     }
 
     private func displayPath(_ relative: String) -> String {
@@ -61,6 +72,7 @@ extension Catalog {
         }
         let name = fields["name"].flatMap { reader.string($0, what: "name") }
         var entries: [String: Entry] = [:]
+        var order: [String] = []
         if let node = fields["entries"] {
             if case .mapping(let mapping) = node {
                 for (keyNode, valueNode) in mapping {
@@ -74,14 +86,18 @@ extension Catalog {
                     if let source, !Fingerprint.isWellFormed(source.value) {
                         reader.diagnostics.append(Diagnostic(id: "invalid-fingerprint", message: "‘\(source.value)’ is not a fingerprint: write the 16 lower-case hex digits of the source text’s FNV-1a hash", at: source.location))
                     }
-                    let text = entry["text"].flatMap { reader.text($0, what: "text", key: key.value) }
-                    if let source, let text { entries[key.value] = Entry(source: source, text: text) }
+                    // An empty text is a translation still to be written (a skeleton's entry), not an error.
+                    let text = entry["text"].flatMap { reader.text($0, what: "text", key: key.value, allowEmpty: true) }
+                    if let source, let text {
+                        entries[key.value] = Entry(key: key, source: source, text: text)
+                        order.append(key.value)
+                    }
                 }
             } else {
                 reader.report("wrong-type", "expected the entries as a mapping of key → {source, text}", at: node)
             }
         }
         guard let locale, let name, reader.diagnostics.isEmpty else { return nil }
-        return Catalog(locale: locale, name: name, entries: entries, file: reader.file.path)
+        return Catalog(locale: locale, name: name, entries: entries, order: order, file: reader.file.path)
     }
 }

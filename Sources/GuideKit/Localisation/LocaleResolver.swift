@@ -56,7 +56,7 @@ public struct LocaleResolver: Sendable {
 
     public func resolve(_ text: SourceText) -> ResolvedText {
         guard let catalog else { return ResolvedText(text: text, language: sourceLocale, provenance: .source) }
-        guard let entry = catalog.entries[text.key] else {
+        guard let entry = catalog.entries[text.key], !entry.isEmpty else {
             return ResolvedText(text: text, language: sourceLocale, provenance: .missing)
         }
         guard entry.source.value == Fingerprint.of(text.value) else {

@@ -6,6 +6,9 @@ public enum InlineReference: Sendable, Hashable {
     case uiLabel(language: String)
     /// `section:ID` or `section:ID#STEP`.
     case section(id: String, step: String?)
+    /// `number:` or `percent:`: the link text is a locale-neutral number (`[0.8](percent:)`) that
+    /// each locale writes its own way.
+    case quantity(Quantity.Kind)
     /// Anything else: a raw URL or an unknown scheme, which content may not use.
     case raw(String)
 
@@ -14,12 +17,22 @@ public enum InlineReference: Sendable, Hashable {
             self = .registry(key: key)
         } else if let language = destination.dropPrefix("ui:") {
             self = .uiLabel(language: language)
+        } else if let kind = Quantity.Kind(destination: destination) {
+            self = .quantity(kind)
         } else if let target = destination.dropPrefix("section:") {
             let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             self = .section(id: String(parts[0]), step: parts.count > 1 ? String(parts[1]) : nil)
         } else {
             self = .raw(destination)
         }
+    }
+}
+
+extension InlineReference {
+    /// Whether this is a marked number (`number:`, `percent:`).
+    public var isQuantity: Bool {
+        if case .quantity = self { return true }
+        return false
     }
 }
 

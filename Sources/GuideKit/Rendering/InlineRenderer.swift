@@ -15,11 +15,14 @@ struct InlineRenderer {
     let format: TextFormat
     /// Print links as their text only (inside another link, e.g. a table-of-contents entry).
     var linksAsText = false
+    /// How the page's locale writes marked numbers (`[0.8](percent:)`).
+    var numbers: NumberSymbols
 
-    init(guide: Guide, format: TextFormat, linksAsText: Bool = false) {
+    init(guide: Guide, format: TextFormat, linksAsText: Bool = false, numbers: NumberSymbols = .of("en")) {
         self.guide = guide
         self.format = format
         self.linksAsText = linksAsText
+        self.numbers = numbers
     }
 
     func render(_ text: SourceText, diagnostics: inout [Diagnostic]) -> String {
@@ -126,6 +129,18 @@ struct InlineRenderer {
             case .html: return hyperlink(href: "\(id).html\(fragment)", children: children, label: label, context: &context)
             case .markdown: return hyperlink(href: "\(id).md\(fragment)", children: children, label: label, context: &context)
             case .plain: return render(children, context: &context)
+            }
+        case .quantity(let kind):
+            guard let quantity = Quantity(kind: kind, canonical: label) else {
+                context.error("invalid-number", "‘\(label)’ is not a number guidegen can format: write digits and a decimal point, e.g. [0.8](\(kind.destination))",
+                              at: context.location(of: destination))
+                return escape(label)
+            }
+            let written = numbers.format(quantity)
+            switch format {
+            case .html: return "<data value=\"\(Escape.htmlAttribute(quantity.canonical))\">\(Escape.htmlText(written))</data>"
+            case .markdown: return Escape.markdown(written)
+            case .plain: return Self.plain(written)
             }
         case .raw(let url):
             guard URLPolicy.isAllowedInlineURL(url) else {

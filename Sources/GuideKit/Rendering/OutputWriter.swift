@@ -122,16 +122,10 @@ public struct OutputWriter: Sendable {
     /// Writes through a temporary file in the same folder and renames it over the target, so a
     /// reader never sees half a file.
     static func writeAtomically(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).guidegen-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw OutputError(message: "cannot create \(temporary.lastPathComponent) next to \(url.lastPathComponent): check the folder’s permissions")
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw OutputError(message: "cannot move the new \(url.lastPathComponent) into place: \(reason)")
+        do {
+            try AtomicFile.write(data, to: url)
+        } catch let error as AtomicFile.WriteError {
+            throw OutputError(message: error.description)
         }
     }
 

@@ -33,12 +33,8 @@ public struct SiteLoader {
         files.merge(catalogs.files) { first, _ in first }
 
         // Chrome strings: the user's tables over the built-in ones.
-        var layers: [[String: StringTable]] = []
-        for folder in templates.layers {
-            layers.append(ChromeStrings.readTables(in: folder.url.appendingPathComponent("strings"), display: folder.display + "/strings", diagnostics: &diagnostics, files: &files))
-        }
         let sourceLocale = content.guide?.sourceLocale.value ?? "tr"
-        let chrome = ChromeStrings(layers: layers, fallbackLocale: sourceLocale)
+        let chrome = ChromeStrings.load(templates, sourceLocale: sourceLocale, diagnostics: &diagnostics, files: &files)
         if chrome.chain(for: sourceLocale).isEmpty {
             diagnostics.append(Diagnostic(id: "missing-strings", message: "no strings/\(sourceLocale).yaml for the source locale: restore the built-in templates",
                                           at: SourceLocation(file: templates.builtin.display + "/strings/\(sourceLocale).yaml", line: 1, column: 1)))

@@ -124,7 +124,9 @@ public struct SiteRenderer: Sendable {
                       article: ArticleView? = nil, contents: ContentsView? = nil, chooser: ChooserView? = nil) -> PageView {
         let tables = builder.stringTables()
         let support = builder.support()
-        let languages = builder.locales.map { other in
+        // Each locale by its own name, in the order of the page's language (Turkish collation on a Turkish page).
+        let collation = Collation(language: builder.locale.tag)
+        let languages = collation.sorted(builder.locales, by: \.name).map { other in
             LanguageView(lang: builder.attribute(other.tag), dir: builder.attribute(LanguageTag.direction(of: other.tag)), name: builder.fragment(other.name),
                          href: builder.attribute("\(depth)\(other.tag)/\(file)"), current: other.tag == builder.locale.tag, guideTitle: .empty)
         }
@@ -134,7 +136,7 @@ public struct SiteRenderer: Sendable {
             lang: builder.attribute(builder.locale.tag), dir: builder.attribute(LanguageTag.direction(of: builder.locale.tag)), title: title,
             guideTitle: guideTitle, guideTitleText: builder.attribute(builder.plainText(guide.title)),
             root: builder.attribute(depth), assets: builder.attribute("\(depth)assets/"), home: builder.attribute("index.\(pageExtension)"),
-            strings: tables.strings, attr: tables.attr, alternates: alternates, xDefault: builder.attribute("\(depth)\(builder.sourceLocale)/\(file)"),
+            strings: tables.strings, attr: tables.attr, upper: tables.upper, alternates: alternates, xDefault: builder.attribute("\(depth)\(builder.sourceLocale)/\(file)"),
             languages: languages, otherLanguages: languages.filter { !$0.current }, hasOtherLanguages: languages.count > 1,
             hasFallback: builder.pageHasFallback, support: support, article: article, contents: contents, chooser: chooser)
     }
@@ -162,7 +164,8 @@ public struct SiteRenderer: Sendable {
         builder.beginPage()
         let entries = guide.sections.map { section in
             ContentsEntryView(href: builder.attribute("\(section.id.value).\(pageExtension)"), label: builder.fragment(section.label.value),
-                              title: builder.text(section.title, linksAsText: true), intro: section.intro.map { builder.text($0) })
+                              title: builder.text(section.title, linksAsText: true), intro: section.intro.map { builder.text($0) },
+                              stepCount: builder.chromeCount("stepCount", section.steps.count))
         }
         let title = builder.format == .html ? builder.attribute(builder.chromeText("contents").text) : builder.fragment(builder.chromeText("contents").text)
         return page(&builder, title: title, file: "index.\(pageExtension)", depth: "../", pageExtension: pageExtension, contents: ContentsView(sections: entries))
@@ -172,7 +175,7 @@ public struct SiteRenderer: Sendable {
     private func chooserPage(_ builder: inout ViewBuilder, locales: [LocaleInfo]) -> PageView {
         builder.beginPage()
         var entries: [LanguageView] = []
-        for locale in locales {
+        for locale in Collation(language: builder.locale.tag).sorted(locales, by: \.name) {
             var localised = self.builder(for: locale, locales: locales, format: .html)
             entries.append(LanguageView(lang: builder.attribute(locale.tag), dir: builder.attribute(LanguageTag.direction(of: locale.tag)), name: builder.fragment(locale.name),
                                         href: builder.attribute("\(locale.tag)/index.html"), current: false, guideTitle: localised.text(guide.title, linksAsText: true)))
@@ -229,12 +232,12 @@ public struct SiteRenderer: Sendable {
                                         intro: section.intro.map { builder.text($0) }, prerequisites: labels.isEmpty ? nil : builder.joinList(labels), steps: steps)
         }
         let title = builder.text(guide.title)
-        let strings = builder.stringTables().strings
+        let tables = builder.stringTables()
         let support = builder.support()
         func block(_ section: ChecklistSectionView?) -> ChecklistBlockView {
             ChecklistBlockView(lang: builder.fragment(builder.locale.tag), title: title,
                                titleRule: Fragment(escaped: String(repeating: "=", count: min(options.width, DisplayWidth.of(TextWrapper.unprotect(title.string))))),
-                               strings: strings, hasFallback: builder.pageHasFallback, support: support, section: section)
+                               strings: tables.strings, upper: tables.upper, hasFallback: builder.pageHasFallback, support: support, section: section)
         }
         let header = templates.render(block(nil), template: "header")
         let bodies = sections.map { templates.render(block($0), template: "section") }

@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Template names (path below the format folder without `.mustache`).
     public let names: [String]
-    /// Every `strings.KEY` and `attr.KEY` the templates use, where they use it.
+    /// Every `strings.KEY`, `attr.KEY` and `upper.KEY` the templates use, where they use it.
     public let stringReferences: [Located<String>]
 
     /// Views hold fragments already escaped for their format, so Mustache must not escape again:
@@ -141,7 +141,7 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// `strings.KEY` and `attr.KEY` used in tags (comments aside).
+    /// `strings.KEY`, `attr.KEY` and `upper.KEY` used in tags (comments aside).
     static func stringReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
         var result: [(String, Int, Int)] = []
         for tag in tags(in: text) {
@@ -149,7 +149,7 @@ public struct TemplateSet: Sendable {
             guard !content.hasPrefix("!") else { continue }
             while let first = content.first, "#^/&{".contains(first) { content.removeFirst() }
             content = content.trimmingCharacters(in: CharacterSet(charactersIn: " }"))
-            for prefix in ["strings.", "attr."] where content.hasPrefix(prefix) {
+            for prefix in ["strings.", "attr.", "upper."] where content.hasPrefix(prefix) {
                 let name = String(content.dropFirst(prefix.count))
                 if !name.isEmpty { result.append((name, tag.line, tag.column)) }
             }

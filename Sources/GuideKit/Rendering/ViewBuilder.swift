@@ -35,7 +35,7 @@ struct ViewBuilder {
     /// A content string for this page: resolved, rendered, and marked when it falls back.
     mutating func text(_ source: SourceText, linksAsText: Bool = false) -> Fragment {
         let resolved = resolve(source)
-        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText).render(resolved.text, diagnostics: &diagnostics)
+        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &diagnostics)
         return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
     }
 
@@ -44,7 +44,7 @@ struct ViewBuilder {
     mutating func plainText(_ source: SourceText) -> String {
         let resolved = resolve(source)
         var ignored: [Diagnostic] = []
-        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true).render(resolved.text, diagnostics: &ignored))
+        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &ignored))
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {
@@ -138,15 +138,37 @@ struct ViewBuilder {
         return Fragment(escaped: language == locale.tag ? out : markFallback(out, language: language))
     }
 
-    /// Every chrome string, for templates: `strings` for element content, `attr` for attributes.
-    mutating func stringTables() -> (strings: [String: Fragment], attr: [String: Fragment]) {
+    /// Every chrome string, for templates: `strings` for element content, `attr` for attributes,
+    /// `upper` in upper case by the rules of the string's language (`KONTROL LİSTESİ`).
+    mutating func stringTables() -> (strings: [String: Fragment], attr: [String: Fragment], upper: [String: Fragment]) {
         var strings: [String: Fragment] = [:]
         var attr: [String: Fragment] = [:]
+        var upper: [String: Fragment] = [:]
         for key in chrome.keys {
             strings[key] = chromeString(key)
-            attr[key] = Fragment(escaped: Escape.htmlAttribute(chromeText(key).text))
+            let (text, language) = chromeText(key)
+            attr[key] = Fragment(escaped: Escape.htmlAttribute(text))
+            let upperCased = escape(CaseMapping.uppercased(text, language: language))
+            upper[key] = Fragment(escaped: language == locale.tag ? upperCased : markFallback(upperCased, language: language))
         }
-        return (strings, attr)
+        return (strings, attr, upper)
+    }
+
+    /// A counted chrome phrase (`stepCount`) for `count`: the plural form the language's CLDR rule
+    /// picks, with `{count}` written the locale's way (`7 adım`, `1 step`, `7 steps`).
+    mutating func chromeCount(_ key: String, _ count: Int) -> Fragment {
+        guard let (forms, language) = chrome.lookupPlural(key, locale: locale.tag), let form = forms.form(for: count, language: language) else {
+            let file = chrome.chain(for: sourceLocale).last?.file ?? "strings/\(sourceLocale).yaml"
+            diagnostics.append(Diagnostic(id: "missing-string", message: "no counted chrome string ‘\(key)’ in any strings file: add it to \(file) with `one` and `other` forms", at: SourceLocation(file: file, line: 1, column: 1)))
+            return fragment(NumberSymbols.of(locale.tag).format(count))
+        }
+        if language != locale.tag {
+            fallbacks.insert(FallbackUse(locale: locale.tag, key: key, kind: .chrome, location: forms.location))
+            pageHasFallback = true
+        }
+        let number = NumberSymbols.of(language).format(count)
+        let text = escape(form.value.replacingOccurrences(of: PluralForms.placeholder, with: number))
+        return Fragment(escaped: language == locale.tag ? text : markFallback(text, language: language))
     }
 
     /// Items joined the locale's way: `a, b ve c` from the patterns `listMiddle` and `listEnd`.

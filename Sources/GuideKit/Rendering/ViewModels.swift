@@ -21,6 +21,8 @@ struct PageView {
     let strings: [String: Fragment]
     /// Chrome strings for attribute values (plain, attribute-escaped; HTML only).
     let attr: [String: Fragment]
+    /// Chrome strings in upper case by their language's rules (`upper.checklist`: `KONTROL LİSTESİ`).
+    let upper: [String: Fragment]
     /// Every locale's version of this page, for `<link rel="alternate" hreflang>` (HTML only).
     let alternates: [AlternateView]
     /// The source locale's version (`hreflang="x-default"`).
@@ -166,6 +168,8 @@ struct ContentsEntryView {
     let label: Fragment
     let title: Fragment
     let intro: Fragment?
+    /// How many steps the section has, as the locale counts (`7 adım`, `1 step`).
+    let stepCount: Fragment
 }
 
 /// The language chooser (`html/index.html`).
@@ -182,6 +186,7 @@ struct ChecklistBlockView {
     /// A line of `=` as wide as the title (at most the page width).
     let titleRule: Fragment
     let strings: [String: Fragment]
+    let upper: [String: Fragment]
     /// Some text of the checklist fell back to the source language (the header explains the marker).
     let hasFallback: Bool
     let support: SupportView

@@ -15,7 +15,7 @@ public struct RuleExample: Sendable, Hashable, Codable {
     }
 
     /// A file of the example: a path relative to the content folder (`sections/example.yaml`,
-    /// `links.yaml`, `guide.yaml`, `guidegen.yaml`), or under `Output/` for the rendered output.
+    /// `links.yaml`, `guide.yaml`, `guidegen.yaml`, `locales/en.yaml`), or under `Output/` for the rendered output.
     public struct File: Sendable, Hashable, Codable {
         public var path: String
         public var text: String
@@ -51,6 +51,35 @@ public struct RuleExample: Sendable, Hashable, Codable {
     public static func passes(_ files: KeyValuePairs<String, String>) -> RuleExample {
         RuleExample(.passes, files: files.map { File(path: $0.key, text: $0.value) })
     }
+
+    /// One entry of an example catalog: the key, the source text the translation was made from
+    /// (its fingerprint is written as `source`) and the translation as written in YAML (quotes
+    /// and markers included).
+    public struct CatalogEntry: Sendable, Hashable {
+        public var key: String
+        public var source: String
+        public var text: String
+
+        public init(_ key: String, source: String, text: String) {
+            self.key = key
+            self.source = source
+            self.text = text
+        }
+    }
+
+    /// `locales/<locale>.yaml` with `entries`, each `source` the fingerprint of its source text, so
+    /// an example does not spell out hashes. A marker may stand before a key (`1️⃣old.key`).
+    public static func catalog(_ entries: [CatalogEntry], locale: String = "en", name: String = "English") -> File {
+        var text = "locale: \(locale)\nname: \(name)\nentries:\n"
+        for entry in entries {
+            text += "  \(entry.key):\n    source: \(Fingerprint.of(entry.source))\n    text: \(entry.text)\n"
+        }
+        return File(path: "locales/\(locale).yaml", text: text)
+    }
+
+    /// The key of the base section's step text, and that text (what catalog examples translate).
+    public static let baseStepKey = "example.steps.visit.text"
+    public static let baseStepText = "[1688.com](link:1688-home)’u ziyaret edin"
 
     /// The content folder the example stands for: the base guide with the example's files added
     /// or replacing the base's. When the example brings its own sections, the base section is

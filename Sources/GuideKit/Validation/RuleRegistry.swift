@@ -1,5 +1,5 @@
 /// Every rule, listed by hand in the order `guidegen rules` and the README show them: links,
-/// then ordering and structure, content sanity, Turkish text, and suppressions. A new rule is
+/// then ordering and structure, content sanity, Turkish text, translations, and suppressions. A new rule is
 /// added here; one parameterised test runs the examples of every rule in this list.
 public enum RuleRegistry {
     public static let rules: [any Rule] = [
@@ -40,6 +40,15 @@ public enum RuleRegistry {
         TurkishNumberFormatRule(),
         EnglishTextRule(),
         ApostropheStyleRule(),
+        // Translations (the catalogs of Content/locales/)
+        StaleTranslationRule(),
+        ObsoleteTranslationRule(),
+        TranslationLinkKeysRule(),
+        TranslationUILabelsRule(),
+        TranslationNumbersRule(),
+        TranslationPlaceholdersRule(),
+        TranslationMarkupRule(),
+        UntranslatedTextRule(),
         // Suppressions
         InvalidSuppressionRule(),
         UnusedSuppressionRule(),

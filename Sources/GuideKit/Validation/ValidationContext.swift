@@ -15,9 +15,14 @@ public struct ValidationContext: Sendable {
     /// Every text of the guide in document order.
     public let texts: [ContentText]
     public let hosts: HostCatalog
+    /// The translation catalogs (`locales/*.yaml`) that loaded, sorted by locale.
+    public let catalogs: [Catalog]
+    /// Every translation made from the current source text, in catalog then document order: what
+    /// the parity rules compare with its source.
+    public let translations: [TranslatedText]
 
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
-                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil) {
+                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = []) {
         self.guide = guide
         self.files = files
         self.configuration = configuration
@@ -27,6 +32,17 @@ public struct ValidationContext: Sendable {
         self.texts = ContentText.all(in: guide)
         self.hosts = HostCatalog(registry: guide.links, configured: configuration.allowedHosts.map(\.value))
         self.linkUses = Self.linkUses(guide: guide, texts: texts)
+        let source = guide.sourceLocale.value
+        let translatedCatalogs = catalogs.filter { $0.locale.value != source }
+        let texts = self.texts
+        self.catalogs = translatedCatalogs
+        self.translations = translatedCatalogs.flatMap { catalog in
+            texts.compactMap { text -> TranslatedText? in
+                guard catalog.state(of: text.text) == .translated, let entry = catalog.entries[text.text.key] else { return nil }
+                return TranslatedText(locale: catalog.locale.value, source: text,
+                                      translation: ContentText(entry.text, role: text.role, section: text.sectionIndex, step: text.stepIndex))
+            }
+        }
     }
 
     /// Whether the source language is Turkish, for the rules about Turkish text.

@@ -113,7 +113,12 @@ public enum ValidationRun {
             let failures = configuration.diagnostics.sorted().map { ValidationFailure(id: $0.id, message: $0.message, location: $0.location) }
             return .failure(FailedRun(ValidationReport(diagnostics: [], failures: failures, files: files)))
         }
-        let load = ContentLoader(directory: contentDirectory).load()
+        var load = ContentLoader(directory: contentDirectory).load()
+        // The catalogs are checked with the content: their own problems, and the translation rules.
+        let catalogs = CatalogLoader(directory: contentDirectory).load()
+        load.catalogs = catalogs.catalogs
+        load.diagnostics = (load.diagnostics + catalogs.diagnostics).sorted()
+        load.files.merge(catalogs.files) { first, _ in first }
         files.merge(load.files) { first, _ in first }
         for page in output.map({ Array($0.pages.values) }) ?? [] { files[page.source.path] = page.source }
         return .success(Prepared(rules: rules, configuration: configuration.configuration, load: load, output: output, files: files))

@@ -14,7 +14,7 @@ public struct Validator: Sendable {
         var ruleFindings: [Diagnostic] = []
         if let guide = load.guide {
             let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
-                                            loaderDiagnostics: load.diagnostics, output: output, online: online)
+                                            loaderDiagnostics: load.diagnostics, output: output, online: online, catalogs: load.catalogs)
             for rule in rules where configuration.isEnabled(rule.id) {
                 ruleFindings += rule.check(context)
             }

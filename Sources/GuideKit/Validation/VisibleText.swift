@@ -118,10 +118,11 @@ public struct VisibleText: Sendable, Hashable {
 
 extension VisibleText.Kind {
     /// Text the writer wrote in the source language: plain text and the text of links, not UI
-    /// labels, code or HTML.
+    /// labels, code, HTML or marked numbers (`[0.8](percent:)`, which each locale formats).
     public var isProse: Bool {
         switch self {
-        case .plain, .link: true
+        case .plain: true
+        case .link(let reference): !reference.isQuantity
         case .uiLabel, .code, .html: false
         }
     }

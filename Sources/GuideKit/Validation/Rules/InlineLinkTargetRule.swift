@@ -1,11 +1,12 @@
 import Foundation
 
-/// Triggers on a link in text whose destination is not `link:KEY`, `ui:LANG` or `section:ID`
-/// (a pasted URL gets the registry key as the fix when the URL is registered), and on a UI label
-/// whose language is not a BCP 47 tag.
+/// Triggers on a link in text whose destination is not `link:KEY`, `ui:LANG`, `section:ID`,
+/// `number:` or `percent:` (a pasted URL gets the registry key as the fix when the URL is
+/// registered), on a UI label whose language is not a BCP 47 tag, and on a marked number whose
+/// value is not written locale-neutrally (`[0,8](percent:)` instead of `[0.8](percent:)`).
 public struct InlineLinkTargetRule: Rule {
     public let id = "inline-link-target"
-    public let summary = "links in text point at link:KEY, ui:LANG or section:ID"
+    public let summary = "links in text point at link:KEY, ui:LANG, section:ID, number: or percent:"
     public let defaultSeverity = Severity.error
 
     public init() {}
@@ -26,6 +27,9 @@ public struct InlineLinkTargetRule: Rule {
                   - id: home
                     kind: action
                     text: "[Ana sayfaya](3️⃣home) dönün"
+                  - id: pay
+                    kind: action
+                    text: "[4️⃣0,8](percent:) ücret ödeyin"
 
                 """),
             .passes("""
@@ -39,6 +43,9 @@ public struct InlineLinkTargetRule: Rule {
                   - id: verify
                     kind: action
                     text: "‘[现在去认证](ui:zh-Hans)’e tıklayın, sonra [ilk adıma](section:example#visit) dönün"
+                  - id: pay
+                    kind: action
+                    text: "[1500](number:) TL için [0.8](percent:) ücret ödeyin"
 
                 """),
         ]
@@ -58,7 +65,7 @@ public struct InlineLinkTargetRule: Rule {
                     } else if URIReference(destination)?.scheme != nil {
                         findings.append(finding("the link points at ‘\(destination)’: add the URL to links.yaml and write link:KEY", at: at))
                     } else {
-                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG or section:ID", at: at))
+                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG, section:ID, number: or percent:", at: at))
                     }
                 case .uiLabel(let language) where !Self.isLanguageTag(language):
                     let fixed = language.replacingOccurrences(of: "_", with: "-")
@@ -68,6 +75,16 @@ public struct InlineLinkTargetRule: Rule {
                                                 fix: FixIt(length: language.unicodeScalars.count, replacement: fixed)))
                     } else {
                         findings.append(finding("‘\(language)’ is not a language tag: write a BCP 47 tag such as zh-Hans, en or tr", at: offsetAt))
+                    }
+                case .quantity(let kind) where Quantity(kind: kind, canonical: link.text) == nil:
+                    let at = text.location(ofScalarOffset: link.textOffset)
+                    // A Turkish-style value (`0,8`, `1.500`) has an obvious neutral spelling.
+                    let neutral = link.text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+                    if Quantity(kind: kind, canonical: neutral) != nil {
+                        findings.append(finding("write the marked number locale-neutrally, with a decimal point and no grouping: ‘\(neutral)’", at: at,
+                                                fix: FixIt(length: link.text.unicodeScalars.count, replacement: neutral)))
+                    } else {
+                        findings.append(finding("‘\(link.text)’ is not a number: write digits and a decimal point, e.g. [0.8](\(kind.destination))", at: at))
                     }
                 default:
                     break

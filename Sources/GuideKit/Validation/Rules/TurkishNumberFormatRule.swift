@@ -1,7 +1,11 @@
+import Foundation
+
 /// Triggers, in Turkish text, on numbers written the English way: a decimal point (`1.5`,
 /// `%0.8`) where Turkish writes a comma (`1,5`, `%0,8`), and a percent sign after the number
 /// (`0,8%`, `8%`) where Turkish puts it first (`%8`). Thousands (`1.500`), dates (`27.11.2026`),
-/// step numbers (`2.3. adım`), UI labels and code are left alone.
+/// step numbers (`2.3. adım`), UI labels, code and marked numbers (`[0.8](percent:)`, which
+/// guidegen formats per locale) are left alone. The message suggests the marker, so the number is
+/// written once for every language.
 public struct TurkishNumberFormatRule: Rule {
     public let id = "turkish-number-format"
     public let summary = "numbers and percentages in Turkish text use a decimal comma and a leading %"
@@ -31,6 +35,9 @@ public struct TurkishNumberFormatRule: Rule {
                     kind: action
                     text: "[1688.com](link:1688-home)’u ziyaret edin"
                     detail: "World Pay için %0,8 ücret uygulanır; 1.500 TL üzeri siparişlerde 27.11.2026 tarihine kadar 09:00–17:00 arası, 2.3. adımdaki ‘[Fee 0.8%](ui:en)’ yazısına bakın."
+                  - id: pay
+                    kind: action
+                    text: "Kart için [1.5](percent:), [2500](number:) TL üzeri için [0.8](percent:) ücret ödeyin"
 
                 """),
         ]
@@ -52,7 +59,7 @@ public struct TurkishNumberFormatRule: Rule {
             func report(_ start: Int, _ end: Int, _ replacement: String, _ why: String) {
                 let written = String(String.UnicodeScalarView(s[start..<end]))
                 let contiguous = offsets[end - 1] - offsets[start] == end - 1 - start
-                findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’", at: text.location(ofScalarOffset: offsets[start]),
+                findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’, or mark it so every locale formats it: \(Self.marker(for: replacement))", at: text.location(ofScalarOffset: offsets[start]),
                                         fix: contiguous ? FixIt(length: end - start, replacement: replacement) : nil))
             }
             var i = 0
@@ -83,6 +90,13 @@ public struct TurkishNumberFormatRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The marker for a Turkish-written number: `%0,8` → `[0.8](percent:)`.
+    static func marker(for turkish: String) -> String {
+        let isPercent = turkish.hasPrefix("%")
+        let value = (isPercent ? String(turkish.dropFirst()) : turkish).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        return "[\(value)](\(isPercent ? Quantity.Kind.percent.destination : Quantity.Kind.number.destination))"
     }
 
     /// One `.` whose fraction is not a group of three (thousands), and no `,`.

@@ -1,0 +1,125 @@
+/// How a locale writes numbers and percentages: the CLDR number symbols and percent pattern of
+/// the locales guidegen knows, written out here (a small table, not a dependency on the platform's
+/// ICU data, so output is the same on every machine). Unknown locales use the root/English form.
+///
+/// Turkish puts the percent sign first and uses a decimal comma (`%0,8`, `1.500`); English puts
+/// it last with a decimal point (`0.8%`, `1,500`). A test compares the table with Foundation's
+/// `NumberFormatter` where the platform has the locale.
+public struct NumberSymbols: Sendable, Hashable {
+    public var decimal: String
+    public var group: String
+    /// Integers with fewer digits than `3 + minimumGroupingDigits` are not grouped (`1000` in Spanish).
+    public var minimumGroupingDigits: Int
+    /// What stands before and after the number in a percentage (`%` and nothing in Turkish).
+    public var percentPrefix: String
+    public var percentSuffix: String
+    public var minus: String
+
+    public init(decimal: String, group: String, minimumGroupingDigits: Int = 1, percentPrefix: String = "", percentSuffix: String = "%", minus: String = "-") {
+        self.decimal = decimal
+        self.group = group
+        self.minimumGroupingDigits = minimumGroupingDigits
+        self.percentPrefix = percentPrefix
+        self.percentSuffix = percentSuffix
+        self.minus = minus
+    }
+
+    private static let nbsp = "\u{00A0}"
+    private static let narrowNBSP = "\u{202F}"
+    private static let lrm = "\u{200E}"
+
+    /// CLDR (latn digits) by language subtag.
+    static let table: [String: NumberSymbols] = [
+        "tr": NumberSymbols(decimal: ",", group: ".", percentPrefix: "%", percentSuffix: ""),
+        "en": NumberSymbols(decimal: ".", group: ","),
+        "de": NumberSymbols(decimal: ",", group: ".", percentSuffix: nbsp + "%"),
+        "fr": NumberSymbols(decimal: ",", group: narrowNBSP, percentSuffix: nbsp + "%"),
+        "es": NumberSymbols(decimal: ",", group: ".", minimumGroupingDigits: 2, percentSuffix: nbsp + "%"),
+        "it": NumberSymbols(decimal: ",", group: ".", minimumGroupingDigits: 2),
+        "nl": NumberSymbols(decimal: ",", group: "."),
+        "pt": NumberSymbols(decimal: ",", group: "."),
+        "ru": NumberSymbols(decimal: ",", group: nbsp, percentSuffix: nbsp + "%"),
+        "pl": NumberSymbols(decimal: ",", group: nbsp, minimumGroupingDigits: 2),
+        "zh": NumberSymbols(decimal: ".", group: ","),
+        "ja": NumberSymbols(decimal: ".", group: ","),
+        "ko": NumberSymbols(decimal: ".", group: ","),
+        // Arabic with Latin digits; the marks keep the sign on the number's side in right-to-left text.
+        "ar": NumberSymbols(decimal: ".", group: ",", percentSuffix: lrm + "%" + lrm, minus: lrm + "-"),
+    ]
+
+    /// The symbols of a BCP 47 tag's language (`zh-Hans` → `zh`); English for languages not in the table.
+    public static func of(_ tag: String) -> NumberSymbols {
+        let language = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return table[language] ?? table["en"]!
+    }
+
+    /// Whether the table has the tag's language (otherwise `of` falls back to English).
+    public static func knows(_ tag: String) -> Bool {
+        table[tag.split(separator: "-").first.map { $0.lowercased() } ?? ""] != nil
+    }
+
+    /// The quantity written the locale's way: `%0,8` / `0.8%`, `1.500` / `1,500`.
+    public func format(_ quantity: Quantity) -> String {
+        var number = grouped(quantity.integerDigits)
+        if !quantity.fractionDigits.isEmpty { number += decimal + quantity.fractionDigits }
+        switch quantity.kind {
+        case .number: return (quantity.isNegative ? minus : "") + number
+        case .percent: return (quantity.isNegative ? minus : "") + percentPrefix + number + percentSuffix
+        }
+    }
+
+    /// A whole number written the locale's way (a step count).
+    public func format(_ integer: Int) -> String {
+        (integer < 0 ? minus : "") + grouped(String(integer.magnitude))
+    }
+
+    private func grouped(_ digits: String) -> String {
+        guard digits.count >= 3 + minimumGroupingDigits else { return digits }
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return groups.joined(separator: group)
+    }
+
+    /// The numbers written in `text` (ASCII digits with this locale's separators), as locale-neutral
+    /// values (`1.500,5` in Turkish → `1500.5`), for comparing a translation's numbers with its source's.
+    /// A percent sign on either side does not change the value.
+    public func numbers(in text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let decimalScalars = Array(decimal.unicodeScalars)
+        let groupScalars = Array(group.unicodeScalars)
+        func isDigit(_ index: Int) -> Bool { index < scalars.count && ("0"..."9").contains(scalars[index]) }
+        func matches(_ symbol: [Unicode.Scalar], at index: Int) -> Bool {
+            !symbol.isEmpty && index + symbol.count <= scalars.count && Array(scalars[index..<(index + symbol.count)]) == symbol
+        }
+        var values: [String] = []
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(index), index == 0 || !("0"..."9").contains(scalars[index - 1]) else { index += 1; continue }
+            var integer = ""
+            var fraction = ""
+            var inFraction = false
+            while index < scalars.count {
+                if isDigit(index) {
+                    if inFraction { fraction.unicodeScalars.append(scalars[index]) } else { integer.unicodeScalars.append(scalars[index]) }
+                    index += 1
+                } else if !inFraction, !integer.isEmpty, matches(groupScalars, at: index),
+                          (0..<3).allSatisfy({ isDigit(index + groupScalars.count + $0) }), !isDigit(index + groupScalars.count + 3) {
+                    index += groupScalars.count
+                } else if !inFraction, matches(decimalScalars, at: index), isDigit(index + decimalScalars.count) {
+                    inFraction = true
+                    index += decimalScalars.count
+                } else {
+                    break
+                }
+            }
+            let trimmed = integer.drop { $0 == "0" }
+            values.append((trimmed.isEmpty ? "0" : String(trimmed)) + (fraction.isEmpty ? "" : "." + fraction))
+        }
+        return values
+    }
+}

@@ -1,0 +1,33 @@
+/// Triggers on a translation whose links (`link:KEY`, `section:ID#STEP`) are not those of its
+/// source text: a link dropped, added or pointed elsewhere. Reported at the translation in the
+/// catalog, naming the key.
+public struct TranslationLinkKeysRule: Rule {
+    public let id = "translation-link-keys"
+    public let summary = "a translation links to the same registry keys and sections as its source"
+    public let defaultSeverity = Severity.error
+
+    public init() {}
+
+    public var examples: [RuleExample] {
+        [
+            RuleExample(.triggers, files: [RuleExample.catalog([
+                .init(RuleExample.baseStepKey, source: RuleExample.baseStepText, text: "\"1️⃣Visit [1688.com](section:example)\""),
+            ])]),
+            RuleExample(.passes, files: [RuleExample.catalog([
+                .init(RuleExample.baseStepKey, source: RuleExample.baseStepText, text: "Visit [1688.com](link:1688-home)"),
+            ])]),
+        ]
+    }
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.translations.compactMap { translated in
+            let (missing, extra) = TranslatedText.difference(TranslatedText.linkTargets(of: translated.source), TranslatedText.linkTargets(of: translated.translation))
+            guard !missing.isEmpty || !extra.isEmpty else { return nil }
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append("it lacks \(TranslatedText.list(missing))") }
+            if !extra.isEmpty { parts.append("it adds \(TranslatedText.list(extra))") }
+            return finding("the \(translated.locale) translation of ‘\(translated.key)’ does not link where its source does (\(parts.joined(separator: "; "))): keep the source's links",
+                           at: translated.location)
+        }
+    }
+}

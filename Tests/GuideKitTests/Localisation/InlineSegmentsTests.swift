@@ -1,0 +1,43 @@
+import Foundation
+import GuideKit
+import Testing
+
+/// Cutting Markdown into translatable text and protected tags, and joining it back exactly.
+@Suite struct InlineSegmentsTests {
+    @Test func linksUILabelsNumbersAndPlaceholders() {
+        let text = "‘[现在去认证](ui:zh-Hans)’e tıklayın, [1688.com](link:1688-home) için [0.8](percent:) ve {list}"
+        let segments = InlineSegments(markdown: text).segments
+        #expect(segments == [
+            .text("‘"), .open(id: 1, code: "[", kind: .uiLabel), .protected(id: 1, text: "现在去认证"), .close(id: 1, code: "](ui:zh-Hans)"),
+            .text("’e tıklayın, "), .open(id: 2, code: "[", kind: .link), .text("1688.com"), .close(id: 2, code: "](link:1688-home)"),
+            .text(" için "), .single(id: 3, code: "[0.8](percent:)", kind: .number), .text(" ve "), .single(id: 4, code: "{list}", kind: .placeholder),
+        ])
+    }
+
+    @Test func emphasisAndCode() {
+        let segments = InlineSegments(markdown: "Kodu **tek seferde** girin: `123456`").segments
+        #expect(segments == [
+            .text("Kodu "), .single(id: 1, code: "**", kind: .emphasis), .text("tek seferde"), .single(id: 2, code: "**", kind: .emphasis),
+            .text(" girin: "), .single(id: 3, code: "`123456`", kind: .code),
+        ])
+    }
+
+    @Test(arguments: ["snake_case_name ve 2*3", "[yarım bağlantı", "\\[kaçış\\](link:x)", "[a](<link:x>)", "[a [b] c](section:first#visit)", "sonda `", ""])
+    func oddMarkdownJoinsBackExactly(_ text: String) {
+        #expect(InlineSegments(markdown: text).markdown == text)
+    }
+
+    @Test func everyTextOfTheGuideAndItsEnglishJoinsBackExactly() async throws {
+        let content = Repository.content.path
+        let project = try #require(try await onOwnThread { TranslationProject.load(contentDirectory: content, templates: nil).project })
+        var count = 0
+        for text in project.guide.texts {
+            #expect(InlineSegments(markdown: text.value).markdown == text.value)
+            count += 1
+        }
+        for entry in try #require(project.catalog("en")).orderedEntries {
+            #expect(InlineSegments(markdown: entry.text.value).markdown == entry.text.value)
+        }
+        #expect(count == 90)
+    }
+}

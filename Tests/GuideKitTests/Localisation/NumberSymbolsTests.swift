@@ -1,0 +1,62 @@
+import Foundation
+import GuideKit
+import Testing
+
+/// Marked numbers: the locale-neutral value, and the CLDR table guidegen formats it with.
+@Suite struct NumberSymbolsTests {
+    @Test(arguments: [
+        ("0.8", "0", "8", false), ("1", "1", "", false), ("1500", "1500", "", false), ("007.50", "7", "50", false), ("-2.5", "2", "5", true),
+    ])
+    func canonicalValuesParse(_ text: String, _ integer: String, _ fraction: String, _ negative: Bool) throws {
+        let quantity = try #require(Quantity(kind: .number, canonical: text))
+        #expect(quantity.integerDigits == integer)
+        #expect(quantity.fractionDigits == fraction)
+        #expect(quantity.isNegative == negative)
+    }
+
+    @Test(arguments: ["0,8", "1.500,5", "8%", "%8", "", "1.", ".5", "1 500", "١٢"])
+    func localeSpellingsAreNotCanonical(_ text: String) {
+        #expect(Quantity(kind: .percent, canonical: text) == nil)
+    }
+
+    @Test func turkishAndEnglishAsTheIssueAsks() throws {
+        let rate = try #require(Quantity(kind: .percent, canonical: "0.8"))
+        #expect(NumberSymbols.of("tr").format(rate) == "%0,8")
+        #expect(NumberSymbols.of("en").format(rate) == "0.8%")
+        let amount = try #require(Quantity(kind: .number, canonical: "1500.25"))
+        #expect(NumberSymbols.of("tr").format(amount) == "1.500,25")
+        #expect(NumberSymbols.of("en").format(amount) == "1,500.25")
+        #expect(NumberSymbols.of("en-GB").format(amount) == "1,500.25")
+        #expect(NumberSymbols.of("xx").format(amount) == "1,500.25", "an unknown language is formatted like English")
+        #expect(NumberSymbols.of("tr").format(7) == "7")
+        #expect(NumberSymbols.of("es").format(1500) == "1500", "Spanish groups from five digits")
+        #expect(NumberSymbols.of("es").format(15000) == "15.000")
+    }
+
+    /// The hand-written table agrees with the platform's CLDR data (ICU on Linux) wherever the
+    /// platform has the locale, for a percentage with a fraction and for grouped numbers.
+    @Test(arguments: ["tr", "en", "de", "fr", "es", "it", "nl", "pt", "ru", "pl", "zh", "ja", "ko", "ar"])
+    func tableAgreesWithFoundation(_ tag: String) throws {
+        let symbols = NumberSymbols.of(tag)
+        let percent = NumberFormatter()
+        percent.locale = Locale(identifier: tag + "@numbers=latn")
+        percent.numberStyle = .percent
+        percent.minimumFractionDigits = 1
+        percent.maximumFractionDigits = 1
+        let decimal = NumberFormatter()
+        decimal.locale = percent.locale
+        decimal.numberStyle = .decimal
+        decimal.minimumFractionDigits = 1
+        decimal.maximumFractionDigits = 1
+        #expect(symbols.format(try #require(Quantity(kind: .percent, canonical: "0.8"))) == percent.string(from: 0.008))
+        #expect(symbols.format(try #require(Quantity(kind: .percent, canonical: "12.5"))) == percent.string(from: 0.125))
+        for value in ["1500.5", "12345.5", "1234567.5"] {
+            #expect(symbols.format(try #require(Quantity(kind: .number, canonical: value))) == decimal.string(from: NSNumber(value: Double(value)!)), "\(value)")
+        }
+    }
+
+    @Test func numbersAreReadTheLocalesWay() {
+        #expect(NumberSymbols.of("tr").numbers(in: "1.500 TL üzeri %0,8, 1688.com ve 27.11.2026") == ["1500", "0.8", "1688", "27", "11", "2026"])
+        #expect(NumberSymbols.of("en").numbers(in: "over 1,500 TL 0.8%, 1688.com and 1-2 days") == ["1500", "0.8", "1688", "1", "2"])
+    }
+}

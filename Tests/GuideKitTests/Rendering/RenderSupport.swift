@@ -47,11 +47,22 @@ func guideTree(steps: String, title: String = "Başlık", links: String = "", ex
 /// concurrency shares (two on a two-core machine); rendering, or waiting for a child process, on
 /// one of them would starve the async suites that run beside these (the online checker's
 /// deadlines are measured in milliseconds).
+///
+/// At most two such bodies run at once (the machine has two cores): a parameterised test whose
+/// cases each start one would otherwise put dozens of threads on the CPU together, and the
+/// online suites' deadlines would pass while they wait for it. The waiting happens on the new
+/// thread, never on a shared one. A body must not call `onOwnThread` itself.
 func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
+        Thread {
+            ownThreadSlots.wait()
+            defer { ownThreadSlots.signal() }
+            continuation.resume(with: Result { try body() })
+        }.start()
     }
 }
+
+private let ownThreadSlots = DispatchSemaphore(value: 2)
 
 /// Runs the real `guidegen` off the shared threads.
 func guidegen(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> CommandResult {

@@ -41,7 +41,10 @@ struct RuleExampleRun {
             report = await ValidationRun.run(contentDirectory: directory.path, outputDirectory: output, online: options,
                                              transport: CannedTransport(answers: answers.text), now: { Date(timeIntervalSince1970: 0) })
         } else {
-            report = ValidationRun.run(contentDirectory: directory.path, outputDirectory: output)
+            // Off the shared concurrency threads: dozens of examples validating at once would
+            // otherwise hold them all and stall the timing-sensitive online suites beside these.
+            let path = directory.path
+            report = try await onOwnThread { ValidationRun.run(contentDirectory: path, outputDirectory: output) }
         }
     }
 

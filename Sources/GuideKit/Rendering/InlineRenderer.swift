@@ -27,7 +27,30 @@ struct InlineRenderer {
         var context = Context(text: text)
         let rendered = render(inlines, context: &context)
         diagnostics += context.diagnostics
-        return format == .markdown ? rendered.trimmingSpaces() : rendered
+        switch format {
+        case .html: return rendered
+        case .markdown: return rendered.trimmingSpaces()
+        case .plain: return Self.disarmCheckboxes(rendered)
+        }
+    }
+
+    /// In the checklist a line that starts with `[ ]` or `[x]` is a box to tick; content that
+    /// writes one (at its start, or where wrapping starts a line) would add a box of its own, so
+    /// its brackets become parentheses: `( )`, `(x)`.
+    static func disarmCheckboxes(_ text: String) -> String {
+        guard text.contains("[") else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 2 < scalars.count {
+            if scalars[index] == "[", scalars[index + 2] == "]", [" ", "x", "X"].contains(scalars[index + 1]) {
+                scalars[index] = "("
+                scalars[index + 2] = ")"
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private struct Context {
@@ -108,7 +131,7 @@ struct InlineRenderer {
                 return escape(label)
             }
             guard URLPolicy.isAllowedRegistryURL(link.url.value) else {
-                context.error("unsafe-url", "the link ‘\(key)’ is not an https:// URL: only https links are published", at: link.url.location)
+                context.error("unsafe-url", "the link ‘\(key)’ is not an https:// URL of printable ASCII characters: only https links are published (percent-encode other characters)", at: link.url.location)
                 return escape(label)
             }
             return hyperlink(href: link.url.value, children: children, label: label, context: &context)
@@ -159,14 +182,15 @@ struct InlineRenderer {
         }
     }
 
-    /// Plain text as printed: tabs and line breaks become spaces, control characters and
-    /// guidegen's own protection marks are removed.
+    /// Plain text as printed: tabs and line breaks become spaces; control characters (form feeds,
+    /// ANSI escapes), what `Escape.isDropped` drops (bidi overrides) and guidegen's own protection
+    /// marks are removed.
     static func plain(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 out += " "
-            } else if scalar.properties.generalCategory == .control || TextWrapper.isMark(scalar) {
+            } else if scalar.properties.generalCategory == .control || Escape.isDropped(scalar) || TextWrapper.isMark(scalar) {
                 continue
             } else {
                 out.unicodeScalars.append(scalar)
@@ -177,6 +201,10 @@ struct InlineRenderer {
 
     /// A code span whose fence is longer than any backtick run inside it.
     static func markdownCodeSpan(_ code: String) -> String {
+        // A line break inside a code span would let the next line start a block (`# …`).
+        let code = String(String.UnicodeScalarView(code.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            scalar == "\n" || scalar == "\r" ? " " : (Escape.isDropped(scalar) ? nil : scalar)
+        }))
         var longest = 0, run = 0
         for character in code {
             run = character == "`" ? run + 1 : 0

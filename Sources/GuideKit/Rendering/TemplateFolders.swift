@@ -39,6 +39,8 @@ public struct TemplateFolders: Sendable {
         /// `folder.display + "/" + relative`.
         public var display: String
         public var isUser: Bool
+        /// The templates folder the file belongs to: reading it must not leave that folder.
+        public var root: URL
     }
 
     /// Every file below `subfolder` (recursively), the user's where it has one, sorted by path.
@@ -47,7 +49,7 @@ public struct TemplateFolders: Sendable {
         for (folder, isUser) in [(builtin, false)] + (user.map { [($0, true)] } ?? []) {
             for relative in Self.list(folder.url.appendingPathComponent(subfolder)) {
                 let path = subfolder + "/" + relative
-                byPath[path] = File(relative: path, url: folder.url.appendingPathComponent(path), display: folder.display + "/" + path, isUser: isUser)
+                byPath[path] = File(relative: path, url: folder.url.appendingPathComponent(path), display: folder.display + "/" + path, isUser: isUser, root: folder.url)
             }
         }
         return byPath.keys.sorted().map { byPath[$0]! }

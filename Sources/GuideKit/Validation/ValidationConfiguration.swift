@@ -73,7 +73,7 @@ public struct ValidationConfiguration: Sendable {
             return Loaded(configuration: ValidationConfiguration(), diagnostics: [], file: nil)
         }
         var diagnostics: [Diagnostic] = []
-        guard let yaml = YAMLFile.read(url, displayPath: display, diagnostics: &diagnostics) else {
+        guard let yaml = YAMLFile.read(url, displayPath: display, within: URL(fileURLWithPath: contentDirectory), diagnostics: &diagnostics) else {
             return Loaded(configuration: ValidationConfiguration(), diagnostics: diagnostics, file: nil)
         }
         guard let root = yaml.root else {

@@ -35,6 +35,13 @@ enum ConfinedFile {
         }
     }
 
+    /// Whether there is anything at `url`, a symbolic link that leads nowhere included (it is
+    /// then read, and reported, rather than taken for a missing file).
+    static func entryExists(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0
+    }
+
     /// The real path of an existing file or folder (symbolic links resolved), or nil.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

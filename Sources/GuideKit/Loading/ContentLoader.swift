@@ -52,7 +52,7 @@ public struct ContentLoader {
         var sections: [Section] = []
         for reference in guideHeader?.sectionIDs ?? [] {
             let relative = "sections/\(reference.value).yaml"
-            guard FileManager.default.fileExists(atPath: url(relative).path) else {
+            guard ConfinedFile.entryExists(url(relative)) else {
                 diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
                 continue
             }

@@ -71,8 +71,12 @@ struct YAMLFile {
             let names = duplicates.map { "‘\($0)’" }.joined(separator: ", ")
             let second = duplicates.first.flatMap { secondOccurrence(of: $0, after: context.mark, in: source) }
             return Diagnostic(id: "duplicate-key", message: "the key \(names) appears twice in one mapping: keep one", at: second ?? at(context.mark))
-        case let .reader(problem, _, _, _):
-            return Diagnostic(id: "invalid-utf8", message: "cannot read the file: \(problem)", at: at(nil))
+        case let .reader(problem, offset, value, _):
+            // libyaml reads only printable characters: a raw control character (an ANSI escape,
+            // DEL) or a noncharacter is refused where it is.
+            let place = offset.map { location(ofByteOffset: $0, in: source) } ?? at(nil)
+            let character = value >= 0 ? " U+\(String(value, radix: 16, uppercase: true))" : ""
+            return Diagnostic(id: "invalid-character", message: "the file contains a character YAML does not allow\(character) (\(problem)): remove it or write it as an escape in double quotes", at: place)
         default:
             return Diagnostic(id: "yaml-syntax", message: "cannot parse the file as YAML: \(error)", at: at(nil))
         }
@@ -112,6 +116,21 @@ struct YAMLFile {
             }
         }
         return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// The line and column (in Unicode scalars) of a byte offset of the file's UTF-8 text.
+    private static func location(ofByteOffset offset: Int, in source: SourceFile) -> SourceLocation {
+        var remaining = offset
+        for (index, line) in source.lines.enumerated() {
+            let length = line.utf8.count + 1
+            if remaining < length {
+                let prefix = line.utf8.prefix(remaining)
+                let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+                return SourceLocation(file: source.path, line: index + 1, column: column)
+            }
+            remaining -= length
+        }
+        return SourceLocation(file: source.path, line: max(1, source.lines.count), column: 1)
     }
 
     private static func location(after prefix: String, file: String) -> SourceLocation {

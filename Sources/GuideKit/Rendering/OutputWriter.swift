@@ -14,6 +14,8 @@ public struct WritePlan: Sendable {
     public var strays: [String] = []
     /// The bytes of files the plan changes, as they were, to put back if the build fails.
     var previous: [String: Data] = [:]
+    /// The paths an interrupted build's journal lists: still guidegen's until a manifest lists them.
+    var journaled: [String] = []
     public var unchanged: [String]
     /// The manifest's new text.
     public var manifest: String
@@ -146,6 +148,7 @@ public struct OutputWriter: Sendable {
         var plan = WritePlan(writes: writes, removals: stale.sorted(), unchanged: unchanged, manifest: manifestText, manifestChanged: manifestChanged)
         plan.strays = strays()
         plan.previous = previous
+        plan.journaled = journal
         return plan
     }
 
@@ -206,6 +209,11 @@ public struct OutputWriter: Sendable {
             for entry in staged { unlink(entry.temporary.path) }
             for folder in created.reversed() { rmdir(folder.path) }
         }
+        // Leftovers of an interrupted build first: a temporary file of this build may have a
+        // leftover's name.
+        for path in plan.strays where path != Self.journalName {
+            unlink(directory.appendingPathComponent(path).path)
+        }
         do {
             try createFolders(directory, created: &created)
             for (index, (file, _)) in plan.writes.enumerated() {
@@ -219,7 +227,8 @@ public struct OutputWriter: Sendable {
                 staged.append((temporary, target, file.path))
             }
             if !staged.isEmpty {
-                try Self.writeAtomically(Data(staged.map { $0.path + "\n" }.joined().utf8), to: directory.appendingPathComponent(Self.journalName))
+                let paths = Set(staged.map(\.path)).union(plan.journaled).sorted()
+                try Self.writeAtomically(Data(paths.map { $0 + "\n" }.joined().utf8), to: directory.appendingPathComponent(Self.journalName))
             }
         } catch {
             discardStaged()
@@ -231,7 +240,7 @@ public struct OutputWriter: Sendable {
             guard rename(entry.temporary.path, entry.target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 for later in staged[index...] { unlink(later.temporary.path) }
-                rollBack(renamed, previous: plan.previous)
+                rollBack(renamed, plan: plan)
                 throw OutputError(message: "cannot move the new \(entry.path) into place in \(display): \(reason); the files written before it were put back")
             }
             renamed.append(entry.path)
@@ -241,7 +250,7 @@ public struct OutputWriter: Sendable {
         }
 
         do {
-            for path in plan.removals + plan.strays where path != Self.journalName {
+            for path in plan.removals {
                 let url = directory.appendingPathComponent(path)
                 try FileManager.default.removeItem(at: url)
                 removeEmptyFolders(from: url.deletingLastPathComponent())
@@ -257,18 +266,25 @@ public struct OutputWriter: Sendable {
     }
 
     /// Puts the files of a failed build back as they were: changed files get their old bytes,
-    /// added ones are removed. The journal goes only when everything was put back.
-    private func rollBack(_ renamed: [String], previous: [String: Data]) {
+    /// added ones are removed. Only when everything was put back does the journal go back to what
+    /// it was (an earlier interrupted build's, or none).
+    private func rollBack(_ renamed: [String], plan: WritePlan) {
         var complete = true
         for path in renamed.reversed() {
             let url = directory.appendingPathComponent(path)
-            if let old = previous[path] {
+            if let old = plan.previous[path] {
                 if (try? Self.writeAtomically(old, to: url)) == nil { complete = false }
             } else if unlink(url.path) != 0 {
                 complete = false
             }
         }
-        if complete { unlink(directory.appendingPathComponent(Self.journalName).path) }
+        guard complete else { return }
+        let journal = directory.appendingPathComponent(Self.journalName)
+        if plan.journaled.isEmpty {
+            unlink(journal.path)
+        } else {
+            try? Self.writeAtomically(Data(plan.journaled.map { $0 + "\n" }.joined().utf8), to: journal)
+        }
     }
 
     private func wrap(_ error: Error) -> OutputError {

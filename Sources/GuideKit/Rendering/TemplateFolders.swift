@@ -58,13 +58,17 @@ public struct TemplateFolders: Sendable {
     /// The folders, user's first, for lookups that layer whole tables (strings).
     public var layers: [Folder] { (user.map { [$0] } ?? []) + [builtin] }
 
-    /// Regular files below `directory`, relative, sorted; hidden files are skipped.
+    /// Regular files and symbolic links below `directory`, relative, sorted; hidden files are
+    /// skipped. A link is listed so that reading it reports where it leads (`ConfinedFile`),
+    /// rather than the built-in file being used in silence.
     static func list(_ directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
         var result: [String] = []
         let base = directory.standardizedFileURL.path
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            var info = stat()
+            guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFLNK else { continue }
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(base + "/") else { continue }
             result.append(String(path.dropFirst(base.count + 1)))

@@ -69,7 +69,7 @@ public struct ValidationConfiguration: Sendable {
     public static func load(contentDirectory: String, ruleIDs: [String]) -> Loaded {
         let display = displayPath(contentDirectory, fileName)
         let url = URL(fileURLWithPath: contentDirectory).appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard ConfinedFile.entryExists(url) else {
             return Loaded(configuration: ValidationConfiguration(), diagnostics: [], file: nil)
         }
         var diagnostics: [Diagnostic] = []

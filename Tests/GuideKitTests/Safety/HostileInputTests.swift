@@ -102,19 +102,19 @@ extension RenderingTests {
             }
         }
 
-        @Test func theValidProjectLoadsCleanly() throws {
+        @Test func theValidProjectLoadsCleanly() async throws {
             let directory = try TemporaryDirectory()
             try YAMLInput.writeProject(in: directory)
-            #expect(YAMLInput.loadProject(in: directory).isEmpty)
+            #expect(try await YAMLInput.loadProject(in: directory).isEmpty)
         }
 
         @Test(arguments: Hostile.allCases, YAMLInput.allCases)
-        func hostileInputGetsALocatedErrorOrIsAccepted(hostile: Hostile, input: YAMLInput) throws {
+        func hostileInputGetsALocatedErrorOrIsAccepted(hostile: Hostile, input: YAMLInput) async throws {
             let directory = try TemporaryDirectory()
             try YAMLInput.writeProject(in: directory)
             let expected = try Self.apply(hostile, to: input, in: directory)
             let started = ContinuousClock.now
-            let diagnostics = YAMLInput.loadProject(in: directory).about(input.rawValue)
+            let diagnostics = try await YAMLInput.loadProject(in: directory).about(input.rawValue)
             #expect(ContinuousClock.now - started < .seconds(10))
             switch expected {
             case .accepted:
@@ -129,7 +129,7 @@ extension RenderingTests {
         }
 
         /// A real 50 MB file (not sparse) is refused by its size before it is read, quickly.
-        @Test func aFiftyMegabyteSectionIsRefusedQuickly() throws {
+        @Test func aFiftyMegabyteSectionIsRefusedQuickly() async throws {
             let directory = try TemporaryDirectory()
             try YAMLInput.writeProject(in: directory)
             let line = Data("- id: step\n  kind: action\n  text: \"Ziyaret edin ve sonra devam edin\"\n".utf8)
@@ -137,7 +137,8 @@ extension RenderingTests {
             while data.count < 50 * 1024 * 1024 { data.append(line) }
             try directory.write(YAMLInput.section.rawValue, data)
             let started = ContinuousClock.now
-            let result = ContentLoader(directory: directory.url.appendingPathComponent("content").path).load()
+            let content = directory.url.appendingPathComponent("content").path
+            let result = try await onOwnThread { ContentLoader(directory: content).load() }
             #expect(ContinuousClock.now - started < .seconds(10))
             let diagnostic = try #require(result.diagnostics.first { $0.id == "file-too-large" })
             #expect(diagnostic.location.file.hasSuffix("sections/first.yaml"))
@@ -146,13 +147,13 @@ extension RenderingTests {
 
         /// chmod 000 stops reads for anyone but root.
         @Test(.enabled(if: !runsAsRoot, "root reads any file; the test below runs guidegen as another user"))
-        func anUnreadableFileIsAnError() throws {
+        func anUnreadableFileIsAnError() async throws {
             let directory = try TemporaryDirectory()
             try YAMLInput.writeProject(in: directory)
             let url = directory.url.appendingPathComponent(YAMLInput.section.rawValue)
             #expect(chmod(url.path, 0) == 0)
             defer { chmod(url.path, 0o644) }
-            let diagnostic = try #require(YAMLInput.loadProject(in: directory).about(YAMLInput.section.rawValue).first)
+            let diagnostic = try #require(try await YAMLInput.loadProject(in: directory).about(YAMLInput.section.rawValue).first)
             #expect(diagnostic.id == "unreadable-file")
             #expect(diagnostic.message.contains("check its permissions"))
         }

@@ -7,7 +7,7 @@ extension RenderingTests {
     /// the output folder) never read or write outside their folder: each is a located error.
     @Suite struct PathEscapeTests {
         /// Loads a project whose files are the valid ones with `overrides`, as a build does.
-        func load(_ overrides: [String: String], media: [String: Data] = [:], links: [(path: String, target: String)] = []) throws -> (diagnostics: [Diagnostic], directory: TemporaryDirectory) {
+        func load(_ overrides: [String: String], media: [String: Data] = [:], links: [(path: String, target: String)] = []) async throws -> (diagnostics: [Diagnostic], directory: TemporaryDirectory) {
             let directory = try TemporaryDirectory()
             try YAMLInput.writeProject(in: directory)
             for (path, text) in overrides { try directory.write(path, Data(text.utf8)) }
@@ -21,7 +21,7 @@ extension RenderingTests {
             let content = directory.url.appendingPathComponent("content").path
             let folders = TemplateFolders(builtin: TemplateFolders.Folder(url: Repository.templates, display: "Templates"),
                                           user: TemplateFolders.Folder(url: directory.url.appendingPathComponent("templates"), display: "templates"))
-            return (SiteLoader(contentDirectory: content, templates: folders).load().diagnostics, directory)
+            return (try await onOwnThread { SiteLoader(contentDirectory: content, templates: folders).load().diagnostics }, directory)
         }
 
         func expectError(_ diagnostics: [Diagnostic], id: String, file: String, line: Int, column: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -31,43 +31,43 @@ extension RenderingTests {
 
         @Test(arguments: [("\"../../x\"", "invalid-id"), ("\"/etc/passwd\"", "invalid-id"), ("\"a/b\"", "invalid-id"), ("\"a\\\\b\"", "invalid-id"),
                           ("\"a\\u0000b\"", "invalid-id"), ("con", "reserved-name"), ("nul", "reserved-name"), ("com1", "reserved-name"), ("lpt9", "reserved-name"), ("NUL", "invalid-id")])
-        func sectionIDsThatAreNotFileNamesAreErrors(id: String, expected: String) throws {
+        func sectionIDsThatAreNotFileNamesAreErrors(id: String, expected: String) async throws {
             let guide = YAMLInput.guideText.replacingOccurrences(of: "sections: [first]", with: "sections: [first, \(id)]")
-            let (diagnostics, _) = try load(["content/guide.yaml": guide])
+            let (diagnostics, _) = try await load(["content/guide.yaml": guide])
             expectError(diagnostics, id: expected, file: "content/guide.yaml", line: 3, column: 19)
         }
 
         @Test(arguments: ["\"../x\"", "\"a/b\"", "\"/x\"", "\"x\\u0000\""])
-        func stepIDsThatLeaveTheirFolderAreErrors(id: String) throws {
+        func stepIDsThatLeaveTheirFolderAreErrors(id: String) async throws {
             let section = YAMLInput.section.valid.replacingOccurrences(of: "id: visit", with: "id: \(id)")
-            let (diagnostics, _) = try load([YAMLInput.section.rawValue: section])
+            let (diagnostics, _) = try await load([YAMLInput.section.rawValue: section])
             expectError(diagnostics, id: "invalid-id", file: "sections/first.yaml", line: 5, column: 9)
         }
 
         @Test(arguments: [("\"../../etc\"", "invalid-locale"), ("con", "invalid-locale"), ("\"tr/../x\"", "invalid-locale"), ("\"\"", "invalid-locale")])
-        func aSourceLocaleThatIsNotAFolderNameIsAnError(locale: String, expected: String) throws {
+        func aSourceLocaleThatIsNotAFolderNameIsAnError(locale: String, expected: String) async throws {
             let guide = YAMLInput.guideText.replacingOccurrences(of: "sourceLocale: tr", with: "sourceLocale: \(locale)")
-            let (diagnostics, _) = try load(["content/guide.yaml": guide])
+            let (diagnostics, _) = try await load(["content/guide.yaml": guide])
             expectError(diagnostics, id: expected, file: "content/guide.yaml", line: 2, column: 15)
         }
 
         /// The catalog's file name and its `locale:` must agree, and be a usable folder name.
         @Test(arguments: [("nul", "nul", "reserved-name"), ("con", "con", "reserved-name"), ("aux", "aux", "reserved-name"),
                           ("x", "\"../x\"", "invalid-locale"), (".", ".", "invalid-locale"), ("en", "\"en/../../x\"", "invalid-locale"), ("en", "fr", "locale-mismatch")])
-        func catalogLocalesThatAreNotFolderNamesAreErrors(file: String, locale: String, expected: String) throws {
-            let (diagnostics, _) = try load(["content/locales/\(file).yaml": "locale: \(locale)\nname: X\nentries: {}"])
+        func catalogLocalesThatAreNotFolderNamesAreErrors(file: String, locale: String, expected: String) async throws {
+            let (diagnostics, _) = try await load(["content/locales/\(file).yaml": "locale: \(locale)\nname: X\nentries: {}"])
             expectError(diagnostics, id: expected, file: "content/locales/\(file).yaml", line: 1, column: 9)
         }
 
         @Test(arguments: ["../../x", "/etc/passwd", "../layout", "partials/../../../x"])
-        func partialsAndParentsOutsideTheTemplatesAreUnknown(name: String) throws {
+        func partialsAndParentsOutsideTheTemplatesAreUnknown(name: String) async throws {
             let template = "{{> \(name)}}\n"
-            let (diagnostics, _) = try load(["templates/checklist/footer.mustache": template])
+            let (diagnostics, _) = try await load(["templates/checklist/footer.mustache": template])
             expectError(diagnostics, id: "unknown-partial", file: "templates/checklist/footer.mustache", line: 1, column: 1)
         }
 
-        @Test func templatesAndAssetsThatLinkOutsideTheirFolderAreErrors() throws {
-            let (diagnostics, directory) = try load(
+        @Test func templatesAndAssetsThatLinkOutsideTheirFolderAreErrors() async throws {
+            let (diagnostics, directory) = try await load(
                 ["outside/evil.mustache": "{{#section}}x{{/section}}", "outside/evil.css": "body{}"],
                 links: [(path: "templates/checklist/footer.mustache", target: "../../outside/evil.mustache"),
                         (path: "templates/html/assets/evil.css", target: "../../../outside/evil.css")])
@@ -77,21 +77,21 @@ extension RenderingTests {
         }
 
         @Test(arguments: ["../../etc/passwd", "/etc/passwd", "a/../../b.png", "CON.png", "con/x.png", "shot\\u0000.png", "media\\\\..\\\\x.png", "shot.png.", "./shot.png", "a//b.png", ""])
-        func screenshotPathsThatLeaveMediaAreErrors(file: String) throws {
+        func screenshotPathsThatLeaveMediaAreErrors(file: String) async throws {
             let section = YAMLInput.section.valid + "\n    screenshot: {file: \"\(file)\", alt: Ekran}"
-            let (diagnostics, _) = try load([YAMLInput.section.rawValue: section])
+            let (diagnostics, _) = try await load([YAMLInput.section.rawValue: section])
             expectError(diagnostics, id: "invalid-path", file: "sections/first.yaml", line: 8, column: 24)
         }
 
-        @Test func aScreenshotThatLinksOutsideMediaIsAnErrorAtItsField() throws {
+        @Test func aScreenshotThatLinksOutsideMediaIsAnErrorAtItsField() async throws {
             let section = YAMLInput.section.valid + "\n    screenshot: {file: shot.png, alt: Ekran}"
-            let (diagnostics, _) = try load([YAMLInput.section.rawValue: section], media: ["outside/secret.png": Data([0x89, 0x50, 0x4E, 0x47])],
+            let (diagnostics, _) = try await load([YAMLInput.section.rawValue: section], media: ["outside/secret.png": Data([0x89, 0x50, 0x4E, 0x47])],
                                             links: [(path: "content/media/shot.png", target: "../../outside/secret.png")])
             expectError(diagnostics, id: "outside-folder", file: "sections/first.yaml", line: 8, column: 24)
         }
 
         @Test(arguments: ["../x.html", "/etc/x", "html/./x.html", "html//x.html", "html/CON.html", "html/nul.txt", "html/x\u{0}.html", "html\\x.html", "html/x.html ", ""])
-        func theWriterRefusesPathsThatLeaveTheFolder(path: String) throws {
+        func theWriterRefusesPathsThatLeaveTheFolder(path: String) async throws {
             let directory = try TemporaryDirectory()
             let writer = OutputWriter(directory: directory.url.appendingPathComponent("Output"), display: "Output")
             #expect(throws: OutputError.self) { try writer.plan([OutputFile(path: path, text: "x")], roots: ["html/"]) }

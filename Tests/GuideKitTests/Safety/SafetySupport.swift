@@ -71,10 +71,16 @@ enum YAMLInput: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// Loads everything a build and a validation read: content, catalogs, chrome strings,
     /// templates, screenshots and `guidegen.yaml`.
-    static func loadProject(in directory: TemporaryDirectory) -> [Diagnostic] {
-        let content = directory.url.appendingPathComponent("content").path
+    static func loadProject(in directory: TemporaryDirectory) async throws -> [Diagnostic] {
+        let url = directory.url
+        // Off the shared concurrency threads (see `onOwnThread`).
+        return try await onOwnThread { loadProject(at: url) }
+    }
+
+    static func loadProject(at url: URL) -> [Diagnostic] {
+        let content = url.appendingPathComponent("content").path
         let folders = TemplateFolders(builtin: TemplateFolders.Folder(url: Repository.templates, display: "Templates"),
-                                      user: TemplateFolders.Folder(url: directory.url.appendingPathComponent("templates"), display: "templates"))
+                                      user: TemplateFolders.Folder(url: url.appendingPathComponent("templates"), display: "templates"))
         let loaded = SiteLoader(contentDirectory: content, templates: folders, formats: [.checklist]).load()
         let configuration = ValidationConfiguration.load(contentDirectory: content, ruleIDs: RuleRegistry.rules.map(\.id))
         return loaded.diagnostics + configuration.diagnostics

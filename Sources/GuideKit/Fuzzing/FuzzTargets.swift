@@ -153,15 +153,17 @@ public enum FuzzTargets {
     /// A rendered content string: every `<` starts one of the renderer's own tags, every link
     /// goes to an allowed destination, and no script can run.
     static func htmlProblems(fragment html: String) -> [String] {
+        // Compared by Unicode scalars, as an HTML parser reads: a combining mark after a tag's
+        // `>` joins it in one Character, which `hasPrefix` on Characters would not match.
         var problems: [String] = []
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            let tail = rest[open...]
-            if !inlineTags.contains(where: { tail.hasPrefix($0) }) {
-                problems.append("an unescaped ‘<’ from content: \(tail.prefix(40))")
+        let scalars = Array(html.unicodeScalars)
+        let tags = inlineTags.map { Array($0.unicodeScalars) }
+        for index in scalars.indices where scalars[index] == "<" {
+            let tail = scalars[index...]
+            if !tags.contains(where: { tail.starts(with: $0) }) {
+                problems.append("an unescaped ‘<’ from content: \(String(String.UnicodeScalarView(tail.prefix(40))))")
                 break
             }
-            rest = rest[rest.index(after: open)...]
         }
         return problems + linkProblems(html)
     }

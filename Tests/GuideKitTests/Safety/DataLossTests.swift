@@ -125,6 +125,11 @@ extension RenderingTests {
                 Issue.record("\(path) was lost")
             }
 
+            // `--check` sees the leftovers: the output is not what the content produces yet.
+            let check = try await guidegen(["build", "--check", "--content", "content"], in: directory.url)
+            #expect(check.status == 1)
+            #expect(check.stdout.contains("would be removed: Output/\(OutputWriter.journalName)"), "\(check.stdout)")
+
             // The content changes again before the next build: files the killed build added must
             // still be known as guidegen's (its journal says so), not refused as the user's.
             try changedContent(directory, variant: "y", from: "open-x")

@@ -71,8 +71,19 @@ struct InlineRenderer {
 
     private func render(_ inlines: [Inline], context: inout Context) -> String {
         var out = ""
-        for inline in inlines { out += render(inline, context: &context) }
+        for inline in inlines {
+            let piece = render(inline, context: &context)
+            if format == .markdown { Self.appendMarkdown(piece, to: &out) } else { out += piece }
+        }
         return out
+    }
+
+    /// Appends Markdown so that two code spans never touch: when what lay between them printed
+    /// as nothing (raw HTML, dropped characters), their fences would merge into one longer
+    /// backtick run that closes neither, and the code (printed unescaped) would become Markdown.
+    static func appendMarkdown(_ piece: String, to out: inout String) {
+        if out.unicodeScalars.last == "`", piece.unicodeScalars.first == "`" { out += " " }
+        out += piece
     }
 
     private func render(_ inline: Inline, context: inout Context) -> String {
@@ -202,17 +213,20 @@ struct InlineRenderer {
     /// A code span whose fence is longer than any backtick run inside it.
     static func markdownCodeSpan(_ code: String) -> String {
         // A line break inside a code span would let the next line start a block (`# …`).
-        let code = String(String.UnicodeScalarView(code.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+        let scalars = code.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
             scalar == "\n" || scalar == "\r" ? " " : (Escape.isDropped(scalar) ? nil : scalar)
-        }))
+        }
+        // Backtick runs counted in Unicode scalars, as cmark reads them: a backtick followed by a
+        // combining mark is one Character but still a backtick that can close the span.
         var longest = 0, run = 0
-        for character in code {
-            run = character == "`" ? run + 1 : 0
+        for scalar in scalars {
+            run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = code.hasPrefix("`") || code.hasSuffix("`") || (code.hasPrefix(" ") && code.hasSuffix(" ") && !code.allSatisfy { $0 == " " }) ? " " : ""
-        return fence + pad + code + pad + fence
+        let first = scalars.first, last = scalars.last
+        let pad = first == "`" || last == "`" || (first == " " && last == " " && !scalars.allSatisfy { $0 == " " }) ? " " : ""
+        return fence + pad + String(String.UnicodeScalarView(scalars)) + pad + fence
     }
 
     /// A UI label in bold; a label that starts or ends with punctuation or a symbol would not

@@ -128,7 +128,7 @@ struct ViewBuilder {
             }
             let name = String(rest[rest.index(after: open)..<close])
             if let value = values[name] {
-                out += value.string
+                if format == .markdown { InlineRenderer.appendMarkdown(value.string, to: &out) } else { out += value.string }
             } else {
                 out += escape(String(rest[open...close]))
             }

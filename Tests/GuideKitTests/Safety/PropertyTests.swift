@@ -136,6 +136,9 @@ extension RenderingTests {
                                       templates: TemplateFolders(builtin: TemplateFolders.Folder(url: Repository.templates, display: "Templates"))).load()
                 guard let chrome = base.renderer?.chrome, let templates = base.renderer?.templates else { return ["the templates do not load: \(base.diagnostics)"] }
                 var failures: [String] = []
+                // Where html5lib is installed, every page also goes through its strict parser.
+                let pages = try TemporaryDirectory()
+                var pageCount = 0
                 for seed in UInt64(1)...100 {
                     let directory = try TemporaryDirectory()
                     let (files, usedBySection, onlyInQuestions) = Self.guide(seed)
@@ -156,6 +159,8 @@ extension RenderingTests {
                         switch format {
                         case "html":
                             urls = Self.htmlURLs(text)
+                            pageCount += 1
+                            try pages.write("\(seed)-\(pageCount).html", file.bytes)
                             let problems = HTMLWellFormedness.problems(in: text)
                             if !problems.isEmpty { failures.append("seed \(seed): \(file.path) is not well-formed: \(problems.prefix(5))") }
                         case "markdown":
@@ -178,9 +183,31 @@ extension RenderingTests {
                         failures.append("seed \(seed): \(format) links to \(urls.sorted()), the content uses \(used.sorted())")
                     }
                 }
-                return failures
+                return failures + Self.html5libProblems(in: pages.url)
             }
             #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
+        }
+
+        /// What html5lib's strict parser reports for every page in `folder`; nothing when python3
+        /// or html5lib is not installed (the Swift check above always runs).
+        static func html5libProblems(in folder: URL) -> [String] {
+            let script = """
+                import sys, glob
+                try:
+                    import html5lib
+                except ImportError:
+                    sys.exit(0)
+                for name in sorted(glob.glob(sys.argv[1] + "/*.html")):
+                    try:
+                        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(open(name, "rb").read())
+                    except Exception as error:
+                        print(name.rsplit("/", 1)[-1] + ": " + str(error))
+                """
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+                let result = try? runProcess(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, folder.path])
+            else { return [] }
+            let lines = result.stdout.split(separator: "\n").map { "html5lib: \($0)" }
+            return result.status == 0 ? lines : lines + ["html5lib: exit \(result.status) \(result.stderr)"]
         }
 
         /// The checker itself finds what it is for.

@@ -102,14 +102,16 @@ struct InlineRenderer {
             let inner = render(children, context: &context)
             switch format {
             case .html: return "<em>\(inner)</em>"
-            case .markdown: return "*\(inner)*"
+            // Around nothing (its content was dropped) the delimiters would be a `**` or `****`
+            // of their own: strong emphasis elsewhere, or a thematic break at a line start.
+            case .markdown: return inner.isEmpty ? "" : "*\(inner)*"
             case .plain: return inner
             }
         case .strong(let children):
             let inner = render(children, context: &context)
             switch format {
             case .html: return "<strong>\(inner)</strong>"
-            case .markdown: return "**\(inner)**"
+            case .markdown: return inner.isEmpty ? "" : "**\(inner)**"
             case .plain: return inner
             }
         case .html:
@@ -216,6 +218,9 @@ struct InlineRenderer {
         let scalars = code.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
             scalar == "\n" || scalar == "\r" ? " " : (Escape.isDropped(scalar) ? nil : scalar)
         }
+        // Nothing left (only dropped characters): "``" would be no code span but a backtick run
+        // that could pair with a later one.
+        guard !scalars.isEmpty else { return "" }
         // Backtick runs counted in Unicode scalars, as cmark reads them: a backtick followed by a
         // combining mark is one Character but still a backtick that can close the span.
         var longest = 0, run = 0

@@ -3,7 +3,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIG ?= release
 GUIDEGEN = .build/$(CONFIG)/guidegen
 
-.PHONY: all deps build validate render test check-output check-l10n clean
+.PHONY: all deps build validate render test check-output check-l10n fuzz clean
 
 all: render
 
@@ -34,5 +34,25 @@ check-output: build
 check-l10n: build
 	$(GUIDEGEN) l10n status --content Content --templates Templates --min-coverage 100
 
+# libFuzzer targets (see Sources/GuideFuzz): each runs FUZZ_SECONDS (default 10 minutes) from the
+# seed corpus in Tests/Fixtures/fuzz/<target>/, keeping what it learns in .build-fuzz/corpus/<target>/.
+# A crash, leak, sanitizer report, broken promise or input slower than 10 s stops it with the input
+# in .build-fuzz/artifacts/: add that input to the seed corpus, which a test replays.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= loader inline
+FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=4096 -max_len=8192 -print_final_stats=1
+FUZZER = .build-fuzz/release/guidegen-fuzz
+
+fuzz: deps
+	$(SWIFT) build -c release --product guidegen-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
+	@mkdir -p .build-fuzz/artifacts
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus/$$target; \
+	  echo "make fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  GUIDEGEN_FUZZ_TARGET=$$target $(FUZZER) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	    -artifact_prefix=.build-fuzz/artifacts/$$target- .build-fuzz/corpus/$$target Tests/Fixtures/fuzz/$$target || exit 1; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

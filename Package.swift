@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "guidegen", targets: ["guidegen"]),
         .library(name: "GuideKit", targets: ["GuideKit"]),
+        // libFuzzer targets (`make fuzz`); built normally, it replays a corpus.
+        .executable(name: "guidegen-fuzz", targets: ["GuideFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +36,10 @@ let package = Package(
                 "GuideKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "GuideFuzz",
+            dependencies: ["GuideKit"]
         ),
         .testTarget(
             name: "GuideKitTests",

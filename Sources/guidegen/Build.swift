@@ -53,6 +53,7 @@ struct Build: ParsableCommand {
         }
         let templates = templateOptions.folders()
         let formats = format.isEmpty ? OutputFormat.allCases : Array(Set(format)).sorted()
+        checkFolders(content: options.content, templates: templates.layers)
 
         let loaded = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats).load()
         guard let renderer = loaded.renderer else { report(loaded.diagnostics, files: loaded.files) }
@@ -64,9 +65,17 @@ struct Build: ParsableCommand {
         let site = renderer.render(SiteRenderer.Options(locales: locale.isEmpty ? nil : Array(Set(locale)), formats: formats, pageLength: pageLength, strictL10n: strictL10n))
         if site.hasErrors { report(loaded.diagnostics + site.diagnostics, files: loaded.files) }
 
-        let writer = OutputWriter(directory: URL(fileURLWithPath: output), display: output)
+        var writer = OutputWriter(directory: URL(fileURLWithPath: output), display: output)
         let plan: WritePlan
         do {
+            // Planned under the lock, so the plan sees what the build before this one left.
+            let lock = try writer.lock(exclusive: !check) {
+                FileHandle.standardError.write(Data("guidegen: another guidegen build is writing \(output); waiting for it to finish\n".utf8))
+            }
+            defer { withExtendedLifetime(lock) {} }
+            #if DEBUG
+            Self.applyTestHooks(to: &writer)
+            #endif
             plan = try writer.plan(site.files, roots: site.roots)
             if check {
                 for change in plan.changes { print("would be \(change.change.rawValue): \(output)/\(change.path)") }
@@ -86,6 +95,47 @@ struct Build: ParsableCommand {
               + "\(counts)\(fallbacks) in \(seconds) s")
         if check, !plan.isEmpty { throw Outcome.findings.exitCode }
     }
+
+    /// The output folder must not be, contain or lie inside a folder the build reads: writing
+    /// there could change or remove its own input.
+    private func checkFolders(content: String, templates: [TemplateFolders.Folder]) {
+        let out = Self.resolved(output)
+        let inputs = [(Self.resolved(content), "the content folder ‘\(content)’")] + templates.map { (Self.resolved($0.url.path), "the templates folder ‘\($0.display)’") }
+        for (input, name) in inputs where Self.overlap(out, input) {
+            fail("the output folder ‘\(output)’ overlaps \(name): write the output to a folder of its own (--output DIR)")
+        }
+    }
+
+    /// A path made absolute, with symbolic links resolved as far as it exists.
+    static func resolved(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+        }
+        let base = url.resolvingSymlinksInPath().path
+        return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.joined(separator: "/")
+    }
+
+    static func overlap(_ one: String, _ other: String) -> Bool {
+        one == other || one == "/" || other == "/" || one.hasPrefix(other + "/") || other.hasPrefix(one + "/")
+    }
+
+    #if DEBUG
+    /// Test hooks, honoured only by debug builds: make the writer fail like a full disk after N
+    /// files (`GUIDEGEN_TEST_FAIL_AFTER_WRITES`), kill the process after N renames
+    /// (`GUIDEGEN_TEST_CRASH_AFTER_RENAMES`), or hold the output lock for a while before planning
+    /// (`GUIDEGEN_TEST_HOLD_LOCK_SECONDS`).
+    static func applyTestHooks(to writer: inout OutputWriter) {
+        let environment = ProcessInfo.processInfo.environment
+        writer.faults.failAfterWrites = environment["GUIDEGEN_TEST_FAIL_AFTER_WRITES"].flatMap(Int.init)
+        writer.faults.crashAfterRenames = environment["GUIDEGEN_TEST_CRASH_AFTER_RENAMES"].flatMap(Int.init)
+        if let seconds = environment["GUIDEGEN_TEST_HOLD_LOCK_SECONDS"].flatMap(Double.init) {
+            Thread.sleep(forTimeInterval: seconds)
+        }
+    }
+    #endif
 
     private func fail(_ message: String) -> Never { Failure.exit(message) }
 

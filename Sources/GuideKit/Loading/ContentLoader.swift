@@ -27,7 +27,7 @@ public struct ContentLoader {
 
         func read(_ relative: String) -> (SourceFile, Node)? {
             let display = displayPath(relative)
-            guard let file = YAMLFile.read(url(relative), displayPath: display, diagnostics: &diagnostics) else { return nil }
+            guard let file = YAMLFile.read(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return nil }
             files[display] = file.source
             guard let root = file.root else {
                 diagnostics.append(Diagnostic(id: "empty-file", message: "the file is empty: write its content or remove it", at: SourceLocation(file: display, line: 1, column: 1)))
@@ -54,7 +54,7 @@ public struct ContentLoader {
         var sections: [Section] = []
         for reference in guideHeader?.sectionIDs ?? [] {
             let relative = "sections/\(reference.value).yaml"
-            guard FileManager.default.fileExists(atPath: url(relative).path) else {
+            guard ConfinedFile.entryExists(url(relative)) else {
                 diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
                 continue
             }
@@ -103,11 +103,21 @@ struct GuideHeader {
         guard let fields = reader.fields(of: root, what: "guide", known: ["title", "sourceLocale", "sections", "support"],
                                          required: ["title", "sourceLocale", "sections", "support"]) else { return nil }
         let title = fields["title"].flatMap { reader.text($0, what: "title", key: "guide.title") }
-        let locale = fields["sourceLocale"].flatMap { reader.string($0, what: "sourceLocale") }
+        var locale = fields["sourceLocale"].flatMap { reader.string($0, what: "sourceLocale") }
+        // The locale names the output folders (`html/<locale>/`).
+        if let tag = locale, !LanguageTag.isWellFormed(tag.value) || PathSafety.isReserved(tag.value) {
+            reader.diagnostics.append(Diagnostic(id: "invalid-locale", message: "‘\(tag.value)’ is not a BCP 47 language tag guidegen can use as a folder name: write e.g. ‘tr’", at: tag.location))
+            locale = nil
+        }
         var ids: [Located<String>] = []
         var seen: Set<String> = []
         for node in fields["sections"].map({ reader.items($0, what: "sections") }) ?? [] {
             guard let id = reader.id(node, what: "section id") else { continue }
+            // The id names the section's pages in every output folder.
+            if PathSafety.isReserved(id.value) {
+                reader.report("reserved-name", "‘\(id.value)’ is a device name Windows reserves, so its pages could not be published there: choose another section id", at: node)
+                continue
+            }
             if !seen.insert(id.value).inserted {
                 reader.report("duplicate-id", "the section ‘\(id.value)’ is listed twice: keep one", at: node)
                 continue

@@ -113,8 +113,8 @@ extension Screenshot {
         guard let fields = reader.fields(of: node, what: "screenshot", known: ["file", "alt"], required: ["file", "alt"]) else { return nil }
         let file = fields["file"].flatMap { reader.string($0, what: "file") }
         let alt = fields["alt"].flatMap { reader.text($0, what: "alt", key: "\(key).alt") }
-        if let file, file.value.hasPrefix("/") || file.value.split(separator: "/").contains("..") || file.value.isEmpty {
-            reader.diagnostics.append(Diagnostic(id: "invalid-path", message: "‘\(file.value)’ leaves Content/media/: give a path inside it", at: file.location))
+        if let file, let problem = PathSafety.problem(relativePath: file.value) {
+            reader.diagnostics.append(Diagnostic(id: "invalid-path", message: "the screenshot path cannot be used (\(problem)): give a path inside Content/media/", at: file.location))
             return nil
         }
         guard let file, let alt else { return nil }

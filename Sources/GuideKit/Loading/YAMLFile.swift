@@ -4,41 +4,32 @@ import Yams
 /// Reads one YAML content file into a Yams node tree, turning every way it can fail
 /// (unreadable, not UTF-8, too deep, not YAML) into a located diagnostic.
 struct YAMLFile {
-    /// Files larger than this are refused before parsing.
-    static let maximumBytes = 8 * 1024 * 1024
-    /// Deeper nesting than this (flow brackets or indentation levels) is refused before parsing,
-    /// so a hostile file cannot exhaust the stack of the recursive parser.
+    /// Files larger than this are refused by their size, before a byte is read or parsed. Content
+    /// files are a few kilobytes; a whole guide's catalog stays well below this.
+    static let maximumBytes = 2 * 1024 * 1024
+    /// Deeper nesting than this (mappings and lists, flow or block) is refused before composing,
+    /// so a hostile file cannot exhaust the stack of the recursive composer and readers.
     static let maximumDepth = 64
 
     let source: SourceFile
     let root: Node?
 
-    /// Reads and parses `url`; `displayPath` is what diagnostics name.
-    static func read(_ url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
-        let start = SourceLocation(file: displayPath, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            diagnostics.append(Diagnostic(id: "missing-file", message: "file not found: create it or fix the name that refers to it", at: start))
+    /// Reads and parses `url`, a file that must stay inside the folder `root` (symbolic links
+    /// included) when one is given; `displayPath` is what diagnostics name.
+    static func read(_ url: URL, displayPath: String, within root: URL?, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        switch ConfinedFile.contents(of: url, within: root, limit: maximumBytes) {
+        case .failure(let failure):
+            diagnostics.append(failure.diagnostic(file: displayPath, what: "YAML file", limit: maximumBytes))
             return nil
+        case .success(let data):
+            return parse(data, displayPath: displayPath, diagnostics: &diagnostics)
         }
-        if isDirectory.boolValue {
-            diagnostics.append(Diagnostic(id: "unreadable-file", message: "expected a YAML file but found a folder: remove the folder or rename it", at: start))
-            return nil
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            diagnostics.append(Diagnostic(id: "unreadable-file", message: "cannot read the file (\(error.localizedDescription)): check its permissions", at: start))
-            return nil
-        }
-        return parse(data, displayPath: displayPath, diagnostics: &diagnostics)
     }
 
     static func parse(_ data: Data, displayPath: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         if data.count > maximumBytes {
-            diagnostics.append(Diagnostic(id: "file-too-large", message: "file is \(data.count) bytes, more than the \(maximumBytes) a content file may have: split it", at: start))
+            diagnostics.append(ConfinedFile.Failure.tooLarge(bytes: data.count).diagnostic(file: displayPath, what: "YAML file", limit: maximumBytes))
             return nil
         }
         var bytes = data
@@ -53,8 +44,9 @@ struct YAMLFile {
             diagnostics.append(Diagnostic(id: "invalid-character", message: "the file contains a NUL character: remove it", at: location(after: prefix, file: displayPath)))
             return nil
         }
-        if let deep = tooDeep(source) {
-            diagnostics.append(Diagnostic(id: "too-deep", message: "nesting is deeper than \(maximumDepth) levels: content never needs this much, flatten it", at: deep))
+        let problems = YAMLStructureCheck.problems(in: text, maximumDepth: maximumDepth)
+        if !problems.isEmpty {
+            diagnostics += problems.map { Diagnostic(id: $0.id, message: $0.message, at: SourceLocation(file: displayPath, line: $0.line, column: $0.column)) }
             return nil
         }
         do {
@@ -79,8 +71,12 @@ struct YAMLFile {
             let names = duplicates.map { "‘\($0)’" }.joined(separator: ", ")
             let second = duplicates.first.flatMap { secondOccurrence(of: $0, after: context.mark, in: source) }
             return Diagnostic(id: "duplicate-key", message: "the key \(names) appears twice in one mapping: keep one", at: second ?? at(context.mark))
-        case let .reader(problem, _, _, _):
-            return Diagnostic(id: "invalid-utf8", message: "cannot read the file: \(problem)", at: at(nil))
+        case let .reader(problem, offset, value, _):
+            // libyaml reads only printable characters: a raw control character (an ANSI escape,
+            // DEL) or a noncharacter is refused where it is.
+            let place = offset.map { location(ofByteOffset: $0, in: source) } ?? at(nil)
+            let character = value >= 0 ? " U+\(String(value, radix: 16, uppercase: true))" : ""
+            return Diagnostic(id: "invalid-character", message: "the file contains a character YAML does not allow\(character) (\(problem)): remove it or write it as an escape in double quotes", at: place)
         default:
             return Diagnostic(id: "yaml-syntax", message: "cannot parse the file as YAML: \(error)", at: at(nil))
         }
@@ -122,51 +118,26 @@ struct YAMLFile {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// The line and column (in Unicode scalars) of a byte offset of the file's UTF-8 text.
+    private static func location(ofByteOffset offset: Int, in source: SourceFile) -> SourceLocation {
+        var remaining = offset
+        for (index, line) in source.lines.enumerated() {
+            let length = line.utf8.count + 1
+            if remaining < length {
+                let prefix = line.utf8.prefix(remaining)
+                let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+                return SourceLocation(file: source.path, line: index + 1, column: column)
+            }
+            remaining -= length
+        }
+        return SourceLocation(file: source.path, line: max(1, source.lines.count), column: 1)
+    }
+
     private static func location(after prefix: String, file: String) -> SourceLocation {
         var line = 1, column = 1
         for scalar in prefix.unicodeScalars {
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return SourceLocation(file: file, line: line, column: column)
-    }
-
-    /// A quick scan for nesting deeper than `maximumDepth`: open flow brackets outside quotes,
-    /// and block indentation levels.
-    private static func tooDeep(_ source: SourceFile) -> SourceLocation? {
-        var depth = 0
-        var indents: [Int] = []
-        for (index, line) in source.lines.enumerated() {
-            var column = 0
-            var quote: Unicode.Scalar?
-            var leading = true
-            var indent = 0
-            for scalar in line.unicodeScalars {
-                column += 1
-                if leading {
-                    if scalar == " " || scalar == "-" { indent += 1; continue }
-                    leading = false
-                    if scalar == "#" { break }
-                    while let last = indents.last, last >= indent { indents.removeLast() }
-                    indents.append(indent)
-                    if indents.count > maximumDepth {
-                        return SourceLocation(file: source.path, line: index + 1, column: column)
-                    }
-                }
-                if let open = quote {
-                    if scalar == open { quote = nil }
-                    continue
-                }
-                switch scalar {
-                case "\"", "'": if depth > 0 { quote = scalar }
-                case "[", "{":
-                    depth += 1
-                    if depth > maximumDepth { return SourceLocation(file: source.path, line: index + 1, column: column) }
-                case "]", "}": depth = max(0, depth - 1)
-                case "#" where depth == 0: break
-                default: break
-                }
-            }
-        }
-        return nil
     }
 }

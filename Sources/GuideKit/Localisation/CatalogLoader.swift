@@ -27,7 +27,7 @@ public struct CatalogLoader {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         for name in names {
             let display = displayPath("locales/\(name)")
-            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: display, diagnostics: &diagnostics) else { continue }
+            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { continue }
             files[display] = file.source
             if let catalog = Self.catalog(in: file, expectedLocale: String(name.dropLast(5)), diagnostics: &diagnostics) { catalogs.append(catalog) }
         }
@@ -69,6 +69,9 @@ extension Catalog {
         }
         if let locale, !LanguageTag.isWellFormed(locale.value) {
             reader.diagnostics.append(Diagnostic(id: "invalid-locale", message: "‘\(locale.value)’ is not a BCP 47 language tag: write e.g. ‘en’ or ‘zh-Hans’", at: locale.location))
+        } else if let locale, PathSafety.isReserved(locale.value) {
+            // The locale names the output folders (`html/<locale>/`).
+            reader.diagnostics.append(Diagnostic(id: "reserved-name", message: "‘\(locale.value)’ is a device name Windows reserves, so its pages could not be published there: use another tag", at: locale.location))
         }
         let name = fields["name"].flatMap { reader.string($0, what: "name") }
         var entries: [String: Entry] = [:]

@@ -88,18 +88,19 @@ public struct ChromeStrings: Sendable {
     /// The chrome strings of a template overlay: every layer's `strings/` folder, the user's first.
     public static func load(_ templates: TemplateFolders, sourceLocale: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> ChromeStrings {
         let layers = templates.layers.map { folder in
-            readTables(in: folder.url.appendingPathComponent("strings"), display: folder.display + "/strings", diagnostics: &diagnostics, files: &files)
+            readTables(in: folder.url.appendingPathComponent("strings"), display: folder.display + "/strings", root: folder.url, diagnostics: &diagnostics, files: &files)
         }
         return ChromeStrings(layers: layers, fallbackLocale: sourceLocale)
     }
 
     /// Reads every `*.yaml` of a `strings` folder; `display` is how the folder is named in diagnostics.
-    public static func readTables(in folder: URL, display: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> [String: StringTable] {
+    /// Files must stay inside `root` (the templates folder), symbolic links included.
+    public static func readTables(in folder: URL, display: String, root: URL, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> [String: StringTable] {
         var tables: [String: StringTable] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         for name in names {
             let path = display + "/" + name
-            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: path, diagnostics: &diagnostics) else { continue }
+            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: path, within: root, diagnostics: &diagnostics) else { continue }
             files[path] = file.source
             let locale = String(name.dropLast(5))
             guard let root = file.root else {

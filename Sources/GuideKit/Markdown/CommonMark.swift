@@ -76,7 +76,7 @@ public enum CommonMark {
                 inlines += children(of: block)
             } else {
                 unexpected = unexpected ?? typeName(block)
-                inlines.append(.text(plainText(of: block)))
+                inlines.append(.text(flatText(of: block)))
             }
             child = cmark_node_next(block)
         }
@@ -95,57 +95,97 @@ public enum CommonMark {
         var outline = MarkdownOutline()
         guard let root else { return outline }
         defer { cmark_node_free(root) }
-        func visit(_ node: OpaquePointer, line: Int) {
+        // cmark's iterator walks any nesting without recursion; `lines` holds the line of each
+        // open node (inlines have none of their own and take their block's).
+        guard let iterator = cmark_iter_new(root) else { return outline }
+        defer { cmark_iter_free(iterator) }
+        var lines: [Int] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                if !lines.isEmpty { lines.removeLast() }
+                continue
+            }
             let own = Int(cmark_node_get_start_line(node))
-            let line = own > 0 ? own : line
+            let line = own > 0 ? own : (lines.last ?? 1)
+            // Nodes that can have children get an EXIT event; leaves do not.
+            if Self.isContainer(node) { lines.append(line) }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 outline.links.append(.init(destination: string(cmark_node_get_url(node)), line: line))
             case CMARK_NODE_HEADING:
-                outline.headings.append(.init(text: plainText(of: node), line: line))
+                outline.headings.append(.init(text: flatText(of: node), line: line))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 outline.html.append(.init(html: literal(node), line: line))
             default:
                 break
             }
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                visit(current, line: line)
-                child = cmark_node_next(current)
-            }
         }
-        visit(root, line: 1)
         return outline
     }
 
-    private static func children(of node: OpaquePointer) -> [Inline] {
+    /// Whether cmark's iterator reports an exit for the node (every node type that may have
+    /// children, even when it has none).
+    private static func isContainer(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE,
+            CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Inline nesting deeper than this (emphasis in emphasis …, block quotes in block quotes) is
+    /// kept as its text: the converted tree and everything that walks it recursively stay shallow.
+    static let maximumInlineDepth = 32
+
+    private static func children(of node: OpaquePointer, depth: Int = 0) -> [Inline] {
         var result: [Inline] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            if let inline = convert(current) { result.append(inline) }
+            if let inline = convert(current, depth: depth + 1) { result.append(inline) }
             child = cmark_node_next(current)
         }
         return result
     }
 
-    private static func convert(_ node: OpaquePointer) -> Inline? {
+    private static func convert(_ node: OpaquePointer, depth: Int) -> Inline? {
+        if depth > maximumInlineDepth, cmark_node_first_child(node) != nil { return .text(flatText(of: node)) }
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: .text(literal(node))
-        case CMARK_NODE_CODE: .code(literal(node))
-        case CMARK_NODE_EMPH: .emphasis(children(of: node))
-        case CMARK_NODE_STRONG: .strong(children(of: node))
-        case CMARK_NODE_LINK: .link(destination: string(cmark_node_get_url(node)), children: children(of: node))
-        case CMARK_NODE_IMAGE: .image(source: string(cmark_node_get_url(node)), children: children(of: node))
-        case CMARK_NODE_HTML_INLINE: .html(literal(node))
-        case CMARK_NODE_SOFTBREAK: .softBreak
-        case CMARK_NODE_LINEBREAK: .lineBreak
-        default: .text(plainText(of: node))
+        case CMARK_NODE_TEXT: return .text(literal(node))
+        case CMARK_NODE_CODE: return .code(literal(node))
+        case CMARK_NODE_EMPH: return .emphasis(children(of: node, depth: depth))
+        case CMARK_NODE_STRONG: return .strong(children(of: node, depth: depth))
+        case CMARK_NODE_LINK: return .link(destination: string(cmark_node_get_url(node)), children: children(of: node, depth: depth))
+        case CMARK_NODE_IMAGE: return .image(source: string(cmark_node_get_url(node)), children: children(of: node, depth: depth))
+        case CMARK_NODE_HTML_INLINE: return .html(literal(node))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        default: return .text(flatText(of: node))
         }
     }
 
-    private static func plainText(of node: OpaquePointer) -> String {
+    /// The text of a node and everything below it, as `Inline.plainText` gives it (literals,
+    /// breaks as spaces, inline HTML dropped), walked without recursion.
+    private static func flatText(of node: OpaquePointer) -> String {
         if let literal = cmark_node_get_literal(node) { return String(cString: literal) }
-        return children(of: node).map(\.plainText).joined()
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_HTML_INLINE: break
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            }
+        }
+        return text
     }
 
     private static func typeName(_ node: OpaquePointer) -> String {

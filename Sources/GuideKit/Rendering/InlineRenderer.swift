@@ -30,7 +30,30 @@ struct InlineRenderer {
         var context = Context(text: text)
         let rendered = render(inlines, context: &context)
         diagnostics += context.diagnostics
-        return format == .markdown ? rendered.trimmingSpaces() : rendered
+        switch format {
+        case .html: return rendered
+        case .markdown: return rendered.trimmingSpaces()
+        case .plain: return Self.disarmCheckboxes(rendered)
+        }
+    }
+
+    /// In the checklist a line that starts with `[ ]` or `[x]` is a box to tick; content that
+    /// writes one (at its start, or where wrapping starts a line) would add a box of its own, so
+    /// its brackets become parentheses: `( )`, `(x)`.
+    static func disarmCheckboxes(_ text: String) -> String {
+        guard text.contains("[") else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 2 < scalars.count {
+            if scalars[index] == "[", scalars[index + 2] == "]", [" ", "x", "X"].contains(scalars[index + 1]) {
+                scalars[index] = "("
+                scalars[index + 2] = ")"
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private struct Context {
@@ -51,8 +74,19 @@ struct InlineRenderer {
 
     private func render(_ inlines: [Inline], context: inout Context) -> String {
         var out = ""
-        for inline in inlines { out += render(inline, context: &context) }
+        for inline in inlines {
+            let piece = render(inline, context: &context)
+            if format == .markdown { Self.appendMarkdown(piece, to: &out) } else { out += piece }
+        }
         return out
+    }
+
+    /// Appends Markdown so that two code spans never touch: when what lay between them printed
+    /// as nothing (raw HTML, dropped characters), their fences would merge into one longer
+    /// backtick run that closes neither, and the code (printed unescaped) would become Markdown.
+    static func appendMarkdown(_ piece: String, to out: inout String) {
+        if out.unicodeScalars.last == "`", piece.unicodeScalars.first == "`" { out += " " }
+        out += piece
     }
 
     private func render(_ inline: Inline, context: inout Context) -> String {
@@ -71,14 +105,16 @@ struct InlineRenderer {
             let inner = render(children, context: &context)
             switch format {
             case .html: return "<em>\(inner)</em>"
-            case .markdown: return "*\(inner)*"
+            // Around nothing (its content was dropped) the delimiters would be a `**` or `****`
+            // of their own: strong emphasis elsewhere, or a thematic break at a line start.
+            case .markdown: return inner.isEmpty ? "" : "*\(inner)*"
             case .plain: return inner
             }
         case .strong(let children):
             let inner = render(children, context: &context)
             switch format {
             case .html: return "<strong>\(inner)</strong>"
-            case .markdown: return "**\(inner)**"
+            case .markdown: return inner.isEmpty ? "" : "**\(inner)**"
             case .plain: return inner
             }
         case .html:
@@ -111,7 +147,7 @@ struct InlineRenderer {
                 return escape(label)
             }
             guard URLPolicy.isAllowedRegistryURL(link.url.value) else {
-                context.error("unsafe-url", "the link ‘\(key)’ is not an https:// URL: only https links are published", at: link.url.location)
+                context.error("unsafe-url", "the link ‘\(key)’ is not an https:// URL of printable ASCII characters: only https links are published (percent-encode other characters)", at: link.url.location)
                 return escape(label)
             }
             return hyperlink(href: link.url.value, children: children, label: label, context: &context)
@@ -174,14 +210,15 @@ struct InlineRenderer {
         }
     }
 
-    /// Plain text as printed: tabs and line breaks become spaces, control characters and
-    /// guidegen's own protection marks are removed.
+    /// Plain text as printed: tabs and line breaks become spaces; control characters (form feeds,
+    /// ANSI escapes), what `Escape.isDropped` drops (bidi overrides) and guidegen's own protection
+    /// marks are removed.
     static func plain(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 out += " "
-            } else if scalar.properties.generalCategory == .control || TextWrapper.isMark(scalar) {
+            } else if scalar.properties.generalCategory == .control || Escape.isDropped(scalar) || TextWrapper.isMark(scalar) {
                 continue
             } else {
                 out.unicodeScalars.append(scalar)
@@ -192,14 +229,24 @@ struct InlineRenderer {
 
     /// A code span whose fence is longer than any backtick run inside it.
     static func markdownCodeSpan(_ code: String) -> String {
+        // A line break inside a code span would let the next line start a block (`# …`).
+        let scalars = code.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            scalar == "\n" || scalar == "\r" ? " " : (Escape.isDropped(scalar) ? nil : scalar)
+        }
+        // Nothing left (only dropped characters): "``" would be no code span but a backtick run
+        // that could pair with a later one.
+        guard !scalars.isEmpty else { return "" }
+        // Backtick runs counted in Unicode scalars, as cmark reads them: a backtick followed by a
+        // combining mark is one Character but still a backtick that can close the span.
         var longest = 0, run = 0
-        for character in code {
-            run = character == "`" ? run + 1 : 0
+        for scalar in scalars {
+            run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = code.hasPrefix("`") || code.hasSuffix("`") || (code.hasPrefix(" ") && code.hasSuffix(" ") && !code.allSatisfy { $0 == " " }) ? " " : ""
-        return fence + pad + code + pad + fence
+        let first = scalars.first, last = scalars.last
+        let pad = first == "`" || last == "`" || (first == " " && last == " " && !scalars.allSatisfy { $0 == " " }) ? " " : ""
+        return fence + pad + String(String.UnicodeScalarView(scalars)) + pad + fence
     }
 
     /// A UI label in bold; a label that starts or ends with punctuation or a symbol would not

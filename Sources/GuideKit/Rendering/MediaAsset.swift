@@ -16,6 +16,9 @@ public struct MediaAsset: Sendable, Hashable {
         (width, height) = Self.size(of: bytes) ?? (nil, nil)
     }
 
+    /// Screenshots and assets larger than this are refused before they are read.
+    public static let maximumBytes = 32 * 1024 * 1024
+
     /// Image formats a screenshot may have.
     public static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif"]
 
@@ -32,8 +35,16 @@ public struct MediaAsset: Sendable, Hashable {
                     diagnostics.append(Diagnostic(id: "invalid-media", message: "‘\(file.value)’ is not an image guidegen publishes: use \(imageExtensions.sorted().joined(separator: ", "))", at: file.location))
                     continue
                 }
-                guard let bytes = FileManager.default.contents(atPath: media.appendingPathComponent(file.value).path) else {
+                let bytes: Data
+                switch ConfinedFile.contents(of: media.appendingPathComponent(file.value), within: media, limit: maximumBytes) {
+                case .success(let data): bytes = data
+                case .failure(.missing):
                     diagnostics.append(Diagnostic(id: "missing-media", message: "no file media/\(file.value) in the content folder: add the screenshot or fix the path", at: file.location))
+                    continue
+                case .failure(let failure):
+                    var diagnostic = failure.diagnostic(file: file.location.file, what: "screenshot", limit: maximumBytes)
+                    diagnostic.location = file.location
+                    diagnostics.append(diagnostic)
                     continue
                 }
                 assets[file.value] = MediaAsset(outputPath: "media/" + file.value, bytes: bytes)

@@ -10,6 +10,12 @@ public struct WritePlan: Sendable {
     public var writes: [(file: OutputFile, change: Change)]
     /// Paths (below the output folder) of stale files guidegen wrote before.
     public var removals: [String]
+    /// Leftovers of an interrupted build (temporary files, the journal), removed by the next one.
+    public var strays: [String] = []
+    /// The bytes of files the plan changes, as they were, to put back if the build fails.
+    var previous: [String: Data] = [:]
+    /// The paths an interrupted build's journal lists: still guidegen's until a manifest lists them.
+    var journaled: [String] = []
     public var unchanged: [String]
     /// The manifest's new text.
     public var manifest: String
@@ -17,12 +23,12 @@ public struct WritePlan: Sendable {
 
     /// Every path that would change, sorted, with how.
     public var changes: [(path: String, change: Change)] {
-        var all = writes.map { ($0.file.path, $0.change) } + removals.map { ($0, Change.removed) }
+        var all = writes.map { ($0.file.path, $0.change) } + (removals + strays).map { ($0, Change.removed) }
         if manifestChanged { all.append((OutputWriter.manifestName, .changed)) }
         return all.sorted { $0.0 < $1.0 }
     }
 
-    public var isEmpty: Bool { writes.isEmpty && removals.isEmpty && !manifestChanged }
+    public var isEmpty: Bool { writes.isEmpty && removals.isEmpty && strays.isEmpty && !manifestChanged }
 }
 
 /// Why the writer could not do its work.
@@ -32,17 +38,46 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The one stage that touches the disk. It compares the rendered files with the output folder,
-/// writes only files whose bytes changed (each through a temporary file renamed into place in the
-/// same folder), removes files it wrote before that the content no longer produces, and keeps a
-/// manifest of the files it owns (`.guidegen-manifest`), so a file it did not write is never
-/// removed or overwritten.
+/// writes only files whose bytes changed, removes files it wrote before that the content no
+/// longer produces, and keeps a manifest of the files it owns (`.guidegen-manifest`), so a file
+/// it did not write is never removed or overwritten.
+///
+/// Writing is staged so that no failure loses data: every new file is first written in full to a
+/// temporary file beside its target; only when all of them are on disk is a journal of the paths
+/// written (`.guidegen-journal`), then each temporary file renamed over its target (a rename is
+/// atomic, so every file is always either old or new), then stale files removed, then the manifest
+/// written and the journal removed. A failure before the renames removes the temporary files and
+/// leaves the folder byte-identical; a failing rename puts the old files back. A build killed
+/// half-way leaves old and new files, temporary files and the journal, which lists the new files
+/// as guidegen's own, so the next build adopts or rewrites them and removes the leftovers.
+/// One build writes at a time: see `lock(exclusive:timeout:onWait:)`.
 public struct OutputWriter: Sendable {
     public static let manifestName = ".guidegen-manifest"
+    /// The paths a build is about to rename into place, written before the first rename.
+    public static let journalName = ".guidegen-journal"
+    /// The advisory lock (flock(2)) two builds writing the same folder take in turn.
+    public static let lockName = ".guidegen-lock"
+    /// Temporary files are named `.<name>` + this, beside their target.
+    static let temporarySuffix = ".guidegen-tmp"
     static let manifestHeader = "# Files guidegen wrote here; it removes them when the content no longer produces them. Do not edit.\n"
+
+    /// Faults to inject, for tests of what a failed or killed build leaves behind.
+    public struct Faults: Sendable {
+        /// Fail as a full disk would, when writing the temporary file after this many.
+        public var failAfterWrites: Int?
+        /// Kill the process (SIGKILL) right after this many renames.
+        public var crashAfterRenames: Int?
+
+        public init(failAfterWrites: Int? = nil, crashAfterRenames: Int? = nil) {
+            self.failAfterWrites = failAfterWrites
+            self.crashAfterRenames = crashAfterRenames
+        }
+    }
 
     public let directory: URL
     /// How the folder is named in messages (`Output`).
     public let display: String
+    public var faults = Faults()
 
     public init(directory: URL, display: String) {
         self.directory = directory
@@ -51,59 +86,170 @@ public struct OutputWriter: Sendable {
 
     /// The paths the manifest lists (none when there is no manifest).
     public func manifest() throws -> [String] {
-        let url = directory.appendingPathComponent(Self.manifestName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw OutputError(message: "cannot read \(display)/\(Self.manifestName): check its permissions or delete it")
+        try paths(in: Self.manifestName)
+    }
+
+    /// The paths a list file (manifest or journal) names, or none when it does not exist.
+    private func paths(in name: String) throws -> [String] {
+        let url = directory.appendingPathComponent(name)
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return [] }
+        guard (info.st_mode & S_IFMT) == S_IFREG, let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw OutputError(message: "cannot read \(display)/\(name): it is not a text file guidegen wrote; delete it")
         }
-        return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        // A path that could leave the folder is never guidegen's: ignore it rather than act on it.
+        return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty && PathSafety.problem(relativePath: $0) == nil }
     }
 
     /// Compares the site with the folder. `roots` are the parts of the folder this build owns.
     public func plan(_ files: [OutputFile], roots: [String]) throws -> WritePlan {
         let owned = try manifest()
-        let ownedSet = Set(owned)
+        let journal = try paths(in: Self.journalName)
+        // Files an interrupted build renamed into place are listed only in its journal.
+        let ownedSet = Set(owned).union(journal)
         let produced = Set(files.map(\.path))
         var writes: [(OutputFile, WritePlan.Change)] = []
         var unchanged: [String] = []
+        var previous: [String: Data] = [:]
         for file in files {
             try Self.checkPath(file.path)
+            try checkFolders(of: file.path)
             let url = directory.appendingPathComponent(file.path)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
-                    throw OutputError(message: "\(display)/\(file.path) is a folder, where guidegen writes a file: move it away")
-                }
-                let existing = FileManager.default.contents(atPath: url.path)
-                if existing == file.bytes {
-                    unchanged.append(file.path)
-                } else if ownedSet.contains(file.path) {
-                    writes.append((file, .changed))
-                } else {
-                    throw OutputError(message: "\(display)/\(file.path) exists and guidegen did not write it: move it away or delete it, then build again")
-                }
-            } else {
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else {
                 writes.append((file, .added))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw OutputError(message: "\(display)/\(file.path) is a folder, where guidegen writes a file: move it away")
+            case S_IFREG:
+                break
+            default:
+                throw OutputError(message: "\(display)/\(file.path) is a symbolic link or special file, where guidegen writes a file: move it away")
+            }
+            let existing = FileManager.default.contents(atPath: url.path)
+            if existing == file.bytes {
+                unchanged.append(file.path)
+            } else if ownedSet.contains(file.path) {
+                writes.append((file, .changed))
+                previous[file.path] = existing
+            } else {
+                throw OutputError(message: "\(display)/\(file.path) exists and guidegen did not write it: move it away or delete it, then build again")
             }
         }
-        let stale = owned.filter { path in
-            !produced.contains(path) && Self.isUnder(path, roots: roots) && FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path)
+        let stale = Set(owned + journal).filter { path in
+            !produced.contains(path) && Self.isUnder(path, roots: roots) && isRegularFile(path)
         }
-        let kept = owned.filter { !produced.contains($0) && !Self.isUnder($0, roots: roots) }
-        let manifestText = Self.manifestHeader + (Set(kept).union(produced)).sorted().map { $0 + "\n" }.joined()
+        let kept = Set(owned).union(journal.filter(isRegularFile)).filter { !produced.contains($0) && !Self.isUnder($0, roots: roots) }
+        let manifestText = Self.manifestHeader + kept.union(produced).sorted().map { $0 + "\n" }.joined()
         let manifestURL = directory.appendingPathComponent(Self.manifestName)
         let manifestChanged = FileManager.default.contents(atPath: manifestURL.path) != Data(manifestText.utf8)
-        return WritePlan(writes: writes, removals: stale.sorted(), unchanged: unchanged, manifest: manifestText, manifestChanged: manifestChanged)
+        var plan = WritePlan(writes: writes, removals: stale.sorted(), unchanged: unchanged, manifest: manifestText, manifestChanged: manifestChanged)
+        plan.strays = strays()
+        plan.previous = previous
+        plan.journaled = journal
+        return plan
     }
 
-    /// Carries a plan out: writes, then removals, then the manifest, so that an interrupted build
-    /// leaves at worst files that the next build recognises as its own (same bytes) or removes.
-    public func apply(_ plan: WritePlan) throws {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            for (file, _) in plan.writes {
-                try Self.writeAtomically(file.bytes, to: directory.appendingPathComponent(file.path))
+    /// Every folder between the output folder and a file must be a real folder (not a file, and
+    /// not a symbolic link that would lead the write elsewhere), or not exist yet.
+    private func checkFolders(of path: String) throws {
+        var current = directory
+        for component in path.split(separator: "/").dropLast() {
+            current.appendPathComponent(String(component))
+            var info = stat()
+            guard lstat(current.path, &info) == 0 else { return }
+            let relative = String(current.path.dropFirst(directory.path.count + 1))
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFLNK:
+                throw OutputError(message: "\(display)/\(relative) is a symbolic link, where guidegen writes into a folder: replace it with a folder")
+            default:
+                throw OutputError(message: "\(display)/\(relative) is a file, where guidegen needs a folder: move it away")
             }
+        }
+    }
+
+    private func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(directory.appendingPathComponent(path).path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Leftovers of an interrupted build: temporary files anywhere below the folder, and the journal.
+    private func strays() -> [String] {
+        var result: [String] = []
+        if isRegularFile(Self.journalName) { result.append(Self.journalName) }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || Self.isOldTemporaryName(name), isRegularFile(relative) {
+                result.append(relative)
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Earlier versions named temporary files `.<name>.guidegen-<pid>.tmp`.
+    private static func isOldTemporaryName(_ name: String) -> Bool {
+        guard name.hasSuffix(".tmp"), let range = name.range(of: ".guidegen-", options: .backwards) else { return false }
+        let pid = name[range.upperBound...].dropLast(4)
+        return !pid.isEmpty && pid.allSatisfy(\.isNumber)
+    }
+
+    static func temporaryURL(for target: URL) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent("." + target.lastPathComponent + temporarySuffix)
+    }
+
+    /// Carries a plan out (see the type's description for the order and what a failure leaves).
+    public func apply(_ plan: WritePlan) throws {
+        var created: [URL] = []
+        var staged: [(temporary: URL, target: URL, path: String)] = []
+        func discardStaged() {
+            for entry in staged { unlink(entry.temporary.path) }
+            for folder in created.reversed() { rmdir(folder.path) }
+        }
+        // Leftovers of an interrupted build first: a temporary file of this build may have a
+        // leftover's name.
+        for path in plan.strays where path != Self.journalName {
+            unlink(directory.appendingPathComponent(path).path)
+        }
+        do {
+            try createFolders(directory, created: &created)
+            for (index, (file, _)) in plan.writes.enumerated() {
+                if let limit = faults.failAfterWrites, index >= limit {
+                    throw OutputError(message: "cannot write to \(display): No space left on device (simulated)")
+                }
+                let target = directory.appendingPathComponent(file.path)
+                try createFolders(target.deletingLastPathComponent(), created: &created)
+                let temporary = Self.temporaryURL(for: target)
+                try Self.writeFile(file.bytes, to: temporary)
+                staged.append((temporary, target, file.path))
+            }
+            if !staged.isEmpty {
+                let paths = Set(staged.map(\.path)).union(plan.journaled).sorted()
+                try Self.writeAtomically(Data(paths.map { $0 + "\n" }.joined().utf8), to: directory.appendingPathComponent(Self.journalName))
+            }
+        } catch {
+            discardStaged()
+            throw wrap(error)
+        }
+
+        var renamed: [String] = []
+        for (index, entry) in staged.enumerated() {
+            guard rename(entry.temporary.path, entry.target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for later in staged[index...] { unlink(later.temporary.path) }
+                rollBack(renamed, plan: plan)
+                throw OutputError(message: "cannot move the new \(entry.path) into place in \(display): \(reason); the files written before it were put back")
+            }
+            renamed.append(entry.path)
+            if let limit = faults.crashAfterRenames, renamed.count == limit {
+                kill(getpid(), SIGKILL)
+            }
+        }
+
+        do {
             for path in plan.removals {
                 let url = directory.appendingPathComponent(path)
                 try FileManager.default.removeItem(at: url)
@@ -112,10 +258,81 @@ public struct OutputWriter: Sendable {
             if plan.manifestChanged {
                 try Self.writeAtomically(Data(plan.manifest.utf8), to: directory.appendingPathComponent(Self.manifestName))
             }
-        } catch let error as OutputError {
-            throw error
+            // The manifest now lists every file the journal did: the journal has done its work.
+            unlink(directory.appendingPathComponent(Self.journalName).path)
         } catch {
-            throw OutputError(message: "cannot write to \(display): \(error.localizedDescription)")
+            throw wrap(error)
+        }
+    }
+
+    /// Puts the files of a failed build back as they were: changed files get their old bytes,
+    /// added ones are removed. Only when everything was put back does the journal go back to what
+    /// it was (an earlier interrupted build's, or none).
+    private func rollBack(_ renamed: [String], plan: WritePlan) {
+        var complete = true
+        for path in renamed.reversed() {
+            let url = directory.appendingPathComponent(path)
+            if let old = plan.previous[path] {
+                if (try? Self.writeAtomically(old, to: url)) == nil { complete = false }
+            } else if unlink(url.path) != 0 {
+                complete = false
+            }
+        }
+        guard complete else { return }
+        let journal = directory.appendingPathComponent(Self.journalName)
+        if plan.journaled.isEmpty {
+            unlink(journal.path)
+        } else {
+            try? Self.writeAtomically(Data(plan.journaled.map { $0 + "\n" }.joined().utf8), to: journal)
+        }
+    }
+
+    private func wrap(_ error: Error) -> OutputError {
+        if let error = error as? OutputError { return error }
+        return OutputError(message: "cannot write to \(display): \(error.localizedDescription)")
+    }
+
+    /// Creates `folder` and its missing parents, remembering the ones it created (outermost first).
+    private func createFolders(_ folder: URL, created: inout [URL]) throws {
+        var missing: [URL] = []
+        var current = folder.standardizedFileURL
+        while !FileManager.default.fileExists(atPath: current.path), current.path != "/" {
+            missing.append(current)
+            current.deleteLastPathComponent()
+        }
+        for url in missing.reversed() {
+            guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else {
+                throw OutputError(message: "cannot create the folder \(url.lastPathComponent) in \(display): \(String(cString: strerror(errno)))")
+            }
+            created.append(url)
+        }
+    }
+
+    /// Writes `data` to a new file at `url` (replacing a leftover there) and flushes it to disk.
+    static func writeFile(_ data: Data, to url: URL) throws {
+        unlink(url.path)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(message: "cannot create \(url.lastPathComponent): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    let reason = String(cString: strerror(errno))
+                    unlink(url.path)
+                    throw OutputError(message: "cannot write \(url.lastPathComponent): \(reason)")
+                }
+                offset += count
+            }
+        }
+        guard fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(url.path)
+            throw OutputError(message: "cannot write \(url.lastPathComponent): \(reason)")
         }
     }
 
@@ -146,9 +363,62 @@ public struct OutputWriter: Sendable {
 
     /// Output paths are relative and stay inside the folder.
     static func checkPath(_ path: String) throws {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if path.hasPrefix("/") || parts.contains("..") || parts.contains("") || parts.contains(".") {
-            throw OutputError(message: "refusing to write ‘\(path)’: it leaves the output folder")
+        if let problem = PathSafety.problem(relativePath: path) {
+            throw OutputError(message: "refusing to write ‘\(path)’ in the output folder: \(problem)")
         }
+    }
+
+    // MARK: Lock
+
+    /// Takes the folder's advisory lock (`.guidegen-lock`, flock(2)): exclusive to write, creating
+    /// the folder and the lock file when needed; shared to read (`--check`), and then only when a
+    /// lock file exists (a check never writes). When another build holds it, calls `onWait` once
+    /// and waits up to `timeout`. The lock is released when the returned value is released.
+    public func lock(exclusive: Bool, timeout: Duration = .seconds(600), onWait: () -> Void = {}) throws -> OutputLock? {
+        let url = directory.appendingPathComponent(Self.lockName)
+        let descriptor: Int32
+        if exclusive {
+            var created: [URL] = []
+            try createFolders(directory, created: &created)
+            descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        } else {
+            descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            if descriptor < 0, errno == ENOENT { return nil }
+        }
+        guard descriptor >= 0 else {
+            throw OutputError(message: "cannot open \(display)/\(Self.lockName): \(String(cString: strerror(errno)))")
+        }
+        let operation = exclusive ? LOCK_EX : LOCK_SH
+        let deadline = ContinuousClock.now + timeout
+        var waited = false
+        while flock(descriptor, operation | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw OutputError(message: "cannot lock \(display)/\(Self.lockName): \(reason)")
+            }
+            if !waited {
+                onWait()
+                waited = true
+            }
+            guard ContinuousClock.now < deadline else {
+                close(descriptor)
+                throw OutputError(message: "another guidegen build has been writing \(display) for too long: wait for it to finish, then build again")
+            }
+            usleep(50_000)
+        }
+        return OutputLock(descriptor: descriptor)
+    }
+}
+
+/// A held advisory lock on an output folder; released when this value is.
+public final class OutputLock: Sendable {
+    private let descriptor: Int32
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

@@ -55,8 +55,11 @@ public struct SiteLoader {
         var htmlAssets: [MediaAsset] = []
         if formats.contains(.html) {
             for file in templates.files(under: "html/assets") {
-                guard let bytes = FileManager.default.contents(atPath: file.url.path) else {
-                    diagnostics.append(Diagnostic(id: "unreadable-file", message: "cannot read the asset: check its permissions", at: SourceLocation(file: file.display, line: 1, column: 1)))
+                let bytes: Data
+                switch ConfinedFile.contents(of: file.url, within: file.root, limit: MediaAsset.maximumBytes) {
+                case .success(let data): bytes = data
+                case .failure(let failure):
+                    diagnostics.append(failure.diagnostic(file: file.display, what: "asset", limit: MediaAsset.maximumBytes))
                     continue
                 }
                 htmlAssets.append(MediaAsset(outputPath: String(file.relative.dropFirst("html/assets/".count)), bytes: bytes))

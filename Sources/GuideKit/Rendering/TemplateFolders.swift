@@ -39,6 +39,8 @@ public struct TemplateFolders: Sendable {
         /// `folder.display + "/" + relative`.
         public var display: String
         public var isUser: Bool
+        /// The templates folder the file belongs to: reading it must not leave that folder.
+        public var root: URL
     }
 
     /// Every file below `subfolder` (recursively), the user's where it has one, sorted by path.
@@ -47,7 +49,7 @@ public struct TemplateFolders: Sendable {
         for (folder, isUser) in [(builtin, false)] + (user.map { [($0, true)] } ?? []) {
             for relative in Self.list(folder.url.appendingPathComponent(subfolder)) {
                 let path = subfolder + "/" + relative
-                byPath[path] = File(relative: path, url: folder.url.appendingPathComponent(path), display: folder.display + "/" + path, isUser: isUser)
+                byPath[path] = File(relative: path, url: folder.url.appendingPathComponent(path), display: folder.display + "/" + path, isUser: isUser, root: folder.url)
             }
         }
         return byPath.keys.sorted().map { byPath[$0]! }
@@ -56,13 +58,17 @@ public struct TemplateFolders: Sendable {
     /// The folders, user's first, for lookups that layer whole tables (strings).
     public var layers: [Folder] { (user.map { [$0] } ?? []) + [builtin] }
 
-    /// Regular files below `directory`, relative, sorted; hidden files are skipped.
+    /// Regular files and symbolic links below `directory`, relative, sorted; hidden files are
+    /// skipped. A link is listed so that reading it reports where it leads (`ConfinedFile`),
+    /// rather than the built-in file being used in silence.
     static func list(_ directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
         var result: [String] = []
         let base = directory.standardizedFileURL.path
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            var info = stat()
+            guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFLNK else { continue }
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(base + "/") else { continue }
             result.append(String(path.dropFirst(base.count + 1)))

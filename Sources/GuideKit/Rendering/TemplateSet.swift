@@ -16,6 +16,9 @@ public struct TemplateSet: Sendable {
     /// every template starts in the TEXT content type.
     static let pragma = "{{% CONTENT_TYPE: TEXT}}"
 
+    /// Templates larger than this are refused before they are read.
+    static let maximumBytes = 1024 * 1024
+
     /// Loads `<format>/**/*.mustache` from the folders; `required` names must exist.
     public static func load(_ format: OutputFormat, from folders: TemplateFolders, required: [String],
                             diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> TemplateSet? {
@@ -25,8 +28,11 @@ public struct TemplateSet: Sendable {
         for file in folders.files(under: format.templateFolder) where file.relative.hasSuffix(".mustache") {
             let name = String(file.relative.dropFirst(format.templateFolder.count + 1).dropLast(".mustache".count))
             let start = SourceLocation(file: file.display, line: 1, column: 1)
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                diagnostics.append(Diagnostic(id: "unreadable-file", message: "cannot read the template: check its permissions", at: start))
+            let data: Data
+            switch ConfinedFile.contents(of: file.url, within: file.root, limit: maximumBytes) {
+            case .success(let bytes): data = bytes
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic(file: file.display, what: "template", limit: maximumBytes))
                 failed = true
                 continue
             }

@@ -11,8 +11,11 @@ public enum URLPolicy {
         return (lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")) && isClean(url)
     }
 
+    /// Printable ASCII only (anything else is percent-encoded in a URL), and none of the
+    /// characters that would end an attribute or a Markdown destination or hide in one: no spaces,
+    /// control or format characters (bidi overrides), quotes, angle brackets, backticks or backslashes.
     private static func isClean(_ url: String) -> Bool {
-        url.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control && !"\"<>`\\".unicodeScalars.contains($0) }
+        url.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && !"\"<>`\\".unicodeScalars.contains($0) }
     }
 
     /// Whether a link's text already shows its URL (`1688.com` for `https://1688.com`), so the URL

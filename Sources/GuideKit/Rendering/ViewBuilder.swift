@@ -76,7 +76,7 @@ struct ViewBuilder {
         switch format {
         case .html: Escape.htmlText(text)
         case .markdown: Escape.markdown(text)
-        case .plain: InlineRenderer.plain(text)
+        case .plain: InlineRenderer.disarmCheckboxes(InlineRenderer.plain(text))
         }
     }
 
@@ -85,7 +85,7 @@ struct ViewBuilder {
         switch format {
         case .html: Escape.htmlAttribute(text)
         case .markdown: Escape.markdownDestination(text)
-        case .plain: text
+        case .plain: InlineRenderer.plain(text)
         }
     }
 
@@ -128,7 +128,7 @@ struct ViewBuilder {
             }
             let name = String(rest[rest.index(after: open)..<close])
             if let value = values[name] {
-                out += value.string
+                if format == .markdown { InlineRenderer.appendMarkdown(value.string, to: &out) } else { out += value.string }
             } else {
                 out += escape(String(rest[open...close]))
             }
@@ -250,7 +250,7 @@ struct ViewBuilder {
                 return nil
             }
             guard URLPolicy.isAllowedRegistryURL(link.url.value) else {
-                diagnostics.append(Diagnostic(id: "unsafe-url", message: "the link ‘\(key.value)’ is not an https:// URL: only https links are published", at: link.url.location))
+                diagnostics.append(Diagnostic(id: "unsafe-url", message: "the link ‘\(key.value)’ is not an https:// URL of printable ASCII characters: only https links are published (percent-encode other characters)", at: link.url.location))
                 return nil
             }
             return LinkView(href: attribute(link.url.value), text: fragment(Self.displayURL(link.url.value)))

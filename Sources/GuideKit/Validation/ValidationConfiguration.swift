@@ -69,11 +69,11 @@ public struct ValidationConfiguration: Sendable {
     public static func load(contentDirectory: String, ruleIDs: [String]) -> Loaded {
         let display = displayPath(contentDirectory, fileName)
         let url = URL(fileURLWithPath: contentDirectory).appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard ConfinedFile.entryExists(url) else {
             return Loaded(configuration: ValidationConfiguration(), diagnostics: [], file: nil)
         }
         var diagnostics: [Diagnostic] = []
-        guard let yaml = YAMLFile.read(url, displayPath: display, diagnostics: &diagnostics) else {
+        guard let yaml = YAMLFile.read(url, displayPath: display, within: URL(fileURLWithPath: contentDirectory), diagnostics: &diagnostics) else {
             return Loaded(configuration: ValidationConfiguration(), diagnostics: diagnostics, file: nil)
         }
         guard let root = yaml.root else {

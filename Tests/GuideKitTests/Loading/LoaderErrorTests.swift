@@ -244,15 +244,25 @@ struct LoaderErrorTests {
         #expect(result.diagnostics.count < 40, "\(result.diagnostics.count) diagnostics")
     }
 
-    @Test func deepNestingFailsWithAnErrorNotACrash() throws {
-        let flow = "id: first\nsteps: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
-        let (flowResult, _) = try load(tree: MinimalGuide.tree(section: flow))
-        expectDiagnostic(flowResult, id: "too-deep", file: "sections/first.yaml", at: (2, 72), messageContains: "deeper than 64")
-
-        var block = "id: first\nsteps:\n"
-        for depth in 0..<200 { block += String(repeating: "  ", count: depth + 1) + "k\(depth):\n" }
-        let (blockResult, _) = try load(tree: MinimalGuide.tree(section: block))
-        #expect(blockResult.diagnostics.contains { $0.id == "too-deep" }, "\(blockResult.diagnostics)")
+    /// 10,000 levels, each way YAML nests: flow brackets (which libyaml's scanner stops at its
+    /// own limit), flow items (which reach the parser), block mappings by indentation, and
+    /// compact block lists (`- - - x`) on one line. Each is one located error, never a crash of
+    /// the recursive composer.
+    @Test(arguments: [
+        ("flow brackets", "steps: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), 2),
+        ("flow items", "steps: " + String(repeating: "[a, ", count: 10_000) + String(repeating: "]", count: 10_000), 2),
+        // 1,000 levels of indentation are half a megabyte; 10,000 would be refused for their size.
+        ("block mappings", "steps:\n" + (0..<1_000).map { String(repeating: " ", count: $0 + 1) + "k:" }.joined(separator: "\n"), 66),
+        ("compact lists", "steps:\n" + String(repeating: "- ", count: 10_000) + "x", 3),
+    ])
+    func deepNestingFailsWithAnErrorNotACrash(kind: String, nesting: String, line: Int) throws {
+        let started = ContinuousClock.now
+        let (result, _) = try load(tree: MinimalGuide.tree(section: "id: first\n" + nesting + "\n"))
+        let diagnostic = try #require(result.diagnostics.first { $0.id == "too-deep" }, "\(kind): \(result.diagnostics)")
+        #expect(diagnostic.location.file.hasSuffix("sections/first.yaml"))
+        #expect(diagnostic.location.line == line, "\(kind): \(diagnostic)")
+        #expect(diagnostic.message.contains("deeper than 64"))
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {

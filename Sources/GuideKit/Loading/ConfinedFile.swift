@@ -1,0 +1,102 @@
+import Foundation
+
+/// Reads an input file (content, catalog, template, screenshot) so that no input can crash,
+/// hang or mislead the build: the file must be a regular file that stays inside its folder
+/// (symbolic links included), and it is refused by its size before a byte is read.
+enum ConfinedFile {
+    /// Why a file could not be read.
+    enum Failure: Error, Equatable {
+        case missing
+        case folder
+        /// A FIFO, socket or device: reading it could block or never end.
+        case notRegular
+        /// A symbolic link (or a path through one) that leads outside the folder.
+        case outside
+        case tooLarge(bytes: Int)
+        case unreadable(reason: String)
+
+        /// A located diagnostic for the failure, at the start of `file`.
+        func diagnostic(file: String, what: String = "file", limit: Int) -> Diagnostic {
+            let start = SourceLocation(file: file, line: 1, column: 1)
+            switch self {
+            case .missing:
+                return Diagnostic(id: "missing-file", message: "\(what) not found: create it or fix the name that refers to it", at: start)
+            case .folder:
+                return Diagnostic(id: "unreadable-file", message: "expected a \(what) but found a folder: remove the folder or rename it", at: start)
+            case .notRegular:
+                return Diagnostic(id: "unreadable-file", message: "expected a \(what) but found a device, pipe or socket: replace it with a regular file", at: start)
+            case .outside:
+                return Diagnostic(id: "outside-folder", message: "the \(what) is a symbolic link that leads outside its folder: copy the file into the folder instead", at: start)
+            case .tooLarge(let bytes):
+                return Diagnostic(id: "file-too-large", message: "the \(what) is \(bytes) bytes, more than the \(limit) guidegen reads: split it or make it smaller", at: start)
+            case .unreadable(let reason):
+                return Diagnostic(id: "unreadable-file", message: "cannot read the \(what) (\(reason)): check its permissions", at: start)
+            }
+        }
+    }
+
+    /// Whether there is anything at `url`, a symbolic link that leads nowhere included (it is
+    /// then read, and reported, rather than taken for a missing file).
+    static func entryExists(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0
+    }
+
+    /// The real path of an existing file or folder (symbolic links resolved), or nil.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `url` (which must exist) resolves to a path inside `root`.
+    static func isInside(_ url: URL, root: URL) -> Bool {
+        guard let file = realPath(url.path), let folder = realPath(root.path) else { return false }
+        return folder == "/" || file.hasPrefix(folder + "/")
+    }
+
+    /// The bytes of `url`, a regular file inside `root` (when given) of at most `limit` bytes.
+    static func contents(of url: URL, within root: URL?, limit: Int) -> Result<Data, Failure> {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            var link = stat()
+            // A link whose target does not exist is missing too, unless the target is outside.
+            if lstat(url.path, &link) == 0, let root, (link.st_mode & S_IFMT) == S_IFLNK, !linkTargetIsInside(url, root: root) {
+                return .failure(.outside)
+            }
+            return errno == ENOENT || errno == ENOTDIR ? .failure(.missing) : .failure(.unreadable(reason: String(cString: strerror(errno))))
+        }
+        if let root, !isInside(url, root: root) { return .failure(.outside) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .failure(.folder)
+        case S_IFREG: break
+        default: return .failure(.notRegular)
+        }
+        if Int(info.st_size) > limit { return .failure(.tooLarge(bytes: Int(info.st_size))) }
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        // Read at most one byte past the limit: a file that grew since `stat` is still refused.
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while data.count <= limit {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(reason: String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        if data.count > limit { return .failure(.tooLarge(bytes: data.count)) }
+        return .success(data)
+    }
+
+    /// A dangling link's target, resolved as far as it exists, compared with the folder.
+    private static func linkTargetIsInside(_ url: URL, root: URL) -> Bool {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { return true }
+        let absolute = target.hasPrefix("/") ? URL(fileURLWithPath: target) : url.deletingLastPathComponent().appendingPathComponent(target)
+        guard let folder = realPath(root.path), let parent = realPath(absolute.deletingLastPathComponent().path) else { return false }
+        return parent == folder || parent.hasPrefix(folder + "/")
+    }
+}

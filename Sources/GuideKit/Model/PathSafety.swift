@@ -1,0 +1,46 @@
+/// Names that become file or folder names (section ids, locale tags, screenshot paths, output
+/// paths) must stay inside their folder on every system the output is published from.
+public enum PathSafety {
+    /// Names Windows reserves for devices, with or without an extension (`CON`, `nul.yaml`, `COM1.txt`).
+    static let reservedNames: Set<String> = {
+        var names: Set<String> = ["con", "prn", "aux", "nul", "conin$", "conout$"]
+        for digit in 0...9 {
+            names.insert("com\(digit)")
+            names.insert("lpt\(digit)")
+        }
+        return names
+    }()
+
+    /// Whether a single file or folder name is reserved on Windows: its part before the first dot,
+    /// trailing spaces ignored, compared without case.
+    public static func isReserved(_ name: String) -> Bool {
+        let stem = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? name
+        var trimmed = Substring(stem)
+        while trimmed.last == " " { trimmed.removeLast() }
+        return reservedNames.contains(trimmed.lowercased())
+    }
+
+    /// Why a relative `/`-separated path cannot be used below a folder, or nil when it can: it must
+    /// not be empty or absolute, and every component must be a plain name (no `.`, `..`, NUL,
+    /// control character or backslash, no name Windows reserves, none ending in a dot or a space).
+    public static func problem(relativePath path: String) -> String? {
+        if path.isEmpty { return "it is empty" }
+        if path.hasPrefix("/") { return "it is an absolute path" }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if let problem = problem(name: String(component)) { return problem }
+        }
+        return nil
+    }
+
+    /// Why one file or folder name is unusable, or nil.
+    public static func problem(name: String) -> String? {
+        if name.isEmpty { return "it has an empty path component" }
+        if name == "." || name == ".." { return "it leaves its folder (‘\(name)’)" }
+        if name.unicodeScalars.contains(where: { $0 == "\\" || $0 == ":" || $0.properties.generalCategory == .control }) {
+            return "it contains a backslash, colon or control character"
+        }
+        if isReserved(name) { return "‘\(name)’ is a device name Windows reserves" }
+        if name.hasSuffix(".") || name.hasSuffix(" ") { return "‘\(name)’ ends in a dot or a space, which Windows drops" }
+        return nil
+    }
+}

@@ -1,9 +1,9 @@
-# The two commands of the README: `make` and `make test`.
+# The two commands of the README: `make` and `make test`; `make bench` compares with Hugo.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIG ?= release
 GUIDEGEN = .build/$(CONFIG)/guidegen
 
-.PHONY: all deps build validate render test check-output clean
+.PHONY: all deps build validate render test check-output bench clean
 
 all: render
 
@@ -29,6 +29,10 @@ test: deps
 # CI: fails when Output/ is not what Content/ and Templates/ produce.
 check-output: build
 	$(GUIDEGEN) build --check --content Content --templates Templates --output Output
+
+# A benchmark, not a test: guidegen and Hugo on the real guide and two synthetic help centres.
+bench: deps
+	bash Benchmarks/bench.sh
 
 clean:
 	rm -rf .build

@@ -72,20 +72,23 @@ def main():
     guidegen = os.path.abspath(args.guidegen)
     repo = args.repo
 
-    version, version_mib = measure(lambda _: [guidegen, "--version"], args.runs * 2, repo)
+    version, version_mib = measure(lambda _: [guidegen, "--version"], args.runs * 2, args.work)
     rows = []
     for spec in args.case:
         name, paths = spec.split("@", 1)
-        content, templates, site = paths.split(",")
+        # Absolute paths, and the work folder as the current one: guidegen keeps its build stamps
+        # in .guidegen-cache/ of the current folder, not in the repository.
+        content, templates, site = (os.path.join(repo, path) for path in paths.split(","))
         build = lambda out: [guidegen, "build", "--content", content, "--templates", templates, "--output", out]
-        full = measure(build, args.runs, repo, prepare=lambda: fresh(args.work), cleanup=remove)
-        hugo = measure(lambda out: [args.hugo, "--source", site, "--destination", out, "--quiet"], args.runs, repo,
-                       prepare=lambda: fresh(args.work), cleanup=remove)
-        kept = fresh(args.work)
-        run(build(kept), repo)
-        rebuild = measure(lambda _: build(kept), args.runs, repo)
+        work = args.work
+        full = measure(build, args.runs, work, prepare=lambda: fresh(work), cleanup=remove)
+        hugo = measure(lambda out: [args.hugo, "--source", site, "--destination", out, "--quiet"], args.runs, work,
+                       prepare=lambda: fresh(work), cleanup=remove)
+        kept = fresh(work)
+        run(build(kept), work)
+        rebuild = measure(lambda _: build(kept), args.runs, work)
         remove(kept)
-        validate = measure(lambda _: [guidegen, "validate", "--content", content], args.runs, repo)
+        validate = measure(lambda _: [guidegen, "validate", "--content", content], args.runs, work)
         rows.append(dict(name=name, pages=count_pages(os.path.join(site, "content")), full=full, hugo=hugo, rebuild=rebuild, validate=validate))
 
     print()

@@ -43,6 +43,8 @@ public struct OutputWriter: Sendable {
     public let directory: URL
     /// How the folder is named in messages (`Output`).
     public let display: String
+    /// Threads files are written on.
+    public var threads = Parallel.defaultThreads
 
     public init(directory: URL, display: String) {
         self.directory = directory
@@ -74,8 +76,9 @@ public struct OutputWriter: Sendable {
                 if isDirectory.boolValue {
                     throw OutputError(message: "\(display)/\(file.path) is a folder, where guidegen writes a file: move it away")
                 }
-                let existing = FileManager.default.contents(atPath: url.path)
-                if existing == file.bytes {
+                // A file of another size differs: no need to read it.
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+                if size == file.bytes.count, FileManager.default.contents(atPath: url.path) == file.bytes {
                     unchanged.append(file.path)
                 } else if ownedSet.contains(file.path) {
                     writes.append((file, .changed))
@@ -101,9 +104,19 @@ public struct OutputWriter: Sendable {
     public func apply(_ plan: WritePlan) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            for (file, _) in plan.writes {
-                try Self.writeAtomically(file.bytes, to: directory.appendingPathComponent(file.path))
+            // Folders first, one thread; then the files, on several (each write is independent).
+            for folder in Set(plan.writes.map { directory.appendingPathComponent($0.file.path).deletingLastPathComponent() }).sorted(by: { $0.path < $1.path }) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
+            let failures = Parallel.map(plan.writes, threads: threads) { write -> Error? in
+                do {
+                    try Self.writeAtomically(write.file.bytes, to: directory.appendingPathComponent(write.file.path))
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             for path in plan.removals {
                 let url = directory.appendingPathComponent(path)
                 try FileManager.default.removeItem(at: url)
@@ -125,7 +138,10 @@ public struct OutputWriter: Sendable {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).guidegen-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+        // Plain open/write/close: `FileManager.createFile` writes through a temporary file of its
+        // own and fsyncs it, one disk flush per page (seconds for a few hundred pages); the rename
+        // below already makes the replacement atomic.
+        guard writeFile(data, to: temporary.path) else {
             throw OutputError(message: "cannot create \(temporary.lastPathComponent) next to \(url.lastPathComponent): check the folder’s permissions")
         }
         if rename(temporary.path, url.path) != 0 {
@@ -133,6 +149,25 @@ public struct OutputWriter: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputError(message: "cannot move the new \(url.lastPathComponent) into place: \(reason)")
         }
+    }
+
+    /// Creates (or truncates) `path` and writes `data` to it.
+    private static func writeFile(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var written = 0
+        let complete = data.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+        return close(descriptor) == 0 && complete
     }
 
     /// Removes folders left empty by a removal, up to (not including) the output folder.

@@ -118,7 +118,7 @@ public struct BuildStamp: Sendable, Equatable {
     public static func location(for output: URL, cache: URL) -> URL {
         var hasher = ContentHasher()
         hasher.add(Data(output.standardizedFileURL.path.utf8))
-        return cache.appendingPathComponent("build-\(hasher.hex).json")
+        return cache.appendingPathComponent("build-\(hasher.hex)")
     }
 
     /// Reads a stamp; nil when there is none or it cannot be read.

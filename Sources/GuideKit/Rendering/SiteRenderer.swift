@@ -99,6 +99,8 @@ public struct SiteRenderer: Sendable {
         // collect is merged as sets and sorted, so the result is the same for any order.
         var diagnostics: [Diagnostic] = []
         var fallbacks: Set<FallbackUse> = []
+        // A checklist is one long job: start those first, so they do not finish last alone.
+        pages.sort { $0.isChecklist && !$1.isChecklist }
         for page in Parallel.map(pages, threads: options.threads, { renderPage($0, locales: all, options: options) }) {
             files.append(page.file)
             diagnostics += page.diagnostics
@@ -120,6 +122,11 @@ public struct SiteRenderer: Sendable {
         case article(OutputFormat, LocaleInfo, Int)
         case contents(OutputFormat, LocaleInfo)
         case checklist(LocaleInfo)
+
+        var isChecklist: Bool {
+            if case .checklist = self { return true }
+            return false
+        }
     }
 
     private func renderPage(_ page: PageJob, locales all: [LocaleInfo], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {

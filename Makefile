@@ -1,9 +1,9 @@
-# The two commands of the README: `make` and `make test`.
+# The two commands of the README: `make` and `make test`; `make bench` compares with Hugo.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIG ?= release
 GUIDEGEN = .build/$(CONFIG)/guidegen
 
-.PHONY: all deps build validate render test check-output check-l10n fuzz clean
+.PHONY: all deps build validate render test check-output check-l10n fuzz bench clean
 
 all: render
 
@@ -53,6 +53,10 @@ fuzz: deps
 	  GUIDEGEN_FUZZ_TARGET=$$target $(FUZZER) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
 	    -artifact_prefix=.build-fuzz/artifacts/$$target- .build-fuzz/corpus/$$target Tests/Fixtures/fuzz/$$target || exit 1; \
 	done
+
+# A benchmark, not a test: guidegen and Hugo on the real guide and two synthetic help centres.
+bench: deps
+	bash Benchmarks/bench.sh
 
 clean:
 	rm -rf .build .build-fuzz

@@ -55,14 +55,33 @@ struct Build: ParsableCommand {
         let formats = format.isEmpty ? OutputFormat.allCases : Array(Set(format)).sorted()
         checkFolders(content: options.content, templates: templates.layers)
 
-        let loaded = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats).load()
+        let threads = Self.threads(ProcessInfo.processInfo.environment)
+
+        // Nothing changed since the last build into this folder: skip the rest (see BuildStamp).
+        let outputURL = URL(fileURLWithPath: output)
+        let stampURL = BuildStamp.location(for: outputURL, cache: URL(fileURLWithPath: Self.cacheFolder))
+        var inputs: String?
+        if !check {
+            let settings = [guidegenVersion, BuildStamp.executableIdentity, "content \(options.content)", "templates \(templates.layers.map(\.url.path))",
+                            "locales \(Set(locale).sorted())", "formats \(formats)", "page \(pageLength ?? 0)", "strict \(strictL10n)"]
+            let folders = [URL(fileURLWithPath: options.content)] + templates.layers.map(\.url)
+            let digest = BuildStamp.digest(settings: settings, folders: folders, threads: threads)
+            if let stamp = BuildStamp.load(from: stampURL), stamp.inputs == digest, stamp.outputsUnchanged(in: outputURL, threads: threads) {
+                print(stamp.summary + " in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+                return
+            }
+            inputs = digest
+        }
+
+        let loaded = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats, threads: threads).load()
         guard let renderer = loaded.renderer else { report(loaded.diagnostics, files: loaded.files) }
 
         let available = renderer.allLocales.map(\.tag)
         for requested in locale where !available.contains(requested) {
             fail("no locale ‘\(requested)’ in the content: use one of \(available.joined(separator: ", "))")
         }
-        let site = renderer.render(SiteRenderer.Options(locales: locale.isEmpty ? nil : Array(Set(locale)), formats: formats, pageLength: pageLength, strictL10n: strictL10n))
+        let site = renderer.render(SiteRenderer.Options(locales: locale.isEmpty ? nil : Array(Set(locale)), formats: formats, pageLength: pageLength, strictL10n: strictL10n,
+                                                        threads: threads))
         if site.hasErrors { report(loaded.diagnostics + site.diagnostics, files: loaded.files) }
 
         var writer = OutputWriter(directory: URL(fileURLWithPath: output), display: output)
@@ -80,6 +99,7 @@ struct Build: ParsableCommand {
             if check {
                 for change in plan.changes { print("would be \(change.change.rawValue): \(output)/\(change.path)") }
             } else {
+                BuildStamp.remove(at: stampURL)
                 try writer.apply(plan)
             }
         } catch let error as OutputError {
@@ -90,10 +110,25 @@ struct Build: ParsableCommand {
             ? "\(plan.writes.count + (plan.manifestChanged ? 1 : 0)) to write, \(plan.unchanged.count) unchanged, \(plan.removals.count) to remove"
             : "\(plan.writes.count) written, \(plan.unchanged.count) unchanged, \(plan.removals.count) removed"
         let fallbacks = site.fallbacks.isEmpty ? "" : ", \(site.fallbacks.count) \(site.fallbacks.count == 1 ? "string" : "strings") in the source language"
-        print("guidegen build\(check ? " --check" : ""): \(site.locales.count) \(site.locales.count == 1 ? "locale" : "locales") (\(site.locales.joined(separator: ", "))), "
-              + "\(site.formats.count) \(site.formats.count == 1 ? "format" : "formats") (\(site.formats.map(\.rawValue).joined(separator: ", "))): "
-              + "\(counts)\(fallbacks) in \(seconds) s")
+        let headline = "guidegen build\(check ? " --check" : ""): \(site.locales.count) \(site.locales.count == 1 ? "locale" : "locales") (\(site.locales.joined(separator: ", "))), "
+            + "\(site.formats.count) \(site.formats.count == 1 ? "format" : "formats") (\(site.formats.map(\.rawValue).joined(separator: ", "))): "
+        print("\(headline)\(counts)\(fallbacks) in \(seconds) s")
+        if let inputs {
+            // What the folder holds now, for the next build to compare with.
+            let outputs = site.files.map { BuildStamp.Output(path: $0.path, bytes: $0.bytes) }
+                + [BuildStamp.Output(path: OutputWriter.manifestName, bytes: Data(plan.manifest.utf8))]
+            BuildStamp(inputs: inputs, outputs: outputs, summary: "\(headline)0 written, \(site.files.count) unchanged, 0 removed\(fallbacks)").save(to: stampURL)
+        }
         if check, !plan.isEmpty { throw Outcome.findings.exitCode }
+    }
+
+    /// Where build stamps are kept, beside the link cache (relative to the current folder).
+    static let cacheFolder = ".guidegen-cache"
+
+    /// Threads to load, render and write on: `GUIDEGEN_THREADS` when it is a positive number
+    /// (1 runs everything on one thread; the output is the same), else one per processor.
+    static func threads(_ environment: [String: String]) -> Int {
+        environment["GUIDEGEN_THREADS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? Parallel.defaultThreads
     }
 
     /// The output folder must not be, contain or lie inside a folder the build reads: writing

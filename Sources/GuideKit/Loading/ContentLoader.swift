@@ -18,23 +18,28 @@ public struct LoadResult: Sendable {
 public struct ContentLoader {
     /// The folder as the user named it; diagnostics name files below it with this prefix.
     public let directory: String
+    /// Threads section files are read and parsed on; the result is the same for any number.
+    public var threads = Parallel.defaultThreads
 
     public init(directory: String) { self.directory = directory }
+
+    /// Reads and parses one file, noting it in `files` and its problems in `diagnostics`.
+    private func read(_ relative: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> (SourceFile, Node)? {
+        let display = displayPath(relative)
+        guard let file = YAMLFile.read(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return nil }
+        files[display] = file.source
+        guard let root = file.root else {
+            diagnostics.append(Diagnostic(id: "empty-file", message: "the file is empty: write its content or remove it", at: SourceLocation(file: display, line: 1, column: 1)))
+            return nil
+        }
+        return (file.source, root)
+    }
 
     public func load() -> LoadResult {
         var diagnostics: [Diagnostic] = []
         var files: [String: SourceFile] = [:]
 
-        func read(_ relative: String) -> (SourceFile, Node)? {
-            let display = displayPath(relative)
-            guard let file = YAMLFile.read(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return nil }
-            files[display] = file.source
-            guard let root = file.root else {
-                diagnostics.append(Diagnostic(id: "empty-file", message: "the file is empty: write its content or remove it", at: SourceLocation(file: display, line: 1, column: 1)))
-                return nil
-            }
-            return (file.source, root)
-        }
+        func read(_ relative: String) -> (SourceFile, Node)? { self.read(relative, diagnostics: &diagnostics, files: &files) }
 
         let guideFile = read("guide.yaml")
         let linksFile = read("links.yaml")
@@ -51,22 +56,29 @@ public struct ContentLoader {
             diagnostics += reader.diagnostics
         }
 
-        var sections: [Section] = []
-        for reference in guideHeader?.sectionIDs ?? [] {
+        // Section files are independent: each is read, parsed and turned into a section on its
+        // own thread, then the results are taken in guide order.
+        let loaded = Parallel.map(guideHeader?.sectionIDs ?? [], threads: threads) { reference -> (section: Section?, diagnostics: [Diagnostic], files: [String: SourceFile]) in
+            var diagnostics: [Diagnostic] = []
+            var files: [String: SourceFile] = [:]
             let relative = "sections/\(reference.value).yaml"
             guard ConfinedFile.entryExists(url(relative)) else {
                 diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
-                continue
+                return (nil, diagnostics, files)
             }
-            guard let (source, root) = read(relative) else { continue }
+            guard let (source, root) = self.read(relative, diagnostics: &diagnostics, files: &files) else { return (nil, diagnostics, files) }
             var reader = NodeReader(file: source)
-            if let section = Section.read(root, file: source.path, reader: &reader) {
-                if section.id.value != reference.value {
-                    reader.report("id-mismatch", "the section id ‘\(section.id.value)’ differs from its file name: rename one so both are ‘\(reference.value)’", at: root)
-                }
-                sections.append(section)
+            let section = Section.read(root, file: source.path, reader: &reader)
+            if let section, section.id.value != reference.value {
+                reader.report("id-mismatch", "the section id ‘\(section.id.value)’ differs from its file name: rename one so both are ‘\(reference.value)’", at: root)
             }
-            diagnostics += reader.diagnostics
+            return (section, diagnostics + reader.diagnostics, files)
+        }
+        var sections: [Section] = []
+        for result in loaded {
+            if let section = result.section { sections.append(section) }
+            diagnostics += result.diagnostics
+            files.merge(result.files) { first, _ in first }
         }
         diagnostics += unlistedSectionFiles(listed: Set((guideHeader?.sectionIDs ?? []).map(\.value)))
 

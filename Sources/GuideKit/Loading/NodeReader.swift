@@ -171,9 +171,25 @@ struct NodeReader {
     }
 
     private func isPlainString(_ scalar: Node.Scalar) -> Bool {
+        if Self.cannotBeNumberBoolOrNull(scalar.string) { return true }
         let resolved = Node.scalar(scalar)
         return resolved.int == nil && resolved.float == nil && resolved.bool == nil && resolved.null == nil
             && resolved.timestamp == nil
+    }
+
+    /// Whether Yams' constructors for int, float, bool, null and timestamp all refuse `string`,
+    /// told without running them (they bridge to NSString and match an ICU regular expression on
+    /// every plain scalar: a fifth of loading). Those constructors accept ASCII only; of strings
+    /// that start with a letter they accept only the bool words, the null words and what
+    /// `Double(_:)` reads as infinity or NaN (also as the first part of `inf:30`). Anything else
+    /// returns false and goes through the constructors.
+    static func cannotBeNumberBoolOrNull(_ string: String) -> Bool {
+        var utf8 = string.utf8.makeIterator()
+        guard let first = utf8.next() else { return false }
+        if !string.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        guard (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+        let lower = string.lowercased()
+        return !["true", "yes", "on", "false", "no", "off", "null"].contains(lower) && !lower.hasPrefix("inf") && !lower.hasPrefix("nan")
     }
 
     private func describe(_ node: Node) -> String {

@@ -50,7 +50,7 @@ struct YAMLFile {
             return nil
         }
         do {
-            let root = try Yams.compose(yaml: text)
+            let root = try Yams.compose(yaml: text, .guidegen)
             return YAMLFile(source: source, root: root)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, source: source))

@@ -16,6 +16,8 @@ public struct CatalogLoadResult: Sendable {
 public struct CatalogLoader {
     /// The content folder as the user named it.
     public let directory: String
+    /// Threads catalogs are read and parsed on; the result is the same for any number.
+    public var threads = Parallel.defaultThreads
 
     public init(directory: String) { self.directory = directory }
 
@@ -25,11 +27,24 @@ public struct CatalogLoader {
         var catalogs: [Catalog] = []
         let folder = URL(fileURLWithPath: directory).appendingPathComponent("locales")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        for name in names {
+        // Catalogs are independent: one thread each, the results taken in name order.
+        let loaded = Parallel.map(names, threads: threads) { name -> (catalog: Catalog?, diagnostics: [Diagnostic], file: (String, SourceFile)?) in
+            var diagnostics: [Diagnostic] = []
             let display = displayPath("locales/\(name)")
-            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { continue }
-            files[display] = file.source
-            if let catalog = Self.catalog(in: file, expectedLocale: String(name.dropLast(5)), diagnostics: &diagnostics) { catalogs.append(catalog) }
+            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
+            guard let root = file.root else {
+                diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
+                                              at: SourceLocation(file: display, line: 1, column: 1)))
+                return (nil, diagnostics, (display, file.source))
+            }
+            var reader = NodeReader(file: file.source)
+            let catalog = Catalog.read(root, expectedLocale: String(name.dropLast(5)), reader: &reader)
+            return (catalog, diagnostics + reader.diagnostics, (display, file.source))
+        }
+        for result in loaded {
+            if let catalog = result.catalog { catalogs.append(catalog) }
+            diagnostics += result.diagnostics
+            if let (display, source) = result.file { files[display] = source }
         }
         return CatalogLoadResult(catalogs: catalogs.sorted { $0.locale.value < $1.locale.value }, diagnostics: diagnostics.sorted(), files: files)
     }

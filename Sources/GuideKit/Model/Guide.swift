@@ -4,9 +4,14 @@ public struct Guide: Sendable {
     /// BCP 47 tag of the language the content is written in (`tr`).
     public var sourceLocale: Located<String>
     /// The articles in guide order.
-    public var sections: [Section]
+    public var sections: [Section] {
+        didSet { sectionIndex = Self.index(sections) }
+    }
     public var links: LinkRegistry
     public var support: SupportContact
+    /// Where each section id first occurs in `sections`: every page looks sections up (links,
+    /// prerequisites), and a linear search made a build grow with the square of the guide.
+    private var sectionIndex: [String: Int]
 
     public init(title: SourceText, sourceLocale: Located<String>, sections: [Section], links: LinkRegistry, support: SupportContact) {
         self.title = title
@@ -14,9 +19,17 @@ public struct Guide: Sendable {
         self.sections = sections
         self.links = links
         self.support = support
+        self.sectionIndex = Self.index(sections)
     }
 
-    public func section(id: String) -> Section? { sections.first { $0.id.value == id } }
+    /// The first section with this id.
+    public func section(id: String) -> Section? { sectionIndex[id].map { sections[$0] } }
+
+    private static func index(_ sections: [Section]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, section) in sections.enumerated() where index[section.id.value] == nil { index[section.id.value] = position }
+        return index
+    }
 }
 
 /// The service a link or an article belongs to.

@@ -1,10 +1,27 @@
 /// Every URL of the guide, defined once and referenced from text by key.
 public struct LinkRegistry: Sendable, Hashable {
-    public var entries: [Link]
+    public var entries: [Link] {
+        didSet { index = Self.index(entries) }
+    }
+    /// Where each key first occurs in `entries` (looked up for every link on every page).
+    private var index: [String: Int]
 
-    public init(entries: [Link]) { self.entries = entries }
+    public init(entries: [Link]) {
+        self.entries = entries
+        self.index = Self.index(entries)
+    }
 
-    public subscript(key: String) -> Link? { entries.first { $0.key.value == key } }
+    /// The first entry with this key.
+    public subscript(key: String) -> Link? { index[key].map { entries[$0] } }
+
+    private static func index(_ entries: [Link]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, link) in entries.enumerated() where index[link.key.value] == nil { index[link.key.value] = position }
+        return index
+    }
+
+    public static func == (lhs: LinkRegistry, rhs: LinkRegistry) -> Bool { lhs.entries == rhs.entries }
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 }
 
 public struct Link: Sendable, Hashable {

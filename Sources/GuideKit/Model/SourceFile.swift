@@ -20,25 +20,24 @@ public final class SourceFile: Sendable {
 }
 
 extension String {
-    /// Splits on LF, CRLF and CR, keeping empty lines (unlike `split`).
+    /// Splits on LF, CRLF and CR, keeping empty lines (unlike `split`). Works on UTF-8 bytes
+    /// (line breaks are single bytes that never occur inside a multi-byte character): appending
+    /// scalar by scalar cost nearly as much as parsing the YAML.
     func enumerateLinesKeepingEmpty(_ body: (String) -> Void) {
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { body(String(current)) }
-                current.removeAll(keepingCapacity: true)
-                previousWasCR = false
-            } else if scalar == "\r" {
-                body(String(current))
-                current.removeAll(keepingCapacity: true)
-                previousWasCR = true
-            } else {
-                current.append(scalar)
-                previousWasCR = false
+        let bytes = Array(utf8)
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index += 1
+                continue
             }
+            body(String(decoding: bytes[start..<index], as: UTF8.self))
+            index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            start = index
         }
-        body(String(current))
+        body(String(decoding: bytes[start...], as: UTF8.self))
     }
 }
 

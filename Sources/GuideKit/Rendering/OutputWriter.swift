@@ -346,6 +346,25 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Creates (or truncates) `path` and writes `data` to it.
+    private static func writeFile(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var written = 0
+        let complete = data.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+        return close(descriptor) == 0 && complete
+    }
+
     /// Removes folders left empty by a removal, up to (not including) the output folder.
     private func removeEmptyFolders(from folder: URL) {
         var current = folder.standardizedFileURL

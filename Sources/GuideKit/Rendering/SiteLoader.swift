@@ -7,11 +7,14 @@ public struct SiteLoader {
     public var contentDirectory: String
     public var templates: TemplateFolders
     public var formats: [OutputFormat]
+    /// Threads files are read and parsed on; the result is the same for any number.
+    public var threads: Int
 
-    public init(contentDirectory: String, templates: TemplateFolders, formats: [OutputFormat] = OutputFormat.allCases) {
+    public init(contentDirectory: String, templates: TemplateFolders, formats: [OutputFormat] = OutputFormat.allCases, threads: Int = Parallel.defaultThreads) {
         self.contentDirectory = contentDirectory
         self.templates = templates
         self.formats = formats
+        self.threads = threads
     }
 
     public struct Result: Sendable {
@@ -25,10 +28,14 @@ public struct SiteLoader {
     }
 
     public func load() -> Result {
-        let content = ContentLoader(directory: contentDirectory).load()
+        // The content and the catalogs load side by side.
+        var contentLoader = ContentLoader(directory: contentDirectory)
+        var catalogLoader = CatalogLoader(directory: contentDirectory)
+        contentLoader.threads = threads
+        catalogLoader.threads = threads
+        let (content, catalogs) = Parallel.both(threads: threads, contentLoader.load, catalogLoader.load)
         var diagnostics = content.diagnostics
         var files = content.files
-        let catalogs = CatalogLoader(directory: contentDirectory).load()
         diagnostics += catalogs.diagnostics
         files.merge(catalogs.files) { first, _ in first }
 

@@ -14,13 +14,17 @@ public struct SiteRenderer: Sendable {
         public var width: Int
         /// Make every fallback to the source language an error.
         public var strictL10n: Bool
+        /// Threads pages render on; the output is the same for any number.
+        public var threads: Int
 
-        public init(locales: [String]? = nil, formats: [OutputFormat] = OutputFormat.allCases, pageLength: Int? = nil, width: Int = 80, strictL10n: Bool = false) {
+        public init(locales: [String]? = nil, formats: [OutputFormat] = OutputFormat.allCases, pageLength: Int? = nil, width: Int = 80, strictL10n: Bool = false,
+                    threads: Int = Parallel.defaultThreads) {
             self.locales = locales
             self.formats = formats
             self.pageLength = pageLength
             self.width = width
             self.strictL10n = strictL10n
+            self.threads = threads
         }
     }
 
@@ -63,20 +67,17 @@ public struct SiteRenderer: Sendable {
         let selected = all.filter { options.locales?.contains($0.tag) ?? true }
         var files: [OutputFile] = []
         var roots: [String] = []
-        var diagnostics: [Diagnostic] = []
-        var fallbacks: Set<FallbackUse> = []
+        var pages: [PageJob] = []
         let formats = options.formats.sorted()
 
         for format in formats {
-            guard let templates = templates[format] else { continue }
+            guard templates[format] != nil else { continue }
             switch format {
             case .html:
                 roots += ["html/index.html", "html/assets/"]
                 files += htmlAssets.map { OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes) }
                 files += media.values.map { OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes) }
-                var chooser = builder(for: all[0], locales: all, format: .html)
-                files.append(OutputFile(path: "html/index.html", text: Self.normalise(templates.render(chooserPage(&chooser, locales: all), template: "languages"))))
-                diagnostics += chooser.diagnostics
+                pages.append(.chooser)
             case .markdown:
                 roots.append("markdown/assets/")
                 files += media.values.map { OutputFile(path: "markdown/assets/" + $0.outputPath, bytes: $0.bytes) }
@@ -84,26 +85,26 @@ public struct SiteRenderer: Sendable {
                 break
             }
             for locale in selected {
-                var builder = builder(for: locale, locales: all, format: format == .checklist ? .plain : (format == .html ? .html : .markdown))
                 switch format {
                 case .html, .markdown:
-                    let folder = "\(format.rawValue)/\(locale.tag)/"
-                    let pageExtension = format == .html ? "html" : "md"
-                    roots.append(folder)
-                    for (index, section) in guide.sections.enumerated() {
-                        let page = articlePage(&builder, section: section, index: index, pageExtension: pageExtension)
-                        files.append(OutputFile(path: folder + "\(section.id.value).\(pageExtension)", text: Self.normalise(templates.render(page, template: "article"))))
-                    }
-                    let contents = contentsPage(&builder, pageExtension: pageExtension)
-                    files.append(OutputFile(path: folder + "index.\(pageExtension)", text: Self.normalise(templates.render(contents, template: "index"))))
+                    roots.append("\(format.rawValue)/\(locale.tag)/")
+                    pages += guide.sections.indices.map { PageJob.article(format, locale, $0) } + [.contents(format, locale)]
                 case .checklist:
-                    let path = "checklists/\(locale.tag).txt"
-                    roots.append(path)
-                    files.append(OutputFile(path: path, text: checklist(&builder, templates: templates, options: options)))
+                    roots.append("checklists/\(locale.tag).txt")
+                    pages.append(.checklist(locale))
                 }
-                diagnostics += builder.diagnostics
-                fallbacks.formUnion(builder.fallbacks)
             }
+        }
+        // Each page has a builder of its own, so pages render on several threads; what builders
+        // collect is merged as sets and sorted, so the result is the same for any order.
+        var diagnostics: [Diagnostic] = []
+        var fallbacks: Set<FallbackUse> = []
+        // A checklist is one long job: start those first, so they do not finish last alone.
+        pages.sort { $0.isChecklist && !$1.isChecklist }
+        for page in Parallel.map(pages, threads: options.threads, { renderPage($0, locales: all, options: options) }) {
+            files.append(page.file)
+            diagnostics += page.diagnostics
+            fallbacks.formUnion(page.fallbacks)
         }
         if options.strictL10n {
             diagnostics += fallbacks.sorted().map(\.diagnostic)
@@ -112,6 +113,47 @@ public struct SiteRenderer: Sendable {
         let unique = Array(Set(diagnostics)).sorted()
         return RenderedSite(files: files.sorted { $0.path < $1.path }, roots: roots.sorted(), diagnostics: unique,
                             fallbacks: fallbacks.sorted(), locales: selected.map(\.tag), formats: formats)
+    }
+
+    /// One file to render.
+    private enum PageJob {
+        /// The language chooser, `html/index.html`.
+        case chooser
+        case article(OutputFormat, LocaleInfo, Int)
+        case contents(OutputFormat, LocaleInfo)
+        case checklist(LocaleInfo)
+
+        var isChecklist: Bool {
+            if case .checklist = self { return true }
+            return false
+        }
+    }
+
+    private func renderPage(_ page: PageJob, locales all: [LocaleInfo], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {
+        func textFormat(_ format: OutputFormat) -> TextFormat { format == .checklist ? .plain : (format == .html ? .html : .markdown) }
+        let file: OutputFile
+        var builder: ViewBuilder
+        switch page {
+        case .chooser:
+            builder = self.builder(for: all[0], locales: all, format: .html)
+            file = OutputFile(path: "html/index.html", text: Self.normalise(templates[.html]!.render(chooserPage(&builder, locales: all), template: "languages")))
+        case .article(let format, let locale, let index):
+            builder = self.builder(for: locale, locales: all, format: textFormat(format))
+            let pageExtension = format == .html ? "html" : "md"
+            let section = guide.sections[index]
+            let view = articlePage(&builder, section: section, index: index, pageExtension: pageExtension)
+            file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/\(section.id.value).\(pageExtension)",
+                              text: Self.normalise(templates[format]!.render(view, template: "article")))
+        case .contents(let format, let locale):
+            builder = self.builder(for: locale, locales: all, format: textFormat(format))
+            let pageExtension = format == .html ? "html" : "md"
+            let view = contentsPage(&builder, pageExtension: pageExtension)
+            file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/index.\(pageExtension)", text: Self.normalise(templates[format]!.render(view, template: "index")))
+        case .checklist(let locale):
+            builder = self.builder(for: locale, locales: all, format: .plain)
+            file = OutputFile(path: "checklists/\(locale.tag).txt", text: checklist(&builder, templates: templates[.checklist]!, options: options))
+        }
+        return (file, builder.diagnostics, builder.fallbacks)
     }
 
     private func builder(for locale: LocaleInfo, locales: [LocaleInfo], format: TextFormat) -> ViewBuilder {
@@ -274,19 +316,10 @@ public struct SiteRenderer: Sendable {
     /// NFC, LF line endings, no trailing spaces, at most one blank line in a row, no blank lines at
     /// the start, one line feed at the end: template whitespace never changes the output's shape.
     static func normalise(_ text: String) -> String {
-        let lines = Self.lines(text)
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        PageText.normalise(text)
     }
 
     static func lines(_ text: String) -> [String] {
-        let unified = text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var lines: [String] = []
-        for raw in unified.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = TextWrapper.trimTrailingSpaces(String(raw))
-            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(line)
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
+        PageText.lines(text)
     }
 }

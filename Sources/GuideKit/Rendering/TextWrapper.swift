@@ -35,7 +35,21 @@ public struct TextWrapper: Sendable {
 
     /// Wraps every line of `text` (lines separated by LF).
     public func wrap(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrapLine(String($0)) }.joined(separator: "\n")
+        Self.lines(of: text).flatMap { wrapLine($0) }.joined(separator: "\n")
+    }
+
+    /// `text` split at each LF, as `split(separator: "\n")` splits it (a CR LF pair is one
+    /// character there, so it does not split), but on UTF-8 bytes rather than characters.
+    static func lines(of text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var lines: [String] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+            lines.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+        }
+        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        return lines
     }
 
     /// One line, wrapped into as many as it needs.

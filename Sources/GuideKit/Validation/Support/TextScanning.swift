@@ -49,6 +49,11 @@ enum TextScanning {
             guard isLabelScalar(s[i]), i == 0 || !(isLabelScalar(s[i - 1]) || "./@:".unicodeScalars.contains(s[i - 1])) else { i += 1; continue }
             var j = i
             while j < s.count, isLabelScalar(s[j]) || (s[j] == "." && j + 1 < s.count && isLabelScalar(s[j + 1])) { j += 1 }
+            // A domain has two labels at least: most words have no dot, and need no string.
+            guard s[i..<j].contains(".") else {
+                i = max(j, i + 1)
+                continue
+            }
             let token = String(String.UnicodeScalarView(s[i..<j]))
             let labels = token.split(separator: ".", omittingEmptySubsequences: false)
             if labels.count >= 2, let last = labels.last, last.unicodeScalars.count >= 2, last.unicodeScalars.allSatisfy(\.properties.isAlphabetic),

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Times guidegen and Hugo on the cases bench.sh prepared and prints the table.
+
+Each command runs once to warm the caches, then --runs times; the table shows the median wall
+time and the largest peak RSS of those runs. Wall time is measured around fork/exec/wait with a
+monotonic clock (millisecond resolution: `/usr/bin/time -f %e` has only 10 ms, too coarse for a
+process that lives 20 ms); peak RSS is the child's ru_maxrss from wait4(2), the number
+`/usr/bin/time -f %M` prints. Every build goes into a fresh output folder, made and removed
+outside the timed part. A benchmark, not a test: it asserts nothing about time.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def run(command, cwd, env=None):
+    """(seconds, peak RSS in MiB) of one run; exits when the command fails."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    if process.returncode != 0:
+        sys.exit(f"bench: `{' '.join(command)}` exited {process.returncode}:\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(make_command, runs, cwd, prepare=None, cleanup=None, env=None):
+    """Median seconds and peak MiB of `runs` runs after one warm-up."""
+    samples = []
+    for index in range(runs + 1):
+        state = prepare() if prepare else None
+        seconds, mib = run(make_command(state), cwd, env)
+        if cleanup:
+            cleanup(state)
+        if index > 0:
+            samples.append((seconds, mib))
+    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def fresh(work):
+    path = tempfile.mkdtemp(prefix="out-", dir=work)
+    os.rmdir(path)  # guidegen and Hugo create it: a build into a folder that does not exist yet
+    return path
+
+
+def remove(path):
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def count_pages(folder):
+    return sum(1 for _, _, files in os.walk(folder) for name in files if name.endswith(".md") and name != "_index.md")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--guidegen", required=True)
+    parser.add_argument("--hugo", default="hugo")
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--repo", default=os.getcwd())
+    parser.add_argument("case", nargs="+", help="NAME@CONTENT,TEMPLATES,HUGO_SITE")
+    args = parser.parse_args()
+    guidegen = os.path.abspath(args.guidegen)
+    repo = args.repo
+
+    version, version_mib = measure(lambda _: [guidegen, "--version"], args.runs * 2, args.work)
+    rows = []
+    for spec in args.case:
+        name, paths = spec.split("@", 1)
+        # Absolute paths, and the work folder as the current one: guidegen keeps its build stamps
+        # in .guidegen-cache/ of the current folder, not in the repository.
+        content, templates, site = (os.path.join(repo, path) for path in paths.split(","))
+        build = lambda out: [guidegen, "build", "--content", content, "--templates", templates, "--output", out]
+        work = args.work
+        full = measure(build, args.runs, work, prepare=lambda: fresh(work), cleanup=remove)
+        hugo = measure(lambda out: [args.hugo, "--source", site, "--destination", out, "--quiet"], args.runs, work,
+                       prepare=lambda: fresh(work), cleanup=remove)
+        kept = fresh(work)
+        run(build(kept), work)
+        rebuild = measure(lambda _: build(kept), args.runs, work)
+        remove(kept)
+        validate = measure(lambda _: [guidegen, "validate", "--content", content], args.runs, work)
+        rows.append(dict(name=name, pages=count_pages(os.path.join(site, "content")), full=full, hugo=hugo, rebuild=rebuild, validate=validate))
+
+    print()
+    print(f"guidegen --version: {version * 1000:.1f} ms, {version_mib:.0f} MB (the process-start floor); "
+          f"median of {args.runs} runs after a warm-up; {os.cpu_count()} cores")
+    print()
+    header = ["case", "pages (Hugo)", "guidegen build", "peak MB", "hugo", "peak MB", "guidegen/hugo", "rebuild unchanged", "validate"]
+    table = [header]
+    for row in rows:
+        (g, gm), (h, hm), (r, _), (v, _) = row["full"], row["hugo"], row["rebuild"], row["validate"]
+        table.append([row["name"], str(row["pages"]), seconds(g), f"{gm:.0f}", seconds(h), f"{hm:.0f}", f"{g / h:.2f}",
+                      f"{seconds(r)} ({r / g * 100:.0f} %)", seconds(v)])
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    for index, line in enumerate(table):
+        print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + " |")
+        if index == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print()
+
+    by_name = {row["name"]: row for row in rows}
+    checks = []
+    if "real" in by_name:
+        g, h = by_name["real"]["full"][0], by_name["real"]["hugo"][0]
+        checks.append((f"real ≤ 1.5× --version: {g / version:.2f}×", g <= 1.5 * version))
+        checks.append((f"real ≥ 3× faster than hugo: {h / g:.1f}×", h >= 3 * g))
+    small, large = by_name.get("S=100"), by_name.get("S=1000")
+    if large:
+        (g, gm), h = large["full"], large["hugo"][0]
+        checks.append((f"S=1000 ≤ 0.5 s: {g:.3f} s", g <= 0.5))
+        checks.append((f"S=1000 ≤ 150 MB: {gm:.0f} MB", gm <= 150))
+        checks.append((f"S=1000 ≥ 4× faster than hugo: {h / g:.1f}×", h >= 4 * g))
+        checks.append((f"S=1000 validate ≤ 0.3 s: {large['validate'][0]:.3f} s", large["validate"][0] <= 0.3))
+    if small and large:
+        ratio = large["full"][0] / small["full"][0]
+        checks.append((f"S=1000 ≤ 11× S=100: {ratio:.1f}×", ratio <= 11))
+    worst = max(row["rebuild"][0] / row["full"][0] for row in rows)
+    checks.append((f"unchanged rebuild ≤ 10 %: worst {worst * 100:.0f} %", worst <= 0.10))
+    for text, ok in checks:
+        print(f"  {'met ' if ok else 'MISS'}  {text}")
+    met = sum(ok for _, ok in checks)
+    summary = "; ".join(f"{row['name']} {seconds(row['full'][0])} vs hugo {seconds(row['hugo'][0])} ({row['hugo'][0] / row['full'][0]:.1f}× faster)" for row in rows)
+    print()
+    print(f"bench: {summary}; targets met {met}/{len(checks)}")
+
+
+def seconds(value):
+    return f"{value:.3f} s"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `make bench`: guidegen against Hugo on the real guide and two synthetic help centres.
+# Installs Hugo (Debian's package) when missing, builds guidegen in release mode, generates the
+# cases into a temporary folder, then Benchmarks/bench.py times them and prints the table.
+# RUNS=N sets the number of timed runs (default 5, after one warm-up each).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${RUNS:-5}"
+SWIFT="${SWIFT:-$(command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)}"
+
+if ! command -v hugo >/dev/null 2>&1; then
+  echo "bench: installing hugo"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends hugo >/dev/null
+fi
+make --no-print-directory deps >/dev/null
+"$SWIFT" build -c release --product guidegen 2>&1 | tail -n 1
+GUIDEGEN="$(pwd)/.build/release/guidegen"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/guidegen-bench.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+# The real guide: Content/ and Templates/, and a Hugo site of the Markdown pages guidegen renders.
+"$GUIDEGEN" build --content Content --templates Templates --output "$WORK/real-output" --format markdown >/dev/null
+python3 Benchmarks/generate.py hugo-from-markdown --markdown "$WORK/real-output/markdown" \
+  --title "$(sed -n 's/^title: //p' Content/guide.yaml)" --out "$WORK/real"
+rm -rf "$WORK/real-output"
+for sections in 100 1000; do
+  python3 Benchmarks/generate.py guide --sections "$sections" --steps 10 --locales 3 --seed 1 --out "$WORK/s$sections"
+done
+echo "bench: $(hugo version | cut -d' ' -f1-2), guidegen $("$GUIDEGEN" --version); $(nproc) cores, $RUNS runs each"
+
+python3 Benchmarks/bench.py --guidegen "$GUIDEGEN" --work "$WORK" --runs "$RUNS" \
+  "real@Content,Templates,$WORK/real/hugo" \
+  "S=100@$WORK/s100/content,$WORK/s100/templates,$WORK/s100/hugo" \
+  "S=1000@$WORK/s1000/content,$WORK/s1000/templates,$WORK/s1000/hugo"

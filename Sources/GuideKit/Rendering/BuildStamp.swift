@@ -1,0 +1,205 @@
+import Foundation
+
+/// What one build wrote into an output folder and from which inputs, so that the next build into
+/// that folder can skip loading, rendering and comparing when nothing changed.
+///
+/// Everything is compared by content, never by dates: the inputs by a digest of the bytes of
+/// every file below the content and template folders (hidden folders aside), with the build's
+/// options and the identity of the guidegen executable; the outputs by the size and digest of
+/// each file the build left (a file edited, replaced or removed since makes the build run in full,
+/// which compares bytes and writes what differs).
+public struct BuildStamp: Sendable, Equatable {
+    /// One file of the output folder as the build left it.
+    public struct Output: Sendable, Equatable {
+        public var path: String
+        public var size: Int
+        public var digest: String
+
+        init(path: String, size: Int, digest: String) {
+            self.path = path
+            self.size = size
+            self.digest = digest
+        }
+
+        public init(path: String, bytes: Data) {
+            self.path = path
+            self.size = bytes.count
+            var hasher = ContentHasher()
+            hasher.add(bytes)
+            self.digest = hasher.hex
+        }
+    }
+
+    /// The digest of the inputs (`BuildStamp.digest`).
+    public var inputs: String
+    /// Every file the build produced, and the manifest.
+    public var outputs: [Output]
+    /// The summary line a build that skips everything prints (before ` in N s`).
+    public var summary: String
+
+    public init(inputs: String, outputs: [Output], summary: String) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.summary = summary
+    }
+
+    /// Whether every output still has the size and bytes the build left.
+    public func outputsUnchanged(in directory: URL, threads: Int = Parallel.defaultThreads) -> Bool {
+        let same = Parallel.map(outputs, threads: threads) { output -> Bool in
+            let path = directory.appendingPathComponent(output.path).path
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == output.size,
+                let bytes = FileManager.default.contents(atPath: path) else { return false }
+            return Output(path: output.path, bytes: bytes) == output
+        }
+        return !same.contains(false)
+    }
+
+    // MARK: Inputs
+
+    /// A digest of `settings` and of every regular file below `folders` (recursively, hidden
+    /// folders skipped), each with its path below its folder.
+    public static func digest(settings: [String], folders: [URL], threads: Int = Parallel.defaultThreads) -> String {
+        var hasher = ContentHasher()
+        for setting in settings { hasher.add(Data(setting.utf8)) }
+        for folder in folders {
+            let paths = files(below: folder)
+            hasher.add(Data("\(folder.path)\n\(paths.count)\n".utf8))
+            let digests = Parallel.map(paths, threads: threads) { path -> String in
+                var file = ContentHasher()
+                file.add(Data(path.utf8))
+                file.add(FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) ?? Data("unreadable".utf8))
+                return file.hex
+            }
+            for digest in digests { hasher.add(Data(digest.utf8)) }
+        }
+        return hasher.hex
+    }
+
+    /// Regular files below `folder`, relative, sorted; folders whose names start with a dot are skipped.
+    static func files(below folder: URL) -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? folder.path : folder.appendingPathComponent(relative).path
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard stat(folder.appendingPathComponent(child).path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR where !name.hasPrefix("."): walk(child)
+                case S_IFREG: result.append(child)
+                default: break
+                }
+            }
+        }
+        walk("")
+        return result.sorted()
+    }
+
+    /// What identifies the executable that runs (its path, size, modification time and inode),
+    /// so that a rebuilt guidegen never trusts a stamp an older one wrote.
+    public static var executableIdentity: String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "unknown" }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(path) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec) \(info.st_ino)"
+    }
+
+    // MARK: Storage
+
+    /// Where the stamp of the build into `output` is kept: below `cache`, named by the output
+    /// folder's absolute path.
+    public static func location(for output: URL, cache: URL) -> URL {
+        var hasher = ContentHasher()
+        hasher.add(Data(output.standardizedFileURL.path.utf8))
+        return cache.appendingPathComponent("build-\(hasher.hex)")
+    }
+
+    /// Reads a stamp; nil when there is none or it cannot be read.
+    public static func load(from url: URL) -> BuildStamp? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        guard lines.next() == Substring(format), let inputs = lines.next(), let summary = lines.next() else { return nil }
+        var outputs: [Output] = []
+        while let line = lines.next(), !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3, let size = Int(fields[1]) else { return nil }
+            outputs.append(Output(path: String(fields[0]), size: size, digest: String(fields[2])))
+        }
+        return BuildStamp(inputs: String(inputs), outputs: outputs, summary: String(summary))
+    }
+
+    /// Saves the stamp (lines: format, inputs, summary, then `path TAB size TAB digest`); a stamp
+    /// that cannot be saved only makes the next build a full one.
+    public func save(to url: URL) {
+        var text = "\(Self.format)\n\(inputs)\n\(summary)\n"
+        for output in outputs { text += "\(output.path)\t\(output.size)\t\(output.digest)\n" }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: url, options: .atomic)
+    }
+
+    static let format = "guidegen build stamp 1"
+
+    /// Removes a stamp, before a build that changes the folder.
+    public static func remove(at url: URL) {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// A fast 128-bit hash of bytes, to tell whether files changed (not a security hash): two
+/// independent 64-bit lanes over 8-byte words, each mixed with a multiply and a rotation.
+struct ContentHasher {
+    private var first: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private var length: UInt64 = 0
+
+    mutating func add(_ data: Data) {
+        length &+= UInt64(data.count)
+        data.withUnsafeBytes { raw in
+            var index = 0
+            let count = raw.count
+            while index + 8 <= count {
+                mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+            var tail: UInt64 = 0x80
+            var shift: UInt64 = 0
+            while index < count {
+                tail |= UInt64(raw[index]) << shift
+                shift += 8
+                index += 1
+            }
+            mix(tail ^ (UInt64(count) << 56))
+        }
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        first = (first ^ (word &* 0x87C3_7B91_1142_53D5)).rotated(31) &* 0x4CF5_AD43_2745_937F
+        second = (second ^ (word &* 0x4CF5_AD43_2745_937F)).rotated(27) &* 0x87C3_7B91_1142_53D5 &+ first
+    }
+
+    var hex: String {
+        func finish(_ value: UInt64) -> UInt64 {
+            var x = value ^ length
+            x ^= x >> 33
+            x = x &* 0xFF51_AFD7_ED55_8CCD
+            x ^= x >> 33
+            x = x &* 0xC4CE_B9FE_1A85_EC53
+            return x ^ (x >> 33)
+        }
+        return [finish(first), finish(second &+ first)].map { value in
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
+}
+
+private extension UInt64 {
+    func rotated(_ count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
+}

@@ -1,0 +1,73 @@
+import Dispatch
+import Foundation
+
+/// Runs independent pieces of work on several threads and returns their results in input order,
+/// so what a build produces never depends on how many threads it had.
+public enum Parallel {
+    /// The threads work uses unless told otherwise: one per active processor.
+    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// `items.map(transform)`, the items shared out among up to `threads` threads as each
+    /// becomes free. With one thread, or one item, it is a plain `map` on the calling thread.
+    /// `transform` must be safe to call from several threads at once.
+    static func map<T, R>(_ items: [T], threads: Int, _ transform: (T) -> R) -> [R] {
+        let workers = min(max(threads, 1), items.count)
+        guard workers > 1 else { return items.map(transform) }
+        var results = [R?](repeating: nil, count: items.count)
+        let next = Counter()
+        withoutActuallyEscaping(transform) { transform in
+            results.withUnsafeMutableBufferPointer { buffer in
+                // Each index is taken by one thread only, so each slot is written once, by one thread.
+                let work = Unchecked((items: items, slots: buffer.baseAddress!, transform: transform))
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    let (items, slots, transform) = work.value
+                    while case let index = next.take(), index < items.count {
+                        slots[index] = transform(items[index])
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// `(first(), second())`, the two side by side when `threads` allows.
+    static func both<A, B>(threads: Int, _ first: () -> A, _ second: () -> B) -> (A, B) {
+        guard threads > 1 else { return (first(), second()) }
+        let results = Unchecked(Results<A, B>())
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let work = Unchecked((first: first, second: second))
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { results.value.first = work.value.first() } else { results.value.second = work.value.second() }
+                }
+            }
+        }
+        return (results.value.first!, results.value.second!)
+    }
+
+    /// Two results, each set by one thread.
+    private final class Results<A, B> {
+        var first: A?
+        var second: B?
+    }
+
+    /// A value handed to the threads of `concurrentPerform`, which the callers above make safe to
+    /// share (each thread writes places no other thread touches).
+    private struct Unchecked<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// Hands out 0, 1, 2 … to whichever thread asks.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func take() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value - 1
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+@testable import GuideKit
+import Testing
+import Yams
+
+extension RenderingTests {
+    /// The fast paths give what the slow ones gave: several threads the bytes of one, a skipped
+    /// rebuild the folder of a full one, the quick YAML checks the answers of Yams' own.
+    @Suite struct PerformancePathTests {
+        static let builtin = TemplateFolders(builtin: TemplateFolders.Folder(url: Repository.templates, display: "Templates"))
+
+        @Test func theRealGuideRendersTheSameBytesOnOneThreadAndOnMany() async throws {
+            let (single, many) = try await onOwnThread { () -> (RenderedSite?, RenderedSite?) in
+                func site(_ threads: Int) -> RenderedSite? {
+                    SiteLoader(contentDirectory: Repository.content.path, templates: Self.builtin, threads: threads).load().renderer?
+                        .render(SiteRenderer.Options(threads: threads))
+                }
+                return (site(1), site(8))
+            }
+            let one = try #require(single), other = try #require(many)
+            #expect(one.files.count > 30)
+            #expect(one.files.map(\.path) == other.files.map(\.path))
+            for (a, b) in zip(one.files, other.files) { #expect(a.bytes == b.bytes, "\(a.path)") }
+            #expect(one.diagnostics == other.diagnostics)
+            #expect(one.fallbacks == other.fallbacks)
+            #expect(one.roots == other.roots)
+        }
+
+        @Test func guidegenThreads1WritesTheSameFolderAsTheDefault() async throws {
+            let one = try TemporaryDirectory(), many = try TemporaryDirectory()
+            let arguments = ["build", "--content", Repository.content.path, "--templates", Repository.templates.path]
+            let single = try await guidegen(arguments, in: one.url, environment: ["GUIDEGEN_THREADS": "1"])
+            let parallel = try await guidegen(arguments, in: many.url, environment: ["GUIDEGEN_THREADS": "4"])
+            #expect(single.status == 0 && parallel.status == 0, "\(single.stderr)\(parallel.stderr)")
+            let a = snapshot(of: one.url.appendingPathComponent("Output")), b = snapshot(of: many.url.appendingPathComponent("Output"))
+            #expect(a.count > 30)
+            #expect(a == b)
+        }
+
+        @Test func aRebuildRestoresAnyOutputThatChangedAndFollowsTheContent() async throws {
+            let directory = try TemporaryDirectory()
+            let content = try directory.copy(Repository.fixture("render-small/content"), as: "content")
+            func build() async throws -> CommandResult {
+                let result = try await guidegen(["build", "--content", content.path], in: directory.url)
+                #expect(result.status == 0, "\(result.stderr)")
+                return result
+            }
+            let output = directory.url.appendingPathComponent("Output")
+            _ = try await build()
+            let built = snapshot(of: output)
+            #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".guidegen-cache").path))
+
+            // Nothing changed.
+            #expect(try await build().stdout.contains(": 0 written, 16 unchanged, 0 removed"))
+            #expect(snapshot(of: output) == built)
+
+            // An output edited in place (same size), one removed, the manifest touched: all restored.
+            let page = output.appendingPathComponent("html/tr/index.html")
+            var bytes = try Data(contentsOf: page)
+            bytes[bytes.count / 2] = bytes[bytes.count / 2] == 0x61 ? 0x62 : 0x61
+            try bytes.write(to: page)
+            try FileManager.default.removeItem(at: output.appendingPathComponent("markdown/en/index.md"))
+            #expect(try await build().stdout.contains(": 2 written, 14 unchanged, 0 removed"))
+            #expect(snapshot(of: output) == built)
+
+            // The content changed: the pages follow.
+            let section = content.appendingPathComponent("sections/open-account.yaml")
+            let text = try String(contentsOf: section, encoding: .utf8)
+            try text.replacingOccurrences(of: "title: ", with: "title: Yeni ").write(to: section, atomically: true, encoding: .utf8)
+            let changed = try await build()
+            #expect(!changed.stdout.contains(": 0 written"))
+            #expect(snapshot(of: output) != built)
+        }
+
+        @Test func pageTextNormalisesLineEndsSpacesBlankLinesAndComposition() {
+            #expect(PageText.normalise("\n\n a \t\r\n\r\n\r\nb\rc  \n\n") == " a\n\nb\nc\n")
+            #expect(PageText.normalise(" \n\t\n") == "")
+            #expect(PageText.normalise("e\u{301}") == "\u{E9}\n")
+            #expect(PageText.lines("a\n\n\nb\n") == ["a", "", "b"])
+            #expect(PageText.normalise("İş ‘[现在去认证]’\n") == "İş ‘[现在去认证]’\n")
+        }
+
+        static let scalars = [
+            "", " ", "\n", "~", "~\n", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "true\n", "yes", "no", "on", "off", "Off", "OFF",
+            "y", "n", "o", "t", "f", "1", "-1", "+1", "0", "0x1F", "0o17", "0b101", "017", "1_000", "1:30", "-1:30", "1.5", ".5", "5.", "1e5", "1E+5",
+            ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "inf", "Infinity", "nan", "inf:30", "nan(1)", "<<", "=", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
+            "2001-12-14 21:59:43.10 -5", "text", "title", "tip", "note", "number", "fields", "on-hold", "yesterday", "action", "step-1", "1688-account",
+            "şey", "İade", "‘[Convert](ui:en)’", "[x](link:y)", "Velvo", "+", "-", ".", "_", "a:1", "x1", "e5", "Kelvin \u{212A}",
+        ]
+
+        @Test func theQuickResolverRuleGivesTheTagsOfYamsDefaultResolver() {
+            for string in Self.scalars {
+                let node = Node.scalar(Node.Scalar(string))
+                #expect(Resolver.guidegen.resolveTag(of: node) == Resolver.default.resolveTag(of: node), "\(string.debugDescription)")
+            }
+        }
+
+        @Test func theQuickStringCheckOnlyPassesWhatYamsConstructorsRefuse() {
+            for string in Self.scalars where NodeReader.cannotBeNumberBoolOrNull(string) {
+                let node = Node.scalar(Node.Scalar(string, .implicit, .plain))
+                #expect(node.int == nil && node.float == nil && node.bool == nil && node.null == nil && node.timestamp == nil, "\(string.debugDescription)")
+            }
+            #expect(NodeReader.cannotBeNumberBoolOrNull("İade talebini düzenleyin"))
+            #expect(NodeReader.cannotBeNumberBoolOrNull("step-1"))
+            #expect(!NodeReader.cannotBeNumberBoolOrNull("Infinity"))
+        }
+    }
+}

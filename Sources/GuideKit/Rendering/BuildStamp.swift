@@ -97,10 +97,15 @@ public struct BuildStamp: Sendable, Equatable {
         return result.sorted()
     }
 
-    /// What identifies the executable that runs (its path, size, modification time and inode),
+    /// What identifies the executable that runs (its device, inode, size and modification time),
     /// so that a rebuilt guidegen never trusts a stamp an older one wrote.
     public static var executableIdentity: String {
+        #if os(Linux)
+        // The running binary itself (`Bundle.main` costs more than the rest of a skipped build).
+        let path = "/proc/self/exe"
+        #else
         let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        #endif
         var info = stat()
         guard stat(path, &info) == 0 else { return "unknown" }
         #if canImport(Darwin)
@@ -108,7 +113,7 @@ public struct BuildStamp: Sendable, Equatable {
         #else
         let modified = info.st_mtim
         #endif
-        return "\(path) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec) \(info.st_ino)"
+        return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     // MARK: Storage

@@ -88,10 +88,9 @@ struct Validate: AsyncParsableCommand {
         let outputDirectory = output ?? Self.defaultOutput(besides: options.content)
         var report: ValidationReport
         if online {
-            var settings = ValidationConfiguration.load(contentDirectory: options.content, ruleIDs: RuleRegistry.rules.map(\.id)).configuration.online
-            if noCache { settings.useCache = false }
-            report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory, online: settings,
-                                             now: { Date() })
+            let noCache = noCache
+            report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory,
+                                             online: { if noCache { $0.useCache = false } }, now: { Date() })
         } else {
             report = ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory)
         }

@@ -69,16 +69,19 @@ public enum ValidationRun {
     }
 
     /// The same, and the registry's URLs checked online once the content has loaded: what
-    /// `guidegen validate --online` runs. `transport` is the network unless a test or an example
-    /// gives canned answers.
+    /// `guidegen validate --online` runs. The options are the configuration's `online:` settings,
+    /// changed by `adjust` (e.g. `--no-cache`). `transport` is the network unless a test or an
+    /// example gives canned answers.
     public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules,
-                           online options: OnlineCheckOptions, transport: (any HTTPTransport)? = nil,
+                           online adjust: (inout OnlineCheckOptions) -> Void, transport: (any HTTPTransport)? = nil,
                            now: @escaping @Sendable () -> Date) async -> ValidationReport {
         switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules) {
         case .failure(let failed):
             return failed.report
         case .success(let prepared):
             guard let guide = prepared.load.guide else { return prepared.finish(online: nil) }
+            var options = prepared.configuration.online
+            adjust(&options)
             let checker: LinkChecker
             do {
                 checker = try transport.map { try LinkChecker(options: options, transport: $0, now: now) } ?? LinkChecker(options: options, now: now)

@@ -34,11 +34,12 @@ struct RuleExampleRun {
         let output = example.tree.contains { $0.path.hasPrefix("Output/") } ? directory.path + "/Output" : nil
         if let answers = example.tree.first(where: { $0.path == CannedTransport.exampleFileName }) {
             // The online rules' examples: the real checker, answered from the example's table.
-            var options = OnlineCheckOptions()
-            options.useCache = false
-            options.minimumHostInterval = .zero
-            options.backoffBase = .milliseconds(1)
-            report = await ValidationRun.run(contentDirectory: directory.path, outputDirectory: output, online: options,
+            let fast: (inout OnlineCheckOptions) -> Void = {
+                $0.useCache = false
+                $0.minimumHostInterval = .zero
+                $0.backoffBase = .milliseconds(1)
+            }
+            report = await ValidationRun.run(contentDirectory: directory.path, outputDirectory: output, online: fast,
                                              transport: CannedTransport(answers: answers.text), now: { Date(timeIntervalSince1970: 0) })
         } else {
             // Off the shared concurrency threads: dozens of examples validating at once would

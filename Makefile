@@ -3,7 +3,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIG ?= release
 GUIDEGEN = .build/$(CONFIG)/guidegen
 
-.PHONY: all deps build validate render test check-output check-l10n fuzz bench clean
+.PHONY: all deps build validate render test check-output check-l10n fuzz sanitize bench clean
 
 all: render
 
@@ -54,9 +54,20 @@ fuzz: deps
 	    -artifact_prefix=.build-fuzz/artifacts/$$target- .build-fuzz/corpus/$$target Tests/Fixtures/fuzz/$$target || exit 1; \
 	done
 
+# The whole test suite under AddressSanitizer (with LeakSanitizer), then under ThreadSanitizer.
+# The guidegen processes the tests start are built with the same sanitizer and report too. Leaks
+# inside the toolchain's own libraries are listed, with reasons, in .ci/lsan-suppressions.txt.
+SANITIZERS ?= address thread
+sanitize: deps
+	@for sanitizer in $(SANITIZERS); do \
+	  echo "make sanitize: swift test --sanitize=$$sanitizer"; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan-suppressions.txt ASAN_OPTIONS=detect_leaks=1 TSAN_OPTIONS=halt_on_error=0 \
+	    $(SWIFT) test --sanitize=$$sanitizer --scratch-path .build-$$sanitizer --disable-xctest || exit 1; \
+	done
+
 # A benchmark, not a test: guidegen and Hugo on the real guide and two synthetic help centres.
 bench: deps
 	bash Benchmarks/bench.sh
 
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-address .build-thread

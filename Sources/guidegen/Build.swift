@@ -49,11 +49,11 @@ struct Build: ParsableCommand {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: options.content, isDirectory: &isDirectory), isDirectory.boolValue else {
-            fail("no content folder at ‘\(options.content)’: pass --content DIR")
+            throw Failure("no content folder at ‘\(options.content)’: pass --content DIR")
         }
-        let templates = templateOptions.folders()
+        let templates = try templateOptions.folders()
         let formats = format.isEmpty ? OutputFormat.allCases : Array(Set(format)).sorted()
-        checkFolders(content: options.content, templates: templates.layers)
+        try checkFolders(content: options.content, templates: templates.layers)
 
         let threads = Self.threads(ProcessInfo.processInfo.environment)
 
@@ -74,15 +74,15 @@ struct Build: ParsableCommand {
         }
 
         let loaded = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats, threads: threads).load()
-        guard let renderer = loaded.renderer else { report(loaded.diagnostics, files: loaded.files) }
+        guard let renderer = loaded.renderer else { throw report(loaded.diagnostics, files: loaded.files) }
 
         let available = renderer.allLocales.map(\.tag)
         for requested in locale where !available.contains(requested) {
-            fail("no locale ‘\(requested)’ in the content: use one of \(available.joined(separator: ", "))")
+            throw Failure("no locale ‘\(requested)’ in the content: use one of \(available.joined(separator: ", "))")
         }
         let site = renderer.render(SiteRenderer.Options(locales: locale.isEmpty ? nil : Array(Set(locale)), formats: formats, pageLength: pageLength, strictL10n: strictL10n,
                                                         threads: threads))
-        if site.hasErrors { report(loaded.diagnostics + site.diagnostics, files: loaded.files) }
+        if site.hasErrors { throw report(loaded.diagnostics + site.diagnostics, files: loaded.files) }
 
         var writer = OutputWriter(directory: URL(fileURLWithPath: output), display: output)
         let plan: WritePlan
@@ -103,7 +103,7 @@ struct Build: ParsableCommand {
                 try writer.apply(plan)
             }
         } catch let error as OutputError {
-            fail(error.message)
+            throw Failure(error.message)
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let counts = check
@@ -133,11 +133,11 @@ struct Build: ParsableCommand {
 
     /// The output folder must not be, contain or lie inside a folder the build reads: writing
     /// there could change or remove its own input.
-    private func checkFolders(content: String, templates: [TemplateFolders.Folder]) {
+    private func checkFolders(content: String, templates: [TemplateFolders.Folder]) throws {
         let out = Self.resolved(output)
         let inputs = [(Self.resolved(content), "the content folder ‘\(content)’")] + templates.map { (Self.resolved($0.url.path), "the templates folder ‘\($0.display)’") }
         for (input, name) in inputs where Self.overlap(out, input) {
-            fail("the output folder ‘\(output)’ overlaps \(name): write the output to a folder of its own (--output DIR)")
+            throw Failure("the output folder ‘\(output)’ overlaps \(name): write the output to a folder of its own (--output DIR)")
         }
     }
 
@@ -172,13 +172,9 @@ struct Build: ParsableCommand {
     }
     #endif
 
-    private func fail(_ message: String) -> Never { Failure.exit(message) }
-
-    /// Prints diagnostics the way `guidegen validate` does, then exits 1.
-    private func report(_ diagnostics: [Diagnostic], files: [String: SourceFile]) -> Never {
+    /// The diagnostics the way `guidegen validate` prints them, for exit code 1.
+    private func report(_ diagnostics: [Diagnostic], files: [String: SourceFile]) -> Failure {
         let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        print(TextReporter(colour: colour).report(Array(Set(diagnostics)).sorted(), files: files), terminator: "")
-        print("guidegen build: nothing written")
-        Foundation.exit(Outcome.findings.rawValue)
+        return .findings(TextReporter(colour: colour).report(Array(Set(diagnostics)).sorted(), files: files) + "guidegen build: nothing written\n")
     }
 }

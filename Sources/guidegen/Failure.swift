@@ -1,19 +1,44 @@
+import ArgumentParser
 import Foundation
 import GuideKit
 
-/// How a command that cannot run stops: `guidegen: error: …` on standard error, exit code 2.
-enum Failure {
-    static func exit(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("guidegen: error: \(message)\n".utf8))
-        Foundation.exit(Outcome.failure.rawValue)
+/// Why a command stopped early: what to print, and the exit code. Commands throw it; `main`
+/// prints it and exits once every frame has unwound, so nothing a command held is still in use
+/// when the process ends (LeakSanitizer sees a clean exit, and `defer` blocks run).
+struct Failure: Error {
+    var standardOutput = ""
+    var standardError = ""
+    var outcome = Outcome.failure
+
+    /// `guidegen: error: …` on standard error, exit code 2: the command could not run.
+    init(_ message: String) {
+        standardError = "guidegen: error: \(message)\n"
     }
 
-    /// Writes `diagnostics` the way `guidegen validate` does (to standard error), then exits 2:
-    /// for commands that need content that loads (l10n …), a content error means they could not run.
-    static func exit(diagnostics: [Diagnostic], files: [String: SourceFile], command: String) -> Never {
+    private init(standardOutput: String, standardError: String, outcome: Outcome) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.outcome = outcome
+    }
+
+    /// The diagnostics written the way `guidegen validate` writes them (to standard error), exit
+    /// code 2: for commands that need content that loads (l10n …), a content error means they
+    /// could not run.
+    static func content(diagnostics: [Diagnostic], files: [String: SourceFile], command: String) -> Failure {
         let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        FileHandle.standardError.write(Data(TextReporter(colour: colour).report(Array(Set(diagnostics)).sorted(), files: files).utf8))
-        FileHandle.standardError.write(Data("guidegen \(command): the content has errors: fix them first (guidegen validate)\n".utf8))
-        Foundation.exit(Outcome.failure.rawValue)
+        let report = TextReporter(colour: colour).report(Array(Set(diagnostics)).sorted(), files: files)
+        return Failure(standardOutput: "", standardError: report + "guidegen \(command): the content has errors: fix them first (guidegen validate)\n", outcome: .failure)
+    }
+
+    /// Findings printed on standard output, exit code 1: the command ran and found problems.
+    static func findings(_ text: String) -> Failure {
+        Failure(standardOutput: text, standardError: "", outcome: .findings)
+    }
+
+    /// Prints what the failure says and ends the process with its exit code.
+    func exit() -> Never {
+        if !standardOutput.isEmpty { print(standardOutput, terminator: "") }
+        if !standardError.isEmpty { FileHandle.standardError.write(Data(standardError.utf8)) }
+        Foundation.exit(outcome.rawValue)
     }
 }

@@ -21,6 +21,8 @@ struct GuideGen: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as Failure {
+            failure.exit()
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

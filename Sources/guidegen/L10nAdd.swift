@@ -31,24 +31,24 @@ struct L10nAdd: ParsableCommand {
 
     func run() throws {
         let loaded = TranslationProject.load(contentDirectory: options.content, templates: nil)
-        guard let project = loaded.project else { Failure.exit(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n add") }
+        guard let project = loaded.project else { throw Failure.content(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n add") }
         let source = project.guide.sourceLocale.value
         guard locale.lowercased() != source.lowercased() else {
-            Failure.exit("‘\(locale)’ is the source locale: its text is the content itself and needs no catalog")
+            throw Failure("‘\(locale)’ is the source locale: its text is the content itself and needs no catalog")
         }
         let path = project.catalogPath(locale)
         guard !FileManager.default.fileExists(atPath: path) else {
-            Failure.exit("\(path) exists already: edit it, or remove it to start again (guidegen never overwrites a catalog)")
+            throw Failure("\(path) exists already: edit it, or remove it to start again (guidegen never overwrites a catalog)")
         }
         if let other = project.catalogs.first(where: { $0.locale.value.lowercased() == locale.lowercased() }) {
-            Failure.exit("there is a catalog for ‘\(other.locale.value)’ already (\(other.file)): tags are case-insensitive")
+            throw Failure("there is a catalog for ‘\(other.locale.value)’ already (\(other.file)): tags are case-insensitive")
         }
         let yaml = CatalogSkeleton.yaml(guide: project.guide, locale: locale, name: LocaleNames.autonym(locale))
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile.write(Data(yaml.utf8), to: URL(fileURLWithPath: path), replacing: false)
         } catch {
-            Failure.exit("cannot write \(path): \(error.localizedDescription)")
+            throw Failure("cannot write \(path): \(error.localizedDescription)")
         }
         let count = project.guide.texts.count
         print("guidegen l10n add: wrote \(path) with \(count) \(count == 1 ? "entry" : "entries") to translate (name: \(LocaleNames.autonym(locale)))")

@@ -40,13 +40,13 @@ struct L10nExport: ParsableCommand {
 
     func run() throws {
         let loaded = TranslationProject.load(contentDirectory: options.content, templates: nil)
-        guard let project = loaded.project else { Failure.exit(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n export") }
+        guard let project = loaded.project else { throw Failure.content(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n export") }
         guard locale != project.guide.sourceLocale.value else {
-            Failure.exit("‘\(locale)’ is the source locale: export a target locale (\(project.catalogs.map(\.locale.value).joined(separator: ", ")))")
+            throw Failure("‘\(locale)’ is the source locale: export a target locale (\(project.catalogs.map(\.locale.value).joined(separator: ", ")))")
         }
         let document = XLIFFDocument(project: project, locale: locale)
         if let bad = document.units.first(where: { !XLIFFWriter.isRepresentable($0.source.markdown) || !XLIFFWriter.isRepresentable($0.target.markdown) }) {
-            Failure.exit("the text of ‘\(bad.id)’ has a control character XML cannot carry (\(bad.location)): remove it")
+            throw Failure("the text of ‘\(bad.id)’ has a control character XML cannot carry (\(bad.location)): remove it")
         }
         let xml = XLIFFWriter.xml(document)
         guard let output else {
@@ -56,7 +56,7 @@ struct L10nExport: ParsableCommand {
         do {
             try AtomicFile.write(Data(xml.utf8), to: URL(fileURLWithPath: output))
         } catch {
-            Failure.exit("cannot write \(output): \(error)")
+            throw Failure("cannot write \(output): \(error)")
         }
         let translated = document.units.filter { $0.state == .translated }.count
         FileHandle.standardError.write(Data("guidegen l10n export: wrote \(output): \(document.units.count) units for \(locale), \(translated) translated\n".utf8))

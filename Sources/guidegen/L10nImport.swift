@@ -27,9 +27,9 @@ struct L10nImport: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { Failure.exit("cannot read ‘\(file)’: check the path") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw Failure("cannot read ‘\(file)’: check the path") }
         let loaded = TranslationProject.load(contentDirectory: options.content, templates: nil)
-        guard let project = loaded.project else { Failure.exit(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n import") }
+        guard let project = loaded.project else { throw Failure.content(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n import") }
         let merge = XLIFFImport(data: data, displayPath: file, project: project)
         let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let reporter = TextReporter(colour: colour)
@@ -48,13 +48,13 @@ struct L10nImport: ParsableCommand {
             let original: String
             let catalog: Catalog
             if let existing {
-                guard let data = FileManager.default.contents(atPath: path) else { Failure.exit("cannot read \(path)") }
+                guard let data = FileManager.default.contents(atPath: path) else { throw Failure("cannot read \(path)") }
                 original = String(decoding: data, as: UTF8.self)
                 catalog = existing
             } else {
                 original = CatalogSkeleton.yaml(guide: project.guide, locale: plan.locale, name: LocaleNames.autonym(plan.locale))
                 guard let skeleton = CatalogLoader.parse(original, displayPath: path, expectedLocale: plan.locale).catalog else {
-                    Failure.exit("cannot start a catalog for ‘\(plan.locale)’: run `guidegen l10n add \(plan.locale)` to see why")
+                    throw Failure("cannot start a catalog for ‘\(plan.locale)’: run `guidegen l10n add \(plan.locale)` to see why")
                 }
                 catalog = skeleton
             }
@@ -63,12 +63,12 @@ struct L10nImport: ParsableCommand {
             do {
                 updated = try editor.apply(plan.changes)
             } catch {
-                Failure.exit("\(path): \(error.description)")
+                throw Failure("\(path): \(error.description)")
             }
             // The new file must read back as exactly the entries meant, before it replaces the old one.
             let expected = Self.entries(of: catalog).merging(plan.changes.mapValues { Pair(($0.fingerprint, $0.text)) }, uniquingKeysWith: { $1 })
             guard let reread = CatalogLoader.parse(updated, displayPath: path, expectedLocale: plan.locale).catalog, Self.entries(of: reread) == expected else {
-                Failure.exit("\(path): guidegen could not edit the catalog so it reads back as intended; nothing was written (please report this)")
+                throw Failure("\(path): guidegen could not edit the catalog so it reads back as intended; nothing was written (please report this)")
             }
             let added = plan.changes.keys.filter { existing?.entries[$0] == nil }.count
             // A catalog that does not exist yet is written only when it gets a translation.
@@ -79,7 +79,7 @@ struct L10nImport: ParsableCommand {
             do {
                 try AtomicFile.write(Data(write.text.utf8), to: URL(fileURLWithPath: write.path))
             } catch {
-                Failure.exit("cannot write \(write.path): \(error)")
+                throw Failure("cannot write \(write.path): \(error)")
             }
         }
         let refused = merge.plans.flatMap(\.refused)

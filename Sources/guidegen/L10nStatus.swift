@@ -51,8 +51,8 @@ struct L10nStatus: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = TranslationProject.load(contentDirectory: options.content, templates: templateOptions.folders())
-        guard let project = loaded.project else { Failure.exit(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n status") }
+        let loaded = try TranslationProject.load(contentDirectory: options.content, templates: templateOptions.folders())
+        guard let project = loaded.project else { throw Failure.content(diagnostics: loaded.diagnostics, files: loaded.files, command: "l10n status") }
         let status = TranslationStatus(guide: project.guide, catalogs: project.catalogs, chrome: project.chrome)
         let below = status.locales.filter { locale in minCoverage.map { locale.total.coverage < $0 } ?? false }.map(\.locale)
         switch format {

@@ -6,11 +6,11 @@ extension RenderingTests {
     @Suite struct ScreenshotTests {
         /// The first bytes of a PNG of 640 × 360 pixels: enough for guidegen, which copies the file
         /// and reads its size from the header.
-        static let png: Data = {
+        static var png: Data {
             var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
             bytes += Array("IHDR".utf8) + [0, 0, 0x02, 0x80, 0, 0, 0x01, 0x68, 8, 6, 0, 0, 0]
             return Data(bytes)
-        }()
+        }
 
         func tree(file: String = "screens/verify now.png") -> String {
             guideTree(steps: """

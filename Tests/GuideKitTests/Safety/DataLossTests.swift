@@ -141,27 +141,12 @@ extension RenderingTests {
         // MARK: Concurrent builds
 
         /// Starts `guidegen build` without waiting for it.
-        func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
-            let process = Process()
-            process.executableURL = guidegenExecutable
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["NO_COLOR": "1"]) { $1 }) { $1 }
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            return (process, out, err)
+        func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> StartedProcess {
+            try StartedProcess(guidegenExecutable, arguments, in: directory, environment: environment.merging(["NO_COLOR": "1"]) { $1 })
         }
 
-        func finish(_ started: (Process, Pipe, Pipe)) async throws -> CommandResult {
-            let (process, out, err) = started
-            return try await onOwnThread {
-                let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                let stderr = err.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-            }
+        func finish(_ started: StartedProcess) async throws -> CommandResult {
+            try await onOwnThread { try started.wait() }
         }
 
         /// Whether another process holds the lock file's lock now.

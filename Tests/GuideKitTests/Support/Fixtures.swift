@@ -101,20 +101,39 @@ func runGuidegen(_ arguments: [String], in directory: URL? = nil, environment: [
 
 /// Runs a program and collects its exit status and output.
 func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    try StartedProcess(executable, arguments, in: directory, environment: environment).wait()
+}
+
+/// A program started without waiting for it. Its output goes to files, not pipes: a child that
+/// writes more than a pipe holds to one stream while the test reads the other would block for
+/// ever (a LeakSanitizer report alone can be longer than that).
+final class StartedProcess: @unchecked Sendable {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read before waiting so a large output cannot fill the pipe and block the child.
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    private let capture: TemporaryDirectory
+    private var stdoutURL: URL { capture.url.appendingPathComponent("stdout") }
+    private var stderrURL: URL { capture.url.appendingPathComponent("stderr") }
+
+    init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
+        capture = try TemporaryDirectory()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: stdoutURL), err = try FileHandle(forWritingTo: stderrURL)
+        defer { try? out.close(); try? err.close() }
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+    }
+
+    /// Waits for the program to end and reads what it wrote.
+    func wait() throws -> CommandResult {
+        process.waitUntilExit()
+        let stdout = try Data(contentsOf: stdoutURL), stderr = try Data(contentsOf: stderrURL)
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
 }
 
 /// `guidegen` sits in the same products folder as the test bundle.

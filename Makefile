@@ -3,7 +3,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIG ?= release
 GUIDEGEN = .build/$(CONFIG)/guidegen
 
-.PHONY: all deps build validate render test check-output check-l10n fuzz sanitize bench clean
+.PHONY: all deps build validate render test check-output check-l10n check-xliff fuzz sanitize bench clean
 
 all: render
 
@@ -33,6 +33,15 @@ check-output: build
 # CI: fails when a catalog does not translate every string (English must stay complete).
 check-l10n: build
 	$(GUIDEGEN) l10n status --content Content --templates Templates --min-coverage 100
+
+# The English catalog as XLIFF, through ../shared/tools/check-xliff.sh (schema, translate-toolkit
+# round trip, pofilter). pofilter's heuristics that compare sentence shape break on Turkish word
+# order and suffixes, not on mistakes, so they are left out (README: "Interchange with translators").
+POFILTER_EXCLUDE ?= simplecaps startcaps startpunc puncspacing
+check-xliff: build
+	@mkdir -p .build
+	$(GUIDEGEN) l10n export --content Content --templates Templates --locale en --format xliff -o .build/en.xlf
+	POFILTER_ARGS="$(POFILTER_EXCLUDE:%=--excludefilter=%)" bash ../shared/tools/check-xliff.sh .build/en.xlf
 
 # libFuzzer targets (see Sources/GuideFuzz): each runs FUZZ_SECONDS (default 10 minutes) from the
 # seed corpus in Tests/Fixtures/fuzz/<target>/, keeping what it learns in .build-fuzz/corpus/<target>/.

@@ -4,6 +4,9 @@ public enum InlineReference: Sendable, Hashable {
     case registry(key: String)
     /// `ui:LANG`: a UI label in language LANG.
     case uiLabel(language: String)
+    /// `gloss:`: the link text translates the UI label just before it for readers of the page's
+    /// language (`‘[现在去认证](ui:zh-Hans)’ [Verify now](gloss:)`), printed in parentheses.
+    case gloss
     /// `section:ID` or `section:ID#STEP`.
     case section(id: String, step: String?)
     /// `number:` or `percent:`: the link text is a locale-neutral number (`[0.8](percent:)`) that
@@ -17,6 +20,8 @@ public enum InlineReference: Sendable, Hashable {
             self = .registry(key: key)
         } else if let language = destination.dropPrefix("ui:") {
             self = .uiLabel(language: language)
+        } else if destination == "gloss:" {
+            self = .gloss
         } else if let kind = Quantity.Kind(destination: destination) {
             self = .quantity(kind)
         } else if let target = destination.dropPrefix("section:") {

@@ -9,7 +9,7 @@ public enum TextFormat: Sendable, Hashable {
 /// Renders one content string (inline CommonMark) to HTML, Markdown or plain text with guidegen's
 /// own renderer, so every link is checked and every character escaped for the format:
 /// `link:KEY` becomes the registry URL (https only), `ui:LANG` a UI label in its language,
-/// `section:ID#STEP` a link to another page. Raw HTML in content is dropped, never printed.
+/// `section:ID#STEP` a link to another page, `gloss:` a gloss in parentheses. Raw HTML in content is dropped, never printed.
 struct InlineRenderer {
     let guide: Guide
     let format: TextFormat
@@ -140,6 +140,13 @@ struct InlineRenderer {
             case .html: return "<span class=\"ui\" lang=\"\(Escape.htmlAttribute(language))\">\(Escape.htmlText(label))</span>"
             case .markdown: return Self.markdownUILabel(label)
             case .plain: return TextWrapper.protect(Self.plain(label))
+            }
+        case .gloss:
+            let inner = render(children, context: &context)
+            guard !inner.isEmpty else { return "" }
+            switch format {
+            case .html: return "<span class=\"gloss\">(\(inner))</span>"
+            case .markdown, .plain: return "(\(inner))"
             }
         case .registry(let key):
             guard let link = guide.links[key] else {

@@ -19,7 +19,7 @@ public struct TranslatedText: Sendable {
         text.visible.links.compactMap { link -> String? in
             switch link.reference {
             case .registry, .section: link.destination
-            case .uiLabel, .quantity, .raw: nil
+            case .uiLabel, .gloss, .quantity, .raw: nil
             }
         }.sorted()
     }

@@ -14,6 +14,24 @@ import Testing
         ])
     }
 
+    @Test func aGlossIsTranslatedTextBetweenTagsOfItsOwnKind() {
+        let segments = InlineSegments(markdown: "Click ‘[现在去认证](ui:zh-Hans)’ [Verify now](gloss:)").segments
+        #expect(segments == [
+            .text("Click ‘"), .open(id: 1, code: "[", kind: .uiLabel), .protected(id: 1, text: "现在去认证"), .close(id: 1, code: "](ui:zh-Hans)"),
+            .text("’ "), .open(id: 2, code: "[", kind: .gloss), .text("Verify now"), .close(id: 2, code: "](gloss:)"),
+        ])
+    }
+
+    @Test func aTranslationsTagsTakeTheIDsOfTheSourceTagsTheyStandFor() {
+        let source = InlineSegments(markdown: "‘[Ödemeler](ui:tr)’ sayfasında ‘[World Pay](ui:en)’ sekmesine [buradan](link:home) gidin")
+        let target = InlineSegments(markdown: "Go [here](link:home) to the ‘[World Pay](ui:en)’ tab of the ‘[Ödemeler](ui:tr)’ [Payments](gloss:) page").aligned(to: source)
+        #expect(target.segments.compactMap { segment -> String? in
+            if case .open(let id, _, let kind) = segment { return "\(id) \(kind.rawValue)" }
+            return nil
+        } == ["3 link", "2 x-ui-label", "1 x-ui-label", "4 x-gloss"])
+        #expect(target.markdown == "Go [here](link:home) to the ‘[World Pay](ui:en)’ tab of the ‘[Ödemeler](ui:tr)’ [Payments](gloss:) page")
+    }
+
     @Test func emphasisAndCode() {
         let segments = InlineSegments(markdown: "Kodu **tek seferde** girin: `123456`").segments
         #expect(segments == [

@@ -89,6 +89,18 @@ extension RenderingTests {
             #expect(site.text("checklists/tr.txt").contains("[ ] 1.1 ‘现在去认证’e ve ‘World Pay’e tıklayın"))
         }
 
+        @Test func aGlossFollowsItsUILabelInParenthesesInEveryFormat() async throws {
+            let (_, rendered, _) = try await render(tree: guideTree(steps: """
+                  - id: verify
+                    kind: action
+                    text: "‘[现在去认证](ui:zh-Hans)’ [Şimdi *doğrula*](gloss:) düğmesine tıklayın"
+                """))
+            let site = try #require(rendered)
+            #expect(site.text("html/tr/first.html").contains(#"‘<span class="ui" lang="zh-Hans">现在去认证</span>’ <span class="gloss">(Şimdi <em>doğrula</em>)</span> düğmesine tıklayın"#))
+            #expect(site.text("markdown/tr/first.md").contains("‘**现在去认证**’ (Şimdi *doğrula*) düğmesine tıklayın"))
+            #expect(site.text("checklists/tr.txt").contains("[ ] 1.1 ‘现在去认证’ (Şimdi doğrula) düğmesine tıklayın"))
+        }
+
         @Test func aUILabelWithAnAttributeBreakingLanguageIsAnError() async throws {
             let (_, rendered, _) = try await render(tree: guideTree(steps: #"""
                   - id: verify

@@ -7,6 +7,8 @@ public struct InlineSegments: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// A registry or section link: the translator translates the link text between its tags.
         case link = "link"
+        /// A gloss of the UI label before it (`[Verify now](gloss:)`): translated like a link's text.
+        case gloss = "x-gloss"
         /// A UI label: its text is protected, between tags that hold `[` and `](ui:LANG)`.
         case uiLabel = "x-ui-label"
         /// A marked number, `[0.8](percent:)`, whole.
@@ -29,6 +31,14 @@ public struct InlineSegments: Sendable, Hashable {
         case single(id: Int, code: String, kind: Kind)
         /// Text that must not change (`<mrk mtype="protected">`): a UI label; `id` is its tags' id.
         case protected(id: Int, text: String)
+
+        /// The id of the tag this segment is or belongs to; nil for text.
+        public var tagID: Int? {
+            switch self {
+            case .text: nil
+            case .open(let id, _, _), .close(let id, _), .single(let id, _, _), .protected(let id, _): id
+            }
+        }
 
         /// The exact characters of the Markdown string this segment stands for.
         public var raw: String {
@@ -64,6 +74,54 @@ public struct InlineSegments: Sendable, Hashable {
             default: false
             }
         }
+    }
+
+    /// The same segments with the tag ids of `source`: a tag takes the id of the source's tag with
+    /// the same Markdown (a UI label also the same text), in order among equals, so a translation
+    /// that moves a link or a label still refers to the same source tag. Tags the source does not
+    /// have (a gloss the translator added) get ids after the source's.
+    public func aligned(to source: InlineSegments) -> InlineSegments {
+        /// What identifies a tag across source and target.
+        struct Signature: Hashable {
+            var code: String
+            var protected: String?
+        }
+        func signatures(_ segments: [Segment]) -> [(id: Int, signature: Signature)] {
+            var closes: [Int: String] = [:], labels: [Int: String] = [:]
+            for segment in segments {
+                if case .close(let id, let code) = segment { closes[id] = code }
+                if case .protected(let id, let text) = segment { labels[id] = text }
+            }
+            return segments.compactMap { segment in
+                switch segment {
+                case .open(let id, _, _): (id, Signature(code: closes[id] ?? "", protected: labels[id]))
+                case .single(let id, let code, _): (id, Signature(code: code))
+                default: nil
+                }
+            }
+        }
+        var available: [Signature: [Int]] = [:]
+        for (id, signature) in signatures(source.segments) { available[signature, default: []].append(id) }
+        var nextID = (source.segments.compactMap(\.tagID).max() ?? 0) + 1
+        var ids: [Int: Int] = [:]
+        for (id, signature) in signatures(segments) {
+            if let match = available[signature]?.first {
+                available[signature]?.removeFirst()
+                ids[id] = match
+            } else {
+                ids[id] = nextID
+                nextID += 1
+            }
+        }
+        return InlineSegments(segments: segments.map { segment in
+            switch segment {
+            case .text: segment
+            case .open(let id, let code, let kind): .open(id: ids[id] ?? id, code: code, kind: kind)
+            case .close(let id, let code): .close(id: ids[id] ?? id, code: code)
+            case .single(let id, let code, let kind): .single(id: ids[id] ?? id, code: code, kind: kind)
+            case .protected(let id, let text): .protected(id: ids[id] ?? id, text: text)
+            }
+        })
     }
 
     /// Adjacent text segments joined.
@@ -131,6 +189,11 @@ public struct InlineSegments: Sendable, Hashable {
                         let tag = id()
                         segments.append(.open(id: tag, code: "[", kind: .uiLabel))
                         segments.append(.protected(id: tag, text: string(link.text)))
+                        segments.append(.close(id: tag, code: string(link.text.upperBound..<link.end)))
+                    case .gloss:
+                        let tag = id()
+                        segments.append(.open(id: tag, code: "[", kind: .gloss))
+                        cut(link.text)
                         segments.append(.close(id: tag, code: string(link.text.upperBound..<link.end)))
                     default:
                         let tag = id()

@@ -41,8 +41,9 @@ public struct XLIFFDocument: Sendable, Hashable {
         func unit(_ text: SourceText) -> Unit {
             let state = catalog?.state(of: text) ?? .missing
             let entry = catalog?.entries[text.key]
-            let target = state == .missing ? InlineSegments(segments: []) : InlineSegments(markdown: entry?.text.value ?? "")
-            return Unit(id: text.key, source: InlineSegments(markdown: text.value), target: target, state: state,
+            let source = InlineSegments(markdown: text.value)
+            let target = state == .missing ? InlineSegments(segments: []) : InlineSegments(markdown: entry?.text.value ?? "").aligned(to: source)
+            return Unit(id: text.key, source: source, target: target, state: state,
                         fingerprint: state == .missing ? nil : entry?.source.value, location: text.location)
         }
         groups = [Group(id: "guide", note: nil, units: [unit(guide.title)])]

@@ -183,6 +183,10 @@ public struct XLIFFImport: Sendable {
         var out = ""
         var stack: [(id: Int, start: String.Index)] = []
         func tagID(_ element: XMLTree.Element) -> Int? { element.attribute("id").flatMap { Int($0) } }
+        // A gloss is the one tag a translation may add (`[Verify now](gloss:)`): a pair of a new
+        // id whose opening tag says `ctype="x-gloss"`.
+        let glossClose = "](gloss:)"
+        var glosses: Set<Int> = []
         func walk(_ nodes: [XMLTree.Node]) -> Problem? {
             for node in nodes {
                 switch node {
@@ -191,6 +195,13 @@ public struct XLIFFImport: Sendable {
                 case .element(let child):
                     switch child.name {
                     case "bx", "bpt":
+                        if child.attribute("ctype") == InlineSegments.Kind.gloss.rawValue, let id = tagID(child), opens[id] == nil, !glosses.contains(id) {
+                            glosses.insert(id)
+                            closes[id] = glossClose
+                            out += "["
+                            stack.append((id, out.endIndex))
+                            continue
+                        }
                         guard let id = tagID(child), let code = opens[id] else { return Problem(id: "unknown-tag", message: "<\(child.name) id=\"\(child.attribute("id") ?? "")\"> is not a tag of the source: keep the source's tags only") }
                         out += code
                         stack.append((id, out.endIndex))

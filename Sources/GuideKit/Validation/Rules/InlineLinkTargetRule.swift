@@ -1,8 +1,9 @@
 import Foundation
 
 /// Triggers on a link in text whose destination is not `link:KEY`, `ui:LANG`, `section:ID`,
-/// `number:` or `percent:` (a pasted URL gets the registry key as the fix when the URL is
-/// registered), on a UI label whose language is not a BCP 47 tag, and on a marked number whose
+/// `gloss:`, `number:` or `percent:` (a pasted URL gets the registry key as the fix when the URL
+/// is registered), on a UI label whose language is not a BCP 47 tag, on a gloss that does not
+/// follow a UI label (only quotes, spaces or punctuation between), and on a marked number whose
 /// value is not written locale-neutrally (`[0,8](percent:)` instead of `[0.8](percent:)`).
 public struct InlineLinkTargetRule: Rule {
     public let id = "inline-link-target"
@@ -30,6 +31,9 @@ public struct InlineLinkTargetRule: Rule {
                   - id: pay
                     kind: action
                     text: "[4️⃣0,8](percent:) ücret ödeyin"
+                  - id: gloss
+                    kind: action
+                    text: "Ayarlar sayfasını [5️⃣Settings](gloss:) açın"
 
                 """),
             .passes("""
@@ -42,7 +46,7 @@ public struct InlineLinkTargetRule: Rule {
                     text: "[1688.com](link:1688-home)’u ziyaret edin"
                   - id: verify
                     kind: action
-                    text: "‘[现在去认证](ui:zh-Hans)’e tıklayın, sonra [ilk adıma](section:example#visit) dönün"
+                    text: "‘[现在去认证](ui:zh-Hans)’ [Şimdi doğrula](gloss:) düğmesine tıklayın, sonra [ilk adıma](section:example#visit) dönün"
                   - id: pay
                     kind: action
                     text: "[1500](number:) TL için [0.8](percent:) ücret ödeyin"
@@ -65,7 +69,7 @@ public struct InlineLinkTargetRule: Rule {
                     } else if URIReference(destination)?.scheme != nil {
                         findings.append(finding("the link points at ‘\(destination)’: add the URL to links.yaml and write link:KEY", at: at))
                     } else {
-                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG, section:ID, number: or percent:", at: at))
+                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG, section:ID, gloss:, number: or percent:", at: at))
                     }
                 case .uiLabel(let language) where !Self.isLanguageTag(language):
                     let fixed = language.replacingOccurrences(of: "_", with: "-")
@@ -76,6 +80,9 @@ public struct InlineLinkTargetRule: Rule {
                     } else {
                         findings.append(finding("‘\(language)’ is not a language tag: write a BCP 47 tag such as zh-Hans, en or tr", at: offsetAt))
                     }
+                case .gloss where !Self.followsUILabel(link, in: text):
+                    findings.append(finding("a gloss translates the UI label just before it: put it right after a [label](ui:LANG), or write it as plain text",
+                                            at: text.location(ofScalarOffset: link.textOffset)))
                 case .quantity(let kind) where Quantity(kind: kind, canonical: link.text) == nil:
                     let at = text.location(ofScalarOffset: link.textOffset)
                     // A Turkish-style value (`0,8`, `1.500`) has an obvious neutral spelling.
@@ -92,6 +99,19 @@ public struct InlineLinkTargetRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Whether the link before `gloss` is a UI label, with nothing but spaces, quotes and other
+    /// punctuation between the two.
+    static func followsUILabel(_ gloss: VisibleText.Link, in text: ContentText) -> Bool {
+        guard let index = text.visible.links.firstIndex(of: gloss), index > 0 else { return false }
+        let label = text.visible.links[index - 1]
+        guard case .uiLabel = label.reference else { return false }
+        let raw = Array(text.text.value.unicodeScalars)
+        // From the `)` that ends the label to the `[` that opens the gloss.
+        let start = label.destinationOffset + label.destination.unicodeScalars.count + 1, end = gloss.textOffset - 1
+        guard start <= end, end <= raw.count else { return false }
+        return raw[start..<end].allSatisfy { !$0.properties.isAlphabetic && !("0"..."9").contains($0) }
     }
 
     /// A BCP 47 tag's shape: a 2–3 letter language, then subtags of 1–8 letters or digits.

@@ -14,37 +14,51 @@ public struct NumberSymbols: Sendable, Hashable {
     public var percentPrefix: String
     public var percentSuffix: String
     public var minus: String
+    /// Where an amount's currency code and sign go, CLDR's currency pattern with an ISO code:
+    /// `¤` the code, `#` the number, `-` the minus sign (`¤ #` and `-¤ #` in Turkish and English,
+    /// `# ¤` and `-# ¤` in German, with a no-break space).
+    public var amountPattern: String
+    public var negativeAmountPattern: String
 
-    public init(decimal: String, group: String, minimumGroupingDigits: Int = 1, percentPrefix: String = "", percentSuffix: String = "%", minus: String = "-") {
+    public init(decimal: String, group: String, minimumGroupingDigits: Int = 1, percentPrefix: String = "", percentSuffix: String = "%", minus: String = "-",
+                amountPattern: String = codeFirst, negativeAmountPattern: String = "-" + codeFirst) {
         self.decimal = decimal
         self.group = group
         self.minimumGroupingDigits = minimumGroupingDigits
         self.percentPrefix = percentPrefix
         self.percentSuffix = percentSuffix
         self.minus = minus
+        self.amountPattern = amountPattern
+        self.negativeAmountPattern = negativeAmountPattern
     }
+
+    /// `CNH 1.500,50` and `1.500,50 CNH`.
+    public static let codeFirst = "¤\u{00A0}#"
+    public static let codeLast = "#\u{00A0}¤"
 
     private static let nbsp = "\u{00A0}"
     private static let narrowNBSP = "\u{202F}"
     private static let lrm = "\u{200E}"
+    private static let rlm = "\u{200F}"
 
     /// CLDR (latn digits) by language subtag.
     static let table: [String: NumberSymbols] = [
         "tr": NumberSymbols(decimal: ",", group: ".", percentPrefix: "%", percentSuffix: ""),
         "en": NumberSymbols(decimal: ".", group: ","),
-        "de": NumberSymbols(decimal: ",", group: ".", percentSuffix: nbsp + "%"),
-        "fr": NumberSymbols(decimal: ",", group: narrowNBSP, percentSuffix: nbsp + "%"),
-        "es": NumberSymbols(decimal: ",", group: ".", minimumGroupingDigits: 2, percentSuffix: nbsp + "%"),
-        "it": NumberSymbols(decimal: ",", group: ".", minimumGroupingDigits: 2),
-        "nl": NumberSymbols(decimal: ",", group: "."),
+        "de": NumberSymbols(decimal: ",", group: ".", percentSuffix: nbsp + "%", amountPattern: codeLast, negativeAmountPattern: "-" + codeLast),
+        "fr": NumberSymbols(decimal: ",", group: narrowNBSP, percentSuffix: nbsp + "%", amountPattern: codeLast, negativeAmountPattern: "-" + codeLast),
+        "es": NumberSymbols(decimal: ",", group: ".", minimumGroupingDigits: 2, percentSuffix: nbsp + "%", amountPattern: codeLast, negativeAmountPattern: "-" + codeLast),
+        "it": NumberSymbols(decimal: ",", group: ".", minimumGroupingDigits: 2, amountPattern: codeLast, negativeAmountPattern: "-" + codeLast),
+        "nl": NumberSymbols(decimal: ",", group: ".", negativeAmountPattern: "¤\u{00A0}-#"),
         "pt": NumberSymbols(decimal: ",", group: "."),
-        "ru": NumberSymbols(decimal: ",", group: nbsp, percentSuffix: nbsp + "%"),
-        "pl": NumberSymbols(decimal: ",", group: nbsp, minimumGroupingDigits: 2),
+        "ru": NumberSymbols(decimal: ",", group: nbsp, percentSuffix: nbsp + "%", amountPattern: codeLast, negativeAmountPattern: "-" + codeLast),
+        "pl": NumberSymbols(decimal: ",", group: nbsp, minimumGroupingDigits: 2, amountPattern: codeLast, negativeAmountPattern: "-" + codeLast),
         "zh": NumberSymbols(decimal: ".", group: ","),
         "ja": NumberSymbols(decimal: ".", group: ","),
         "ko": NumberSymbols(decimal: ".", group: ","),
         // Arabic with Latin digits; the marks keep the sign on the number's side in right-to-left text.
-        "ar": NumberSymbols(decimal: ".", group: ",", percentSuffix: lrm + "%" + lrm, minus: lrm + "-"),
+        "ar": NumberSymbols(decimal: ".", group: ",", percentSuffix: lrm + "%" + lrm, minus: lrm + "-",
+                            amountPattern: rlm + codeLast, negativeAmountPattern: rlm + "-" + codeLast),
     ]
 
     /// The symbols of a BCP 47 tag's language (`zh-Hans` → `zh`); English for languages not in the table.
@@ -65,6 +79,17 @@ public struct NumberSymbols: Sendable, Hashable {
         switch quantity.kind {
         case .number: return (quantity.isNegative ? minus : "") + number
         case .percent: return (quantity.isNegative ? minus : "") + percentPrefix + number + percentSuffix
+        case .amount(let currency):
+            var out = ""
+            for scalar in (quantity.isNegative ? negativeAmountPattern : amountPattern).unicodeScalars {
+                switch scalar {
+                case "¤": out += currency
+                case "#": out += number
+                case "-": out += minus
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
         }
     }
 

@@ -1,21 +1,37 @@
 /// A number the content marks so each locale writes it its own way: `[0.8](percent:)`,
-/// `[1500](number:)`. The value is written once, locale-neutrally (ASCII digits, a decimal
+/// `[1500](number:)`, `[1500.50](amount:CNH)`. The value is written once, locale-neutrally (ASCII digits, a decimal
 /// point, no grouping), so the same marker is copied verbatim into every catalog.
 public struct Quantity: Sendable, Hashable {
     /// What the marker's destination says the number is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: Sendable, Hashable {
         /// `number:` — a plain number (`1.500`, `1,500`).
         case number
         /// `percent:` — a percentage, its value in percent (`[0.8](percent:)` is 0.8 %).
         case percent
+        /// `amount:CUR` — an amount of money in the currency whose ISO 4217 code is CUR
+        /// (`[1500.50](amount:CNH)`: Turkish `CNH 1.500,50`, German `1.500,50 CNH`).
+        case amount(currency: String)
 
-        /// The destination that marks it, `number:` or `percent:`.
-        public var destination: String { rawValue + ":" }
+        /// The destination that marks it: `number:`, `percent:`, `amount:CNH`.
+        public var destination: String {
+            switch self {
+            case .number: "number:"
+            case .percent: "percent:"
+            case .amount(let currency): "amount:" + currency
+            }
+        }
 
-        /// The kind a link destination names, if it is exactly `number:` or `percent:`.
+        /// The kind a link destination names: exactly `number:` or `percent:`, or `amount:` and
+        /// three capital letters.
         public init?(destination: String) {
-            guard destination.hasSuffix(":"), let kind = Kind(rawValue: String(destination.dropLast())) else { return nil }
-            self = kind
+            switch destination {
+            case "number:": self = .number
+            case "percent:": self = .percent
+            default:
+                guard let code = destination.dropPrefix("amount:"), code.unicodeScalars.count == 3,
+                      code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
+                self = .amount(currency: code)
+            }
         }
     }
 

@@ -80,7 +80,7 @@ struct RealGuideTests {
     /// a Turkish page shows it: the seed's numbers are in the content as markers.
     static func asTurkishPagesShowIt(_ text: String) -> String {
         text.replacing(#/\[(-?[0-9]+(?:\.[0-9]+)?)\]\((number|percent):\)/#) { match in
-            Quantity(kind: Quantity.Kind(rawValue: String(match.2))!, canonical: String(match.1)).map { NumberSymbols.of("tr").format($0) } ?? String(match.0)
+            Quantity(kind: Quantity.Kind(destination: "\(match.2):")!, canonical: String(match.1)).map { NumberSymbols.of("tr").format($0) } ?? String(match.0)
         }
     }
 

@@ -31,6 +31,22 @@ import Testing
         #expect(NumberSymbols.of("tr").format(7) == "7")
         #expect(NumberSymbols.of("es").format(1500) == "1500", "Spanish groups from five digits")
         #expect(NumberSymbols.of("es").format(15000) == "15.000")
+        let money = try #require(Quantity(kind: .amount(currency: "CNH"), canonical: "1500.50"))
+        #expect(NumberSymbols.of("tr").format(money) == "CNH\u{00A0}1.500,50")
+        #expect(NumberSymbols.of("en").format(money) == "CNH\u{00A0}1,500.50")
+        #expect(NumberSymbols.of("de").format(money) == "1.500,50\u{00A0}CNH")
+    }
+
+    @Test(arguments: ["amount:CNH", "amount:USD"])
+    func amountDestinationsNameTheirCurrency(_ destination: String) throws {
+        let kind = try #require(Quantity.Kind(destination: destination))
+        #expect(kind == .amount(currency: String(destination.dropFirst("amount:".count))))
+        #expect(kind.destination == destination)
+    }
+
+    @Test(arguments: ["amount:", "amount:cnh", "amount:CN", "amount:CNHX", "amount: CNH", "amounts:CNH", "number:x"])
+    func otherDestinationsAreNoAmount(_ destination: String) {
+        #expect(Quantity.Kind(destination: destination) == nil)
     }
 
     /// The hand-written table agrees with the platform's CLDR data (ICU on Linux) wherever the
@@ -55,8 +71,13 @@ import Testing
         decimal.numberStyle = .decimal
         decimal.minimumFractionDigits = 1
         decimal.maximumFractionDigits = 1
-        var foundation: [String?] = [percent.string(from: 0.008), percent.string(from: 0.125)]
+        let amount = NumberFormatter()
+        amount.locale = percent.locale
+        amount.numberStyle = .currencyISOCode
+        amount.currencyCode = "CNH"
+        var foundation: [String?] = [percent.string(from: 0.008), percent.string(from: 0.125), amount.string(from: 1500.5), amount.string(from: -1500.5)]
         var ours = ["0.8", "12.5"].compactMap { Quantity(kind: .percent, canonical: $0) }.map(symbols.format)
+            + ["1500.50", "-1500.50"].compactMap { Quantity(kind: .amount(currency: "CNH"), canonical: $0) }.map(symbols.format)
         for value in ["1500.5", "12345.5", "1234567.5"] {
             foundation.append(decimal.string(from: NSNumber(value: Double(value)!)))
             ours += Quantity(kind: .number, canonical: value).map { [symbols.format($0)] } ?? []

@@ -33,6 +33,23 @@ extension RenderingTests {
             #expect(site.text("checklists/tr.txt").contains("World Pay için %0,8, 1.500 TL üzeri için %1 ücret"))
         }
 
+        @Test func amountsPutTheCurrencyCodeWhereTheLocaleDoes() async throws {
+            let source = "Hesabınıza [1500.50](amount:CNH) yükleyin"
+            let (loaded, rendered, _) = try await render(tree: tree(steps: """
+                  - id: top-up
+                    kind: action
+                    text: "\(source)"
+                """, catalog: """
+                  first.steps.top-up.text:
+                    source: \(Fingerprint.of(source))
+                    text: "Top up your account with [1500.50](amount:CNH)"
+                """))
+            let site = try #require(rendered, "\(loaded.diagnostics)")
+            #expect(site.text("html/tr/first.html").contains("Hesabınıza <data value=\"1500.50\">CNH\u{00A0}1.500,50</data> yükleyin"))
+            #expect(site.text("html/en/first.html").contains("Top up your account with <data value=\"1500.50\">CNH\u{00A0}1,500.50</data>"))
+            #expect(site.text("checklists/tr.txt").contains("Hesabınıza CNH\u{00A0}1.500,50 yükleyin"))
+        }
+
         @Test func aTurkishFallbackKeepsTurkishNumbers() async throws {
             let (_, rendered, _) = try await render(tree: tree(steps: """
                   - id: pay

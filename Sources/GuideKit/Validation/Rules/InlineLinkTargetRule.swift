@@ -1,13 +1,13 @@
 import Foundation
 
 /// Triggers on a link in text whose destination is not `link:KEY`, `ui:LANG`, `section:ID`,
-/// `gloss:`, `number:` or `percent:` (a pasted URL gets the registry key as the fix when the URL
+/// `gloss:`, `number:`, `percent:` or `amount:CUR` (a pasted URL gets the registry key as the fix when the URL
 /// is registered), on a UI label whose language is not a BCP 47 tag, on a gloss that does not
 /// follow a UI label (only quotes, spaces or punctuation between), and on a marked number whose
 /// value is not written locale-neutrally (`[0,8](percent:)` instead of `[0.8](percent:)`).
 public struct InlineLinkTargetRule: Rule {
     public let id = "inline-link-target"
-    public let summary = "links in text point at link:KEY, ui:LANG, section:ID, number: or percent:"
+    public let summary = "links in text point at link:KEY, ui:LANG, section:ID, gloss:, number:, percent: or amount:CUR"
     public let defaultSeverity = Severity.error
 
     public init() {}
@@ -34,6 +34,9 @@ public struct InlineLinkTargetRule: Rule {
                   - id: gloss
                     kind: action
                     text: "Ayarlar sayfasını [5️⃣Settings](gloss:) açın"
+                  - id: top-up
+                    kind: action
+                    text: "[1500](amount:6️⃣cnh) yükleyin"
 
                 """),
             .passes("""
@@ -49,7 +52,7 @@ public struct InlineLinkTargetRule: Rule {
                     text: "‘[现在去认证](ui:zh-Hans)’ [Şimdi doğrula](gloss:) düğmesine tıklayın, sonra [ilk adıma](section:example#visit) dönün"
                   - id: pay
                     kind: action
-                    text: "[1500](number:) TL için [0.8](percent:) ücret ödeyin"
+                    text: "[1500](number:) TL için [0.8](percent:) ücret ödeyin, [1500.50](amount:CNH) yükleyin"
 
                 """),
         ]
@@ -63,13 +66,17 @@ public struct InlineLinkTargetRule: Rule {
                 switch link.reference {
                 case .raw(let destination):
                     let length = destination.unicodeScalars.count
-                    if let key = context.guide.links.entries.first(where: { $0.url.value == destination })?.key.value {
+                    if let code = destination.dropPrefix("amount:") {
+                        let fixed = code.uppercased()
+                        findings.append(finding("‘\(code)’ is not a currency code: write amount: and the ISO 4217 code in capitals, e.g. amount:\(Quantity.Kind(destination: "amount:" + fixed) != nil ? fixed : "CNH")",
+                                                at: text.location(ofScalarOffset: link.destinationOffset + "amount:".count)))
+                    } else if let key = context.guide.links.entries.first(where: { $0.url.value == destination })?.key.value {
                         findings.append(finding("the link points at the URL itself: use its registry key, link:\(key)", at: at,
                                                 fix: FixIt(length: length, replacement: "link:\(key)")))
                     } else if URIReference(destination)?.scheme != nil {
                         findings.append(finding("the link points at ‘\(destination)’: add the URL to links.yaml and write link:KEY", at: at))
                     } else {
-                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG, section:ID, gloss:, number: or percent:", at: at))
+                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG, section:ID, gloss:, number:, percent: or amount:CUR", at: at))
                     }
                 case .uiLabel(let language) where !Self.isLanguageTag(language):
                     let fixed = language.replacingOccurrences(of: "_", with: "-")

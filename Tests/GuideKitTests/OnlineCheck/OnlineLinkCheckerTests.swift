@@ -159,8 +159,8 @@ import Testing
         let result = try #require(try await check([server.url("/silent")], options: options)[server.url("/silent")])
         #expect(result.outcome == .unverifiable(.timeout(seconds: 0.5)))
         // The outcome proves the request timeout fired; the bound only shows the 60 s deadline was
-        // not waited for, with room for a loaded machine.
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // not waited for, with room for a loaded machine (under ThreadSanitizer this took 21 s).
+        #expect(ContinuousClock.now - started < .seconds(50))
     }
 
     @Test func totalDeadlineCutsALongRequestShort() async throws {

@@ -4,9 +4,10 @@ import Yams
 /// Reads one YAML content file into a Yams node tree, turning every way it can fail
 /// (unreadable, not UTF-8, too deep, not YAML) into a located diagnostic.
 struct YAMLFile {
-    /// Files larger than this are refused by their size, before a byte is read or parsed. Content
-    /// files are a few kilobytes; a whole guide's catalog stays well below this.
-    static let maximumBytes = 2 * 1024 * 1024
+    /// Files larger than this are refused by their size, before a byte is read or parsed. Section
+    /// files are a few kilobytes; a catalog of a help centre of a thousand sections (the benchmark's
+    /// S=1000, M=10) is about 5 MB, so the limit leaves it room to grow threefold.
+    static let maximumBytes = 16 * 1024 * 1024
     /// Deeper nesting than this (mappings and lists, flow or block) is refused before composing,
     /// so a hostile file cannot exhaust the stack of the recursive composer and readers.
     static let maximumDepth = 64

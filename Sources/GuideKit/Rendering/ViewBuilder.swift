@@ -16,6 +16,8 @@ struct ViewBuilder {
     var fallbacks: Set<FallbackUse> = []
     /// Set when a string of the current page falls back; reset by `beginPage()`.
     private(set) var pageHasFallback = false
+    /// The parts every page of this locale and format shares, when built beforehand.
+    var shared: Shared?
 
     init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset]) {
         self.guide = guide
@@ -152,6 +154,39 @@ struct ViewBuilder {
             upper[key] = Fragment(escaped: language == locale.tag ? upperCased : markFallback(upperCased, language: language))
         }
         return (strings, attr, upper)
+    }
+
+    /// What every page of one locale and format shows alike: the chrome string tables and the
+    /// support block. Built once per locale and format instead of on every page (it was a tenth
+    /// of a build); a page takes them with `sharedParts()`.
+    struct Shared {
+        let strings: [String: Fragment]
+        let attr: [String: Fragment]
+        let upper: [String: Fragment]
+        let support: SupportView
+        /// What building them found, noted again on every page that shows them.
+        let diagnostics: [Diagnostic]
+        let fallbacks: Set<FallbackUse>
+        let hasFallback: Bool
+    }
+
+    /// Builds the shared parts, on a builder of their own.
+    func makeShared() -> Shared {
+        var builder = ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media)
+        let tables = builder.stringTables()
+        let support = builder.support()
+        return Shared(strings: tables.strings, attr: tables.attr, upper: tables.upper, support: support,
+                      diagnostics: builder.diagnostics, fallbacks: builder.fallbacks, hasFallback: builder.pageHasFallback)
+    }
+
+    /// The shared parts for the current page (built now when not beforehand), with their
+    /// fallbacks and problems noted as the page's own.
+    mutating func sharedParts() -> Shared {
+        let parts = shared ?? makeShared()
+        diagnostics += parts.diagnostics
+        fallbacks.formUnion(parts.fallbacks)
+        if parts.hasFallback { pageHasFallback = true }
+        return parts
     }
 
     /// A counted chrome phrase (`stepCount`) for `count`: the plural form the language's CLDR rule

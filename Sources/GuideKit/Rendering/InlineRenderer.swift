@@ -17,16 +17,19 @@ struct InlineRenderer {
     var linksAsText = false
     /// How the page's locale writes marked numbers (`[0.8](percent:)`).
     var numbers: NumberSymbols
+    /// Texts parsed before, when the renderer is part of a build.
+    var parses: InlineParseCache?
 
-    init(guide: Guide, format: TextFormat, linksAsText: Bool = false, numbers: NumberSymbols = .of("en")) {
+    init(guide: Guide, format: TextFormat, linksAsText: Bool = false, numbers: NumberSymbols = .of("en"), parses: InlineParseCache? = nil) {
         self.guide = guide
         self.format = format
         self.linksAsText = linksAsText
         self.numbers = numbers
+        self.parses = parses
     }
 
     func render(_ text: SourceText, diagnostics: inout [Diagnostic]) -> String {
-        let inlines = CommonMark.parseInline(text.value).inlines
+        let inlines = parses?.inlines(of: text.value) ?? CommonMark.parseInline(text.value).inlines
         var context = Context(text: text)
         let rendered = render(inlines, context: &context)
         diagnostics += context.diagnostics

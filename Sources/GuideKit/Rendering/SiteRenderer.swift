@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
     public let htmlAssets: [MediaAsset]
     /// Screenshots by their path below `Content/media/`.
     public let media: [String: MediaAsset]
+    /// Every text's inline Markdown, parsed once for all pages and formats.
+    private let parses = InlineParseCache()
 
     public init(guide: Guide, catalogs: [Catalog], chrome: ChromeStrings, templates: [OutputFormat: TemplateSet], htmlAssets: [MediaAsset], media: [String: MediaAsset]) {
         self.guide = guide
@@ -179,7 +181,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func builder(for locale: LocaleInfo, locales: [LocaleInfo], format: TextFormat) -> ViewBuilder {
-        ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media)
+        ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media, parses: parses)
     }
 
     // MARK: Pages

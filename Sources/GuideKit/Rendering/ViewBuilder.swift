@@ -12,6 +12,8 @@ struct ViewBuilder {
     let format: TextFormat
     /// Screenshot files by their path below `Content/media/`.
     let media: [String: MediaAsset]
+    /// The build's parsed texts.
+    let parses: InlineParseCache
     var diagnostics: [Diagnostic] = []
     var fallbacks: Set<FallbackUse> = []
     /// Set when a string of the current page falls back; reset by `beginPage()`.
@@ -19,13 +21,14 @@ struct ViewBuilder {
     /// The parts every page of this locale and format shares, when built beforehand.
     var shared: Shared?
 
-    init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset]) {
+    init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset], parses: InlineParseCache) {
         self.guide = guide
         self.locale = locale
         self.locales = locales
         self.chrome = chrome
         self.format = format
         self.media = media
+        self.parses = parses
     }
 
     var sourceLocale: String { guide.sourceLocale.value }
@@ -37,7 +40,7 @@ struct ViewBuilder {
     /// A content string for this page: resolved, rendered, and marked when it falls back.
     mutating func text(_ source: SourceText, linksAsText: Bool = false) -> Fragment {
         let resolved = resolve(source)
-        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &diagnostics)
+        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText, numbers: .of(resolved.language), parses: parses).render(resolved.text, diagnostics: &diagnostics)
         return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
     }
 
@@ -46,7 +49,7 @@ struct ViewBuilder {
     mutating func plainText(_ source: SourceText) -> String {
         let resolved = resolve(source)
         var ignored: [Diagnostic] = []
-        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &ignored))
+        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true, numbers: .of(resolved.language), parses: parses).render(resolved.text, diagnostics: &ignored))
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {
@@ -172,7 +175,7 @@ struct ViewBuilder {
 
     /// Builds the shared parts, on a builder of their own.
     func makeShared() -> Shared {
-        var builder = ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media)
+        var builder = ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media, parses: parses)
         let tables = builder.stringTables()
         let support = builder.support()
         return Shared(strings: tables.strings, attr: tables.attr, upper: tables.upper, support: support,

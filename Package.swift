@@ -22,10 +22,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // syncfs(2), which Swift's Glibc module does not export (Linux only).
+        .systemLibrary(name: "CSyncfs"),
         .target(
             name: "GuideKit",
             dependencies: [
                 "CCmark",
+                .target(name: "CSyncfs", condition: .when(platforms: [.linux])),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -19,17 +19,25 @@ import tempfile
 import time
 
 
+class Failed(Exception):
+    """A command exited with an error: its case gets no figures, the others still run."""
+
+
 def run(command, cwd, env=None):
-    """(seconds, peak RSS in MiB, CPU seconds) of one run; exits when the command fails."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    stderr = process.stderr.read().decode("utf-8", "replace")
-    process.stderr.close()
-    if process.returncode != 0:
-        sys.exit(f"bench: `{' '.join(command)}` exited {process.returncode}:\n{stderr}")
+    """(seconds, peak RSS in MiB, CPU seconds) of one run; raises Failed when the command fails."""
+    # Output goes to temporary files, not pipes: a pipe nobody reads until the end could fill up.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            out.seek(0)
+            err.seek(0)
+            text = (out.read() + err.read()).decode("utf-8", "replace").strip()
+            print(f"bench: `{' '.join(command)}` exited {process.returncode}:\n{text}", file=sys.stderr)
+            raise Failed(text.splitlines()[0] if text else f"exit {process.returncode}")
     return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
@@ -82,15 +90,22 @@ def main():
         content, templates, site = (os.path.join(repo, path) for path in paths.split(","))
         build = lambda out: [guidegen, "build", "--content", content, "--templates", templates, "--output", out]
         work = args.work
-        full = measure(build, args.runs, work, prepare=lambda: fresh(work), cleanup=remove)
+        pages = count_pages(os.path.join(site, "content"))
         hugo = measure(lambda out: [args.hugo, "--source", site, "--destination", out, "--quiet"], args.runs, work,
                        prepare=lambda: fresh(work), cleanup=remove)
-        kept = fresh(work)
-        run(build(kept), work)
-        rebuild = measure(lambda _: build(kept), args.runs, work)
-        remove(kept)
-        validate = measure(lambda _: [guidegen, "validate", "--content", content], args.runs, work)
-        rows.append(dict(name=name, pages=count_pages(os.path.join(site, "content")), full=full, hugo=hugo, rebuild=rebuild, validate=validate))
+        try:
+            full = measure(build, args.runs, work, prepare=lambda: fresh(work), cleanup=remove)
+            kept = fresh(work)
+            try:
+                run(build(kept), work)
+                rebuild = measure(lambda _: build(kept), args.runs, work)
+            finally:
+                remove(kept)
+            validate = measure(lambda _: [guidegen, "validate", "--content", content], args.runs, work)
+        except Failed as failure:
+            rows.append(dict(name=name, pages=pages, hugo=hugo, failed=str(failure)))
+            continue
+        rows.append(dict(name=name, pages=pages, full=full, hugo=hugo, rebuild=rebuild, validate=validate))
 
     print()
     load_after = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
@@ -100,6 +115,10 @@ def main():
     header = ["case", "pages (Hugo)", "guidegen build", "CPU", "peak MB", "hugo", "CPU", "peak MB", "guidegen/hugo", "rebuild unchanged", "validate"]
     table = [header]
     for row in rows:
+        if "failed" in row:
+            h, hm, hc = row["hugo"]
+            table.append([row["name"], str(row["pages"]), "failed", "", "", seconds(h), seconds(hc), f"{hm:.0f}", "", "", ""])
+            continue
         (g, gm, gc), (h, hm, hc), (r, _, _), (v, _, _) = row["full"], row["hugo"], row["rebuild"], row["validate"]
         table.append([row["name"], str(row["pages"]), seconds(g), seconds(gc), f"{gm:.0f}", seconds(h), seconds(hc), f"{hm:.0f}", f"{g / h:.2f}",
                       f"{seconds(r)} ({r / g * 100:.0f} %)", seconds(v)])
@@ -109,8 +128,11 @@ def main():
         if index == 0:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     print()
+    for row in rows:
+        if "failed" in row:
+            print(f"  {row['name']}: guidegen failed: {row['failed']}")
 
-    by_name = {row["name"]: row for row in rows}
+    by_name = {row["name"]: row for row in rows if "failed" not in row}
     checks = []
     if "real" in by_name:
         g, h = by_name["real"]["full"][0], by_name["real"]["hugo"][0]
@@ -126,13 +148,15 @@ def main():
     if small and large:
         ratio = large["full"][0] / small["full"][0]
         checks.append((f"S=1000 ≤ 11× S=100: {ratio:.1f}×", ratio <= 11))
-    for row in rows:
+    for name in (row["name"] for row in rows if "failed" in row):
+        checks.append((f"{name}: guidegen failed, no figures", False))
+    for row in by_name.values():
         share = row["rebuild"][0] / row["full"][0]
         checks.append((f"{row['name']} unchanged rebuild ≤ 10 % of a build: {share * 100:.0f} %", share <= 0.10))
     for text, ok in checks:
         print(f"  {'met ' if ok else 'MISS'}  {text}")
     met = sum(ok for _, ok in checks)
-    summary = "; ".join(f"{row['name']} {seconds(row['full'][0])} (hugo {seconds(row['hugo'][0])}, ×{row['full'][0] / row['hugo'][0]:.2f})" for row in rows)
+    summary = "; ".join(f"{row['name']} {seconds(row['full'][0])} (hugo {seconds(row['hugo'][0])}, ×{row['full'][0] / row['hugo'][0]:.2f})" for row in by_name.values())
     print()
     print(f"bench: {summary}; targets met {met}/{len(checks)}")
 

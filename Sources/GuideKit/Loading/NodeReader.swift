@@ -74,7 +74,9 @@ struct NodeReader {
     /// A non-empty translatable text with its key (empty allowed with `allowEmpty`).
     mutating func text(_ node: Node, what: String, key: String, allowEmpty: Bool = false) -> SourceText? {
         guard let value = string(node, what: what) else { return nil }
-        if !allowEmpty, value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Only white space (what `trimmingCharacters(in: .whitespacesAndNewlines)` would remove
+        // entirely), found without Foundation: most texts stop at their first scalar.
+        if !allowEmpty, value.value.unicodeScalars.allSatisfy(TextScanning.isWhitespace) {
             report("empty-text", "‘\(what)’ is empty: write the text or remove the field", at: node)
             return nil
         }

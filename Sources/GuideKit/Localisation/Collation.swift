@@ -56,7 +56,8 @@ public struct Collation: Sendable {
                 secondary.append(0)
                 continue
             }
-            let decomposed = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+            // An ASCII character (space, digit, punctuation) is its own decomposition.
+            let decomposed = character.isASCII ? character.unicodeScalars : String(character).decomposedStringWithCanonicalMapping.unicodeScalars
             guard let base = decomposed.first else { continue }
             let marks = decomposed.dropFirst().reduce(UInt32(0)) { $0 &* 31 &+ $1.value }
             if let index = alphabet[Character(base)] {

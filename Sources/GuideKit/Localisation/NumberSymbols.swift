@@ -63,6 +63,8 @@ public struct NumberSymbols: Sendable, Hashable {
 
     /// The symbols of a BCP 47 tag's language (`zh-Hans` → `zh`); English for languages not in the table.
     public static func of(_ tag: String) -> NumberSymbols {
+        // Most tags are a bare language subtag (`tr`): found without splitting.
+        if let symbols = table[tag] { return symbols }
         let language = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
         return table[language] ?? table["en"]!
     }

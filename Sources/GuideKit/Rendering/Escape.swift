@@ -7,44 +7,91 @@ public enum Escape {
     /// U+2066–U+2069), which can make text display in another order than it is read
     /// ("Trojan Source"). They are dropped.
     public static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isDropped(scalar.value)
+    }
+
+    /// `isDropped` by code point. Noncharacters are U+FDD0–U+FDEF and the last two code points of
+    /// every plane (U+FFFE, U+FFFF, U+1FFFE…): arithmetic, not a Unicode property lookup.
+    @inline(__always)
+    static func isDropped(_ value: UInt32) -> Bool {
+        switch value {
         case 0x09, 0x0A, 0x0D: return false
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return scalar.properties.isNoncharacterCodePoint
+        case 0xFDD0...0xFDEF: return true
+        default: return value & 0xFFFE == 0xFFFE
         }
+    }
+
+    /// What `rewrite` does with one scalar.
+    enum Edit {
+        case keep, drop
+        case replace(String)
+    }
+
+    /// `text` with each scalar kept, dropped or replaced as `edit` says, walked as UTF-8 bytes:
+    /// runs of kept scalars are copied as they are, and text that needs no change is returned
+    /// without a copy. (Appending scalar by scalar to a `String` was a sixth of a build.)
+    @inline(__always)
+    static func rewrite(_ text: String, _ edit: (UInt32) -> Edit) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            var kept = 0
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = scalar(at: index, in: bytes)
+                let action = edit(value)
+                if case .keep = action {
+                    index += length
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept..<index]))
+                if case .replace(let replacement) = action { out.append(contentsOf: replacement.utf8) }
+                index += length
+                kept = index
+            }
+            guard kept > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// The code point that starts at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3) }
+        return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
     /// Text between HTML tags: `&`, `<`, `>`.
     public static func htmlText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: if !isDropped(scalar) { out.unicodeScalars.append(scalar) }
+        rewrite(text) { value in
+            switch value {
+            case 0x26: .replace("&amp;")
+            case 0x3C: .replace("&lt;")
+            case 0x3E: .replace("&gt;")
+            default: isDropped(value) ? .drop : .keep
             }
         }
-        return out
     }
 
     /// A quoted HTML attribute value (`"` or `'` quotes): text escaping plus both quotes.
     public static func htmlAttribute(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: if !isDropped(scalar) { out.unicodeScalars.append(scalar) }
+        rewrite(text) { value in
+            switch value {
+            case 0x26: .replace("&amp;")
+            case 0x3C: .replace("&lt;")
+            case 0x3E: .replace("&gt;")
+            case 0x22: .replace("&quot;")
+            case 0x27: .replace("&#39;")
+            default: isDropped(value) ? .drop : .keep
             }
         }
-        return out
     }
 
     /// Text in a Markdown paragraph, heading or list item, wherever it lands on a line: every
@@ -55,107 +102,103 @@ public enum Escape {
     /// characters stay as they are, so the Markdown reads as plain text.
     public static func markdown(_ text: String) -> String {
         let scalars: [Unicode.Scalar] = text.unicodeScalars.compactMap { scalar in
-            scalar == "\n" || scalar == "\r" ? " " : (isDropped(scalar) ? nil : scalar)
+            scalar == "\n" || scalar == "\r" ? " " : (isDropped(scalar.value) ? nil : scalar)
         }
         // Up to three spaces may indent a block marker; the first other character is where a
         // block would start.
         let lead = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.count
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count + 16)
+        let backslash = UInt8(ascii: "\\")
         for (index, scalar) in scalars.enumerated() {
             let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
             let atStart = index == lead
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<":
-                out += "\\"
+                out.append(backslash)
             case ">" where atStart:
-                out += "\\"
+                out.append(backslash)
             case "&" where next.map { $0 == "#" || $0.properties.isAlphabetic } ?? false:
-                out += "\\"
-            case "#" where atStart && Self.opensHeading(Array(scalars[index...])):
-                out += "\\"
+                out.append(backslash)
+            case "#" where atStart && Self.opensHeading(scalars[index...]):
+                out.append(backslash)
             case "+" where atStart && (next == nil || next == " " || next == "\t"):
-                out += "\\"
+                out.append(backslash)
             case "-" where atStart && (next == nil || next == " " || next == "\t" || next == "-"):
-                out += "\\"
+                out.append(backslash)
             case "=" where atStart && scalars.allSatisfy({ $0 == "=" || $0 == " " || $0 == "\t" }):
-                out += "\\"
+                out.append(backslash)
             case "~" where atStart && next == "~":
-                out += "\\"
+                out.append(backslash)
             case "!" where next == "[":
-                out += "\\"
+                out.append(backslash)
             default:
                 break
             }
-            out.unicodeScalars.append(scalar)
+            if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: scalar.utf8)
+            }
         }
-        // "1. " or "1) " at the start would open an ordered list.
-        let indent = out.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
-        let digits = out.unicodeScalars.dropFirst(indent).prefix { ("0"..."9").contains($0) }.count
+        // "1. " or "1) " at the start would open an ordered list (all ASCII, so bytes are scalars).
+        let indent = out.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        let digits = out.dropFirst(indent).prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
         if digits > 0, digits <= 9 {
-            let rest = out.unicodeScalars.dropFirst(indent + digits)
-            if let marker = rest.first, marker == "." || marker == ")" {
+            let rest = out.dropFirst(indent + digits)
+            if let marker = rest.first, marker == UInt8(ascii: ".") || marker == UInt8(ascii: ")") {
                 let after = rest.dropFirst().first
-                if after == nil || after == " " || after == "\t" {
-                    var escaped = String(String.UnicodeScalarView(out.unicodeScalars.prefix(indent + digits)))
-                    escaped += "\\"
-                    escaped.unicodeScalars.append(contentsOf: rest)
-                    out = escaped
+                if after == nil || after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") {
+                    out.insert(backslash, at: indent + digits)
                 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `#` to `######` followed by a space or nothing: an ATX heading.
-    private static func opensHeading(_ scalars: [Unicode.Scalar]) -> Bool {
+    private static func opensHeading(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         let hashes = scalars.prefix { $0 == "#" }.count
         guard hashes <= 6 else { return false }
-        return hashes == scalars.count || scalars[hashes] == " " || scalars[hashes] == "\t"
+        let after = scalars.index(scalars.startIndex, offsetBy: hashes)
+        return after == scalars.endIndex || scalars[after] == " " || scalars[after] == "\t"
     }
 
     /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>` element:
     /// `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, so `</script>` and `<!--` cannot appear.
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if isDropped(scalar) {
-                    continue
-                } else if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        let escaped = rewrite(text) { value in
+            switch value {
+            case 0x22: .replace("\\\"")
+            case 0x5C: .replace("\\\\")
+            case 0x0A: .replace("\\n")
+            case 0x0D: .replace("\\r")
+            case 0x09: .replace("\\t")
+            case 0x3C: .replace("\\u003c")
+            case 0x3E: .replace("\\u003e")
+            case 0x26: .replace("\\u0026")
+            case 0x2028: .replace("\\u2028")
+            case 0x2029: .replace("\\u2029")
+            // Every other control character below U+0020 is dropped.
+            default: isDropped(value) ? .drop : .keep
             }
         }
-        return out + "\""
+        return "\"" + escaped + "\""
     }
 
     /// A URL as a Markdown link destination: spaces and angle brackets percent-encoded,
     /// parentheses and backslashes escaped.
     public static func markdownDestination(_ url: String) -> String {
-        var out = ""
-        for scalar in url.unicodeScalars {
-            switch scalar {
-            case " ": out += "%20"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            case "(", ")", "\\": out += "\\"; out.unicodeScalars.append(scalar)
-            default: out.unicodeScalars.append(scalar)
+        rewrite(url) { value in
+            switch value {
+            case 0x20: .replace("%20")
+            case 0x3C: .replace("%3C")
+            case 0x3E: .replace("%3E")
+            case 0x28: .replace("\\(")
+            case 0x29: .replace("\\)")
+            case 0x5C: .replace("\\\\")
+            default: .keep
             }
         }
-        return out
     }
 }

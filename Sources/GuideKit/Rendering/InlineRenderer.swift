@@ -17,16 +17,19 @@ struct InlineRenderer {
     var linksAsText = false
     /// How the page's locale writes marked numbers (`[0.8](percent:)`).
     var numbers: NumberSymbols
+    /// Texts parsed before, when the renderer is part of a build.
+    var parses: InlineParseCache?
 
-    init(guide: Guide, format: TextFormat, linksAsText: Bool = false, numbers: NumberSymbols = .of("en")) {
+    init(guide: Guide, format: TextFormat, linksAsText: Bool = false, numbers: NumberSymbols = .of("en"), parses: InlineParseCache? = nil) {
         self.guide = guide
         self.format = format
         self.linksAsText = linksAsText
         self.numbers = numbers
+        self.parses = parses
     }
 
     func render(_ text: SourceText, diagnostics: inout [Diagnostic]) -> String {
-        let inlines = CommonMark.parseInline(text.value).inlines
+        let inlines = parses?.inlines(of: text.value) ?? CommonMark.parseInline(text.value).inlines
         var context = Context(text: text)
         let rendered = render(inlines, context: &context)
         diagnostics += context.diagnostics
@@ -41,19 +44,23 @@ struct InlineRenderer {
     /// writes one (at its start, or where wrapping starts a line) would add a box of its own, so
     /// its brackets become parentheses: `( )`, `(x)`.
     static func disarmCheckboxes(_ text: String) -> String {
-        guard text.contains("[") else { return text }
-        var scalars = Array(text.unicodeScalars)
+        // Brackets, spaces and x are ASCII: in UTF-8 they are whole scalars, never part of another.
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return text }
+        var bytes = Array(text.utf8)
         var index = 0
-        while index + 2 < scalars.count {
-            if scalars[index] == "[", scalars[index + 2] == "]", [" ", "x", "X"].contains(scalars[index + 1]) {
-                scalars[index] = "("
-                scalars[index + 2] = ")"
+        var changed = false
+        while index + 2 < bytes.count {
+            if bytes[index] == UInt8(ascii: "["), bytes[index + 2] == UInt8(ascii: "]"),
+                bytes[index + 1] == UInt8(ascii: " ") || bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X") {
+                bytes[index] = UInt8(ascii: "(")
+                bytes[index + 2] = UInt8(ascii: ")")
+                changed = true
                 index += 3
             } else {
                 index += 1
             }
         }
-        return String(String.UnicodeScalarView(scalars))
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     private struct Context {
@@ -221,17 +228,14 @@ struct InlineRenderer {
     /// ANSI escapes), what `Escape.isDropped` drops (bidi overrides) and guidegen's own protection
     /// marks are removed.
     static func plain(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\t" || scalar == "\n" || scalar == "\r" {
-                out += " "
-            } else if scalar.properties.generalCategory == .control || Escape.isDropped(scalar) || TextWrapper.isMark(scalar) {
-                continue
-            } else {
-                out.unicodeScalars.append(scalar)
+        Escape.rewrite(text) { value in
+            switch value {
+            case 0x09, 0x0A, 0x0D: .replace(" ")
+            // Control characters (C0, DEL, C1) are all dropped by `Escape.isDropped`.
+            case TextWrapper.protectStart.value, TextWrapper.protectEnd.value: .drop
+            default: Escape.isDropped(value) ? .drop : .keep
             }
         }
-        return out
     }
 
     /// A code span whose fence is longer than any backtick run inside it.

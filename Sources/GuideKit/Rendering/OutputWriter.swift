@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(CSyncfs)
+import CSyncfs
+#endif
 
 /// What a build would do to the output folder, computed without changing it.
 public struct WritePlan: Sendable {
@@ -43,7 +46,8 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// it did not write is never removed or overwritten.
 ///
 /// Writing is staged so that no failure loses data: every new file is first written in full to a
-/// temporary file beside its target; only when all of them are on disk is a journal of the paths
+/// temporary file beside its target, and all of them are flushed to disk together (one `syncfs`
+/// on Linux rather than one flush per file); only when all of them are on disk is a journal of the paths
 /// written (`.guidegen-journal`), then each temporary file renamed over its target (a rename is
 /// atomic, so every file is always either old or new), then stale files removed, then the manifest
 /// written and the journal removed. A failure before the renames removes the temporary files and
@@ -227,6 +231,7 @@ public struct OutputWriter: Sendable {
                 staged.append((temporary, target, file.path))
             }
             if !staged.isEmpty {
+                try flush(staged.map(\.temporary))
                 let paths = Set(staged.map(\.path)).union(plan.journaled).sorted()
                 try Self.writeAtomically(Data(paths.map { $0 + "\n" }.joined().utf8), to: directory.appendingPathComponent(Self.journalName))
             }
@@ -247,6 +252,10 @@ public struct OutputWriter: Sendable {
             if let limit = faults.crashAfterRenames, renamed.count == limit {
                 kill(getpid(), SIGKILL)
             }
+        }
+        // The renames are on disk once their folders are.
+        for folder in Set(staged.map { $0.target.deletingLastPathComponent().path }).sorted() {
+            Self.syncFolder(folder)
         }
 
         do {
@@ -308,7 +317,36 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes `data` to a new file at `url` (replacing a leftover there) and flushes it to disk.
+    /// Flushes the files just written to disk before anything is renamed: on Linux with one
+    /// `syncfs` of the output folder's file system, elsewhere each file in turn.
+    private func flush(_ files: [URL]) throws {
+        func failure() -> OutputError {
+            OutputError(message: "cannot write to \(display): \(String(cString: strerror(errno)))")
+        }
+        #if canImport(CSyncfs)
+        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure() }
+        defer { close(descriptor) }
+        guard syncfs(descriptor) == 0 else { throw failure() }
+        #else
+        for file in files {
+            let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw failure() }
+            defer { close(descriptor) }
+            guard fsync(descriptor) == 0 else { throw failure() }
+        }
+        #endif
+    }
+
+    /// Flushes a folder's entries (the renames into it) to disk; a failure there loses nothing.
+    private static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Writes `data` to a new file at `url` (replacing a leftover there); `flush` puts it on disk.
     static func writeFile(_ data: Data, to url: URL) throws {
         unlink(url.path)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -328,11 +366,6 @@ public struct OutputWriter: Sendable {
                 }
                 offset += count
             }
-        }
-        guard fsync(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(url.path)
-            throw OutputError(message: "cannot write \(url.lastPathComponent): \(reason)")
         }
     }
 

@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
     public let htmlAssets: [MediaAsset]
     /// Screenshots by their path below `Content/media/`.
     public let media: [String: MediaAsset]
+    /// Every text's inline Markdown, parsed once for all pages and formats.
+    private let parses = InlineParseCache()
 
     public init(guide: Guide, catalogs: [Catalog], chrome: ChromeStrings, templates: [OutputFormat: TemplateSet], htmlAssets: [MediaAsset], media: [String: MediaAsset]) {
         self.guide = guide
@@ -101,7 +103,13 @@ public struct SiteRenderer: Sendable {
         var fallbacks: Set<FallbackUse> = []
         // A checklist is one long job: start those first, so they do not finish last alone.
         pages.sort { $0.isChecklist && !$1.isChecklist }
-        for page in Parallel.map(pages, threads: options.threads, { renderPage($0, locales: all, options: options) }) {
+        // What every page of a locale and format shares is built once, before the pages.
+        var shared: [String: ViewBuilder.Shared] = [:]
+        for page in pages {
+            guard let (locale, format) = page.localeAndFormat, shared[Self.sharedKey(locale, format)] == nil else { continue }
+            shared[Self.sharedKey(locale, format)] = builder(for: locale, locales: all, format: format).makeShared()
+        }
+        for page in Parallel.map(pages, threads: options.threads, { renderPage($0, locales: all, shared: shared, options: options) }) {
             files.append(page.file)
             diagnostics += page.diagnostics
             fallbacks.formUnion(page.fallbacks)
@@ -127,10 +135,23 @@ public struct SiteRenderer: Sendable {
             if case .checklist = self { return true }
             return false
         }
+
+        /// The locale and text format the page's builder has (the chooser's is the source locale's).
+        var localeAndFormat: (LocaleInfo, TextFormat)? {
+            switch self {
+            case .chooser: nil
+            case .article(let format, let locale, _), .contents(let format, let locale): (locale, SiteRenderer.textFormat(format))
+            case .checklist(let locale): (locale, .plain)
+            }
+        }
     }
 
-    private func renderPage(_ page: PageJob, locales all: [LocaleInfo], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {
-        func textFormat(_ format: OutputFormat) -> TextFormat { format == .checklist ? .plain : (format == .html ? .html : .markdown) }
+    static func textFormat(_ format: OutputFormat) -> TextFormat { format == .checklist ? .plain : (format == .html ? .html : .markdown) }
+
+    private static func sharedKey(_ locale: LocaleInfo, _ format: TextFormat) -> String { "\(locale.tag) \(format)" }
+
+    private func renderPage(_ page: PageJob, locales all: [LocaleInfo], shared: [String: ViewBuilder.Shared], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {
+        let textFormat = Self.textFormat
         let file: OutputFile
         var builder: ViewBuilder
         switch page {
@@ -139,6 +160,7 @@ public struct SiteRenderer: Sendable {
             file = OutputFile(path: "html/index.html", text: Self.normalise(templates[.html]!.render(chooserPage(&builder, locales: all), template: "languages")))
         case .article(let format, let locale, let index):
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
+            builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
             let pageExtension = format == .html ? "html" : "md"
             let section = guide.sections[index]
             let view = articlePage(&builder, section: section, index: index, pageExtension: pageExtension)
@@ -146,26 +168,27 @@ public struct SiteRenderer: Sendable {
                               text: Self.normalise(templates[format]!.render(view, template: "article")))
         case .contents(let format, let locale):
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
+            builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
             let pageExtension = format == .html ? "html" : "md"
             let view = contentsPage(&builder, pageExtension: pageExtension)
             file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/index.\(pageExtension)", text: Self.normalise(templates[format]!.render(view, template: "index")))
         case .checklist(let locale):
             builder = self.builder(for: locale, locales: all, format: .plain)
+            builder.shared = shared[Self.sharedKey(locale, .plain)]
             file = OutputFile(path: "checklists/\(locale.tag).txt", text: checklist(&builder, templates: templates[.checklist]!, options: options))
         }
         return (file, builder.diagnostics, builder.fallbacks)
     }
 
     private func builder(for locale: LocaleInfo, locales: [LocaleInfo], format: TextFormat) -> ViewBuilder {
-        ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media)
+        ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media, parses: parses)
     }
 
     // MARK: Pages
 
     private func page(_ builder: inout ViewBuilder, title: Fragment, file: String, depth: String, pageExtension: String,
                       article: ArticleView? = nil, contents: ContentsView? = nil, chooser: ChooserView? = nil) -> PageView {
-        let tables = builder.stringTables()
-        let support = builder.support()
+        let shared = builder.sharedParts()
         // Each locale by its own name, in the order of the page's language (Turkish collation on a Turkish page).
         let collation = Collation(language: builder.locale.tag)
         let languages = collation.sorted(builder.locales, by: \.name).map { other in
@@ -178,9 +201,9 @@ public struct SiteRenderer: Sendable {
             lang: builder.attribute(builder.locale.tag), dir: builder.attribute(LanguageTag.direction(of: builder.locale.tag)), title: title,
             guideTitle: guideTitle, guideTitleText: builder.attribute(builder.plainText(guide.title)),
             root: builder.attribute(depth), assets: builder.attribute("\(depth)assets/"), home: builder.attribute("index.\(pageExtension)"),
-            strings: tables.strings, attr: tables.attr, upper: tables.upper, alternates: alternates, xDefault: builder.attribute("\(depth)\(builder.sourceLocale)/\(file)"),
+            strings: shared.strings, attr: shared.attr, upper: shared.upper, alternates: alternates, xDefault: builder.attribute("\(depth)\(builder.sourceLocale)/\(file)"),
             languages: languages, otherLanguages: languages.filter { !$0.current }, hasOtherLanguages: languages.count > 1,
-            hasFallback: builder.pageHasFallback, support: support, article: article, contents: contents, chooser: chooser)
+            hasFallback: builder.pageHasFallback, support: shared.support, article: article, contents: contents, chooser: chooser)
     }
 
     private func articlePage(_ builder: inout ViewBuilder, section: Section, index: Int, pageExtension: String) -> PageView {
@@ -274,12 +297,11 @@ public struct SiteRenderer: Sendable {
                                         intro: section.intro.map { builder.text($0) }, prerequisites: labels.isEmpty ? nil : builder.joinList(labels), steps: steps)
         }
         let title = builder.text(guide.title)
-        let tables = builder.stringTables()
-        let support = builder.support()
+        let shared = builder.sharedParts()
         func block(_ section: ChecklistSectionView?) -> ChecklistBlockView {
             ChecklistBlockView(lang: builder.fragment(builder.locale.tag), title: title,
                                titleRule: Fragment(escaped: String(repeating: "=", count: min(options.width, DisplayWidth.of(TextWrapper.unprotect(title.string))))),
-                               strings: tables.strings, upper: tables.upper, hasFallback: builder.pageHasFallback, support: support, section: section)
+                               strings: shared.strings, upper: shared.upper, hasFallback: builder.pageHasFallback, support: shared.support, section: section)
         }
         let header = templates.render(block(nil), template: "header")
         let bodies = sections.map { templates.render(block($0), template: "section") }

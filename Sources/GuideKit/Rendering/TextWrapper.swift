@@ -30,7 +30,7 @@ public struct TextWrapper: Sendable {
 
     /// The text without protection marks.
     public static func unprotect(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isMark($0) }))
+        Escape.rewrite(text) { $0 == protectStart.value || $0 == protectEnd.value ? .drop : .keep }
     }
 
     /// Wraps every line of `text` (lines separated by LF).
@@ -98,7 +98,14 @@ public struct TextWrapper: Sendable {
 
     static func units(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unit] {
         var units: [Unit] = []
-        var current: Unit?
+        // The unit being read, its text as UTF-8 bytes (a String grown scalar by scalar is slow).
+        var text: [UInt8] = []
+        var width = 0, gap = 0
+        var isOpen = false
+        func close() {
+            if isOpen { units.append(Unit(text: String(decoding: text, as: UTF8.self), width: width, gap: gap)) }
+            isOpen = false
+        }
         var spaces = 0
         var protected = false
         var previousWide = false
@@ -106,28 +113,29 @@ public struct TextWrapper: Sendable {
             if scalar == protectStart { protected = true; continue }
             if scalar == protectEnd { protected = false; continue }
             if scalar == " ", !protected {
-                if let unit = current { units.append(unit) }
-                current = nil
+                close()
                 spaces += 1
                 previousWide = false
                 continue
             }
             let scalarWidth = DisplayWidth.of(scalar)
             let wide = scalarWidth == 2 && !protected
-            if wide, previousWide, let unit = current {
+            if wide, previousWide {
                 // A break opportunity between two wide characters, with no space to drop.
-                units.append(unit)
-                current = nil
+                close()
             }
-            if current == nil {
-                current = Unit(text: "", width: 0, gap: spaces)
+            if !isOpen {
+                text.removeAll(keepingCapacity: true)
+                width = 0
+                gap = spaces
                 spaces = 0
+                isOpen = true
             }
-            current!.text.unicodeScalars.append(scalar)
-            current!.width += scalarWidth
+            text.append(contentsOf: scalar.utf8)
+            width += scalarWidth
             previousWide = wide
         }
-        if let unit = current { units.append(unit) }
+        close()
         return units
     }
 

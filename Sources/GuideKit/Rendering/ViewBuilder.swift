@@ -12,18 +12,23 @@ struct ViewBuilder {
     let format: TextFormat
     /// Screenshot files by their path below `Content/media/`.
     let media: [String: MediaAsset]
+    /// The build's parsed texts.
+    let parses: InlineParseCache
     var diagnostics: [Diagnostic] = []
     var fallbacks: Set<FallbackUse> = []
     /// Set when a string of the current page falls back; reset by `beginPage()`.
     private(set) var pageHasFallback = false
+    /// The parts every page of this locale and format shares, when built beforehand.
+    var shared: Shared?
 
-    init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset]) {
+    init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset], parses: InlineParseCache) {
         self.guide = guide
         self.locale = locale
         self.locales = locales
         self.chrome = chrome
         self.format = format
         self.media = media
+        self.parses = parses
     }
 
     var sourceLocale: String { guide.sourceLocale.value }
@@ -35,7 +40,7 @@ struct ViewBuilder {
     /// A content string for this page: resolved, rendered, and marked when it falls back.
     mutating func text(_ source: SourceText, linksAsText: Bool = false) -> Fragment {
         let resolved = resolve(source)
-        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &diagnostics)
+        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText, numbers: .of(resolved.language), parses: parses).render(resolved.text, diagnostics: &diagnostics)
         return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
     }
 
@@ -44,7 +49,7 @@ struct ViewBuilder {
     mutating func plainText(_ source: SourceText) -> String {
         let resolved = resolve(source)
         var ignored: [Diagnostic] = []
-        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true, numbers: .of(resolved.language)).render(resolved.text, diagnostics: &ignored))
+        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true, numbers: .of(resolved.language), parses: parses).render(resolved.text, diagnostics: &ignored))
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {
@@ -152,6 +157,39 @@ struct ViewBuilder {
             upper[key] = Fragment(escaped: language == locale.tag ? upperCased : markFallback(upperCased, language: language))
         }
         return (strings, attr, upper)
+    }
+
+    /// What every page of one locale and format shows alike: the chrome string tables and the
+    /// support block. Built once per locale and format instead of on every page (it was a tenth
+    /// of a build); a page takes them with `sharedParts()`.
+    struct Shared {
+        let strings: [String: Fragment]
+        let attr: [String: Fragment]
+        let upper: [String: Fragment]
+        let support: SupportView
+        /// What building them found, noted again on every page that shows them.
+        let diagnostics: [Diagnostic]
+        let fallbacks: Set<FallbackUse>
+        let hasFallback: Bool
+    }
+
+    /// Builds the shared parts, on a builder of their own.
+    func makeShared() -> Shared {
+        var builder = ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media, parses: parses)
+        let tables = builder.stringTables()
+        let support = builder.support()
+        return Shared(strings: tables.strings, attr: tables.attr, upper: tables.upper, support: support,
+                      diagnostics: builder.diagnostics, fallbacks: builder.fallbacks, hasFallback: builder.pageHasFallback)
+    }
+
+    /// The shared parts for the current page (built now when not beforehand), with their
+    /// fallbacks and problems noted as the page's own.
+    mutating func sharedParts() -> Shared {
+        let parts = shared ?? makeShared()
+        diagnostics += parts.diagnostics
+        fallbacks.formUnion(parts.fallbacks)
+        if parts.hasFallback { pageHasFallback = true }
+        return parts
     }
 
     /// A counted chrome phrase (`stepCount`) for `count`: the plural form the language's CLDR rule

@@ -43,7 +43,7 @@ public struct TranslatedText: Sendable {
     /// The prose a reader sees (plain text and link texts), UI labels, code and marked numbers
     /// left out (each stands as one placeholder character).
     public static func prose(of text: ContentText) -> String {
-        String(String.UnicodeScalarView(text.visible.scalars(including: \.isProse).scalars))
+        text.visible.string(including: \.isProse)
     }
 
     /// What `source` has that `translation` lacks, and the other way round (multisets).

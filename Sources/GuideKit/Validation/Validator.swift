@@ -3,6 +3,9 @@
 public struct Validator: Sendable {
     public var rules: [any Rule]
 
+    /// Threads the rules run on; the findings are the same for any number.
+    public var threads = Parallel.defaultThreads
+
     public init(rules: [any Rule] = RuleRegistry.rules) { self.rules = rules }
 
     /// Every finding, sorted: the loader's (those a rule owns under that rule's settings) and the rules'.
@@ -15,9 +18,9 @@ public struct Validator: Sendable {
         if let guide = load.guide {
             let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
                                             loaderDiagnostics: load.diagnostics, output: output, online: online, catalogs: load.catalogs)
-            for rule in rules where configuration.isEnabled(rule.id) {
-                ruleFindings += rule.check(context)
-            }
+            // Rules only read the context: they run side by side, their findings kept in rule order.
+            let enabled = rules.filter { configuration.isEnabled($0.id) }
+            ruleFindings = Parallel.map(enabled, threads: threads) { $0.check(context) }.flatMap { $0 }
         } else {
             // Without a guide the rules cannot run; what the loader found under their ids still counts.
             ruleFindings = load.diagnostics.filter { ruleIDs.contains($0.id) }

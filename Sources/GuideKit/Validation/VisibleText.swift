@@ -49,7 +49,7 @@ public struct VisibleText: Sendable, Hashable {
             guard !needle.isEmpty, needle.count <= raw.count else { return nil }
             var index = start
             while index + needle.count <= raw.count {
-                if raw[index] == needle[0], Array(raw[index..<(index + needle.count)]) == needle { return index }
+                if raw[index] == needle[0], raw[index..<(index + needle.count)].elementsEqual(needle) { return index }
                 index += 1
             }
             return nil
@@ -113,6 +113,22 @@ public struct VisibleText: Sendable, Hashable {
             }
         }
         return (scalars, offsets)
+    }
+
+    /// `scalars(including:)`'s scalars as a string, joined run by run rather than scalar by scalar.
+    public func string(including include: (Kind) -> Bool) -> String {
+        var out = ""
+        var endsInPlaceholder = false
+        for run in runs {
+            if include(run.kind) {
+                out += run.text
+                if let last = run.text.unicodeScalars.last { endsInPlaceholder = last == Self.placeholder }
+            } else if !endsInPlaceholder {
+                out.unicodeScalars.append(Self.placeholder)
+                endsInPlaceholder = true
+            }
+        }
+        return out
     }
 }
 

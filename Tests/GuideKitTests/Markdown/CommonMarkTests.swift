@@ -25,4 +25,15 @@ import Testing
         #expect(CommonMark.parseInline("# Başlık").unexpectedBlock == "heading")
         #expect(CommonMark.parseInline("1. Adım").unexpectedBlock == "list")
     }
+
+    /// The prose as a string is the prose's scalars, a left-out run (a UI label, code) standing as
+    /// one placeholder, and never two placeholders in a row, even after one written in the text.
+    @Test(arguments: ["Önce [Convert](ui:en) ve `kod` tıklayın", "[a](ui:en)[b](ui:en) sonra", "yazılmış \u{FFFC}[a](ui:en) yer tutucu", "[0.8](percent:) oran", ""])
+    func visibleStringIsTheVisibleScalars(raw: String) {
+        let visible = VisibleText(CommonMark.parseInline(raw).inlines, raw: raw)
+        let filters: [(VisibleText.Kind) -> Bool] = [{ $0.isProse }, { $0.isPlain }]
+        for include in filters {
+            #expect(visible.string(including: include) == String(String.UnicodeScalarView(visible.scalars(including: include).scalars)))
+        }
+    }
 }

@@ -7,6 +7,29 @@ extension RenderingTests {
             #expect(Escape.htmlText(#"<script>alert("x") & 'y'</script>"#) == #"&lt;script&gt;alert("x") &amp; 'y'&lt;/script&gt;"#)
         }
 
+        /// Noncharacters are found by arithmetic, not by Unicode's property: the two must agree
+        /// on every code point.
+        @Test func droppedScalarsAreTheControlsBidiControlsAndNoncharacters() {
+            let disagreeing = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init).filter { scalar in
+                let value = scalar.value
+                let control = (0...0x1F).contains(value) && ![0x09, 0x0A, 0x0D].contains(value) || (0x7F...0x9F).contains(value)
+                let bidi = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                return Escape.isDropped(scalar) != (control || bidi || scalar.properties.isNoncharacterCodePoint)
+            }
+            #expect(disagreeing.isEmpty)
+        }
+
+        /// Text is walked as UTF-8 bytes: scalars of every length survive, dropped ones of every
+        /// length go, and text that needs no escaping comes back as it was.
+        @Test func escapingKeepsScalarsOfEveryLength() {
+            let dropped = [0x07, 0x85, 0x202E, 0xFDD0, 0x1FFFF].map { String(Unicode.Scalar(UInt32($0))!) }.joined()
+            let text = "a ç € 𝄞 " + dropped + " <b> & \"'"
+            #expect(Escape.htmlText(text) == "a ç € 𝄞  &lt;b&gt; &amp; \"'")
+            #expect(Escape.htmlAttribute(text) == "a ç € 𝄞  &lt;b&gt; &amp; &quot;&#39;")
+            #expect(Escape.jsonString(text) == #""a ç € 𝄞  \u003cb\u003e \u0026 \"'""#)
+            #expect(Escape.htmlText("İstanbul’da 東京") == "İstanbul’da 東京")
+        }
+
         @Test func htmlAttributeAlsoEscapesBothQuotes() {
             #expect(Escape.htmlAttribute(#"" onclick="x' <b>&"#) == "&quot; onclick=&quot;x&#39; &lt;b&gt;&amp;")
         }

@@ -39,13 +39,21 @@ public struct CompatibilityCharacterRule: Rule {
 
     private static let allowed: Set<Unicode.Scalar> = ["…", "™", "¹", "²", "³"]
 
+    /// The scalar's NFKC form when it is another text, else nil.
+    private static func compatibilityMapping(of scalar: Unicode.Scalar) -> String? {
+        let normalised = String(scalar).precomposedStringWithCompatibilityMapping
+        return normalised == String(scalar) ? nil : normalised
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        // NFKC of each scalar once: texts use few distinct ones (ç, ğ, ı, ‘, ’ …) very often.
+        var compatibility: [Unicode.Scalar: String?] = [:]
         for text in context.texts {
             for (offset, scalar) in text.text.value.unicodeScalars.enumerated() where scalar.value >= 0x80 {
                 guard !Self.allowed.contains(scalar), scalar.properties.generalCategory != .spaceSeparator else { continue }
-                let normalised = String(scalar).precomposedStringWithCompatibilityMapping
-                guard normalised != String(scalar) else { continue }
+                if compatibility[scalar] == nil { compatibility[scalar] = .some(Self.compatibilityMapping(of: scalar)) }
+                guard let normalised = compatibility[scalar] ?? nil else { continue }
                 findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
                                         fix: FixIt(length: 1, replacement: normalised)))
             }

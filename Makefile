@@ -40,7 +40,7 @@ check-l10n: build
 POFILTER_EXCLUDE ?= simplecaps startcaps startpunc puncspacing
 check-xliff: build
 	@mkdir -p .build
-	$(GUIDEGEN) l10n export --content Content --templates Templates --locale en --format xliff -o .build/en.xlf
+	$(GUIDEGEN) l10n export --content Content --locale en --format xliff -o .build/en.xlf
 	POFILTER_ARGS="$(POFILTER_EXCLUDE:%=--excludefilter=%)" bash ../shared/tools/check-xliff.sh .build/en.xlf
 
 # libFuzzer targets (see Sources/GuideFuzz): each runs FUZZ_SECONDS (default 10 minutes) from the

@@ -15,12 +15,15 @@ public enum InlineReference: Sendable, Hashable {
     /// Anything else: a raw URL or an unknown scheme, which content may not use.
     case raw(String)
 
+    /// The whole destination of a gloss.
+    public static let glossDestination = "gloss:"
+
     public init(destination: String) {
         if let key = destination.dropPrefix("link:") {
             self = .registry(key: key)
         } else if let language = destination.dropPrefix("ui:") {
             self = .uiLabel(language: language)
-        } else if destination == "gloss:" {
+        } else if destination == Self.glossDestination {
             self = .gloss
         } else if let kind = Quantity.Kind(destination: destination) {
             self = .quantity(kind)

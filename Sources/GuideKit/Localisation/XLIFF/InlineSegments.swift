@@ -190,14 +190,9 @@ public struct InlineSegments: Sendable, Hashable {
                         segments.append(.open(id: tag, code: "[", kind: .uiLabel))
                         segments.append(.protected(id: tag, text: string(link.text)))
                         segments.append(.close(id: tag, code: string(link.text.upperBound..<link.end)))
-                    case .gloss:
+                    case let reference:
                         let tag = id()
-                        segments.append(.open(id: tag, code: "[", kind: .gloss))
-                        cut(link.text)
-                        segments.append(.close(id: tag, code: string(link.text.upperBound..<link.end)))
-                    default:
-                        let tag = id()
-                        segments.append(.open(id: tag, code: "[", kind: .link))
+                        segments.append(.open(id: tag, code: "[", kind: reference == .gloss ? .gloss : .link))
                         cut(link.text)
                         segments.append(.close(id: tag, code: string(link.text.upperBound..<link.end)))
                     }

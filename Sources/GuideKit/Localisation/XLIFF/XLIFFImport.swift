@@ -185,7 +185,7 @@ public struct XLIFFImport: Sendable {
         func tagID(_ element: XMLTree.Element) -> Int? { element.attribute("id").flatMap { Int($0) } }
         // A gloss is the one tag a translation may add (`[Verify now](gloss:)`): a pair of a new
         // id whose opening tag says `ctype="x-gloss"`.
-        let glossClose = "](gloss:)"
+        let glossClose = "](\(InlineReference.glossDestination))"
         var glosses: Set<Int> = []
         func walk(_ nodes: [XMLTree.Node]) -> Problem? {
             for node in nodes {

@@ -54,6 +54,11 @@ public struct TextWrapper: Sendable {
 
     /// One line, wrapped into as many as it needs.
     public func wrapLine(_ line: String) -> [String] {
+        fitsAsItIs(line) ? [line] : wrapByUnits(line)
+    }
+
+    /// `wrapLine` without its shortcut: the line cut into units and laid out again.
+    func wrapByUnits(_ line: String) -> [String] {
         let scalars = Array(line.unicodeScalars)
         let markerLength = Self.markerLength(scalars)
         let head = String(String.UnicodeScalarView(scalars[..<markerLength]))
@@ -87,6 +92,28 @@ public struct TextWrapper: Sendable {
         }
         lines.append(current)
         return lines.map { Self.trimTrailingSpaces($0) }
+    }
+
+    /// Whether wrapping would return the line unchanged: it fits in the width, has no protection
+    /// marks to remove, no trailing space to trim and no run of spaces after its text begins (the
+    /// spaces after a list marker are made one). Most checklist lines are such; this answers for
+    /// them without cutting the line into units.
+    func fitsAsItIs(_ line: String) -> Bool {
+        var total = 0
+        var previous: Unicode.Scalar = "\0"
+        var inText = false
+        for scalar in line.unicodeScalars {
+            if Self.isMark(scalar) { return false }
+            if scalar == " " {
+                if inText, previous == " " { return false }
+            } else {
+                inText = true
+            }
+            total += DisplayWidth.of(scalar)
+            if total > width { return false }
+            previous = scalar
+        }
+        return previous != " " && previous != "\t"
     }
 
     /// A piece of a line that is never broken, and the number of spaces before it.

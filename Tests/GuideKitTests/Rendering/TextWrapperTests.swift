@@ -5,6 +5,29 @@ extension RenderingTests {
     @Suite struct TextWrapperTests {
         let wrapper = TextWrapper(width: 40)
 
+        /// The shortcut for lines that fit must give what cutting them into units gives; these
+        /// are lines at and around the width, with what the units would change.
+        @Test(arguments: [
+            "Eğer uluslararası bir kullanıcıysanız,",  // 38 columns: fits
+            String(repeating: "a", count: 40),  // exactly the width
+            String(repeating: "a", count: 41),  // one more
+            "现在去认证现在去认证现在去认证现在去认证",  // 40 columns of wide characters
+            "现在去认证现在去认证现在去认证现在去认证x",
+            "-  two spaces after the marker",  // made one by the units
+            "    [ ] 4A.1.2  two spaces after the number",
+            "  leading spaces stay",
+            "words  with  double  spaces",
+            "a trailing space ",
+            "a trailing tab\t",
+            "\u{E000}Onayla\u{E001} düğmesine",  // protection marks are removed
+            "e\u{301}e\u{301}",
+            "",
+            "   ",
+        ])
+        func theShortcutAgreesWithTheUnits(line: String) {
+            #expect(wrapper.wrapLine(line) == wrapper.wrapByUnits(line))
+        }
+
         @Test func turkishWrapsAtSpacesWithinTheWidth() {
             let lines = wrapper.wrapLine("Eğer uluslararası bir kullanıcıysanız, lütfen kişisel hesap olarak başvurun.")
             #expect(lines == ["Eğer uluslararası bir kullanıcıysanız,", "lütfen kişisel hesap olarak başvurun."])

@@ -1,20 +1,18 @@
 import Foundation
-import Mustache
 
-/// The Mustache templates of one output format, parsed and checked before anything is rendered:
+/// The Mustache templates of one output format, compiled and checked before anything is rendered:
 /// syntax errors, partials or parents that do not exist and partials that include themselves are
 /// reported with the template's file, line and column.
 public struct TemplateSet: Sendable {
     public let format: OutputFormat
-    private let library: MustacheLibrary
+    /// Every compiled template (and indented copies of partials), which partials and parents point into.
+    private let templates: [[TemplateNode]]
+    /// Each template's index in `templates`.
+    private let indices: [String: Int]
     /// Template names (path below the format folder without `.mustache`).
     public let names: [String]
     /// Every `strings.KEY`, `attr.KEY` and `upper.KEY` the templates use, where they use it.
     public let stringReferences: [Located<String>]
-
-    /// Views hold fragments already escaped for their format, so Mustache must not escape again:
-    /// every template starts in the TEXT content type.
-    static let pragma = "{{% CONTENT_TYPE: TEXT}}"
 
     /// Templates larger than this are refused before they are read.
     static let maximumBytes = 1024 * 1024
@@ -22,7 +20,6 @@ public struct TemplateSet: Sendable {
     /// Loads `<format>/**/*.mustache` from the folders; `required` names must exist.
     public static func load(_ format: OutputFormat, from folders: TemplateFolders, required: [String],
                             diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> TemplateSet? {
-        var library = MustacheLibrary()
         var sources: [String: (file: TemplateFolders.File, text: String)] = [:]
         var failed = false
         for file in folders.files(under: format.templateFolder) where file.relative.hasSuffix(".mustache") {
@@ -43,13 +40,11 @@ public struct TemplateSet: Sendable {
             }
             files[file.display] = SourceFile(path: file.display, text: text)
             do {
-                library.register(try MustacheTemplate(string: pragma + text), named: name)
+                try TemplateParser.check(text)
                 sources[name] = (file, text)
-            } catch let error as MustacheTemplate.ParserError {
-                var column = error.context.columnNumber
-                if error.context.lineNumber == 1 { column = max(1, column - pragma.count) }
-                diagnostics.append(Diagnostic(id: "template-syntax", message: "\(describe(error.error)): fix the template",
-                                              at: SourceLocation(file: file.display, line: error.context.lineNumber, column: column)))
+            } catch let error as TemplateParser.SyntaxError {
+                diagnostics.append(Diagnostic(id: "template-syntax", message: "\(error.message): fix the template",
+                                              at: SourceLocation(file: file.display, line: error.line, column: error.column)))
                 failed = true
             } catch {
                 diagnostics.append(Diagnostic(id: "template-syntax", message: "cannot parse the template (\(error)): fix it", at: start))
@@ -87,12 +82,33 @@ public struct TemplateSet: Sendable {
             let (file, text) = sources[name]!
             return stringReferences(in: text).map { Located($0.name, at: SourceLocation(file: file.display, line: $0.line, column: $0.column)) }
         }
-        return failed ? nil : TemplateSet(format: format, library: library, names: sources.keys.sorted(), stringReferences: strings)
+        guard !failed else { return nil }
+        // Compile every template, and the partials and parents they use, into one table.
+        let linker = TemplateLinker(sources: sources.mapValues(\.text))
+        var indices: [String: Int] = [:]
+        for name in sources.keys.sorted() {
+            do {
+                indices[name] = try linker.index(of: name, indentation: "")
+            } catch let error as TemplateLinker.LinkError {
+                let file = sources[error.template]?.file ?? sources[name]!.file
+                let (line, column) = TemplateParser.position(of: error.offset, in: (sources[error.template]?.text ?? "").unicodeScalars)
+                diagnostics.append(Diagnostic(id: error.id, message: error.message, at: SourceLocation(file: file.display, line: line, column: column)))
+                return nil
+            } catch {
+                diagnostics.append(Diagnostic(id: "template-syntax", message: "cannot compile the template (\(error)): fix it",
+                                              at: SourceLocation(file: sources[name]!.file.display, line: 1, column: 1)))
+                return nil
+            }
+        }
+        return TemplateSet(format: format, templates: linker.templates, indices: indices, names: sources.keys.sorted(), stringReferences: strings)
     }
 
-    /// Renders a view with the named template.
-    public func render(_ view: Any, template name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+    /// Renders a view with the named template ("" when there is no such template).
+    func render(_ view: some TemplateValueConvertible, template name: String) -> String {
+        guard let index = indices[name] else { return "" }
+        var renderer = TemplateRenderer(templates: templates, view: view.templateValue)
+        renderer.render(templates[index])
+        return renderer.output
     }
 
     /// A tag of a template (`{{…}}`, without the braces) and where it starts.
@@ -185,21 +201,5 @@ public struct TemplateSet: Sendable {
             if let cycle = visit(node) { return cycle }
         }
         return nil
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "cannot parse the template" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
-        case .unfinishedName: return "unfinished tag"
-        case .expectedSectionEnd: return "a section is not closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may appear inside a {{<parent}} section"
-        case .textInsideInheritSection: return "only {{$block}} overrides may appear inside a {{<parent}} section"
-        case .invalidConfigVariableSyntax: return "invalid pragma"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        @unknown default: return "cannot parse the template"
-        }
     }
 }

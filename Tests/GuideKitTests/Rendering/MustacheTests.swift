@@ -215,7 +215,7 @@ extension RenderingTests {
 
         static func syntaxError(_ template: String) -> TemplateParser.SyntaxError? {
             do {
-                try TemplateParser.check(template)
+                _ = try TemplateParser.scan(template)
                 return nil
             } catch {
                 return error as? TemplateParser.SyntaxError

@@ -12,12 +12,15 @@ final class TemplateLinker {
     }
 
     let sources: [String: String]
+    /// Templates already scanned (as `TemplateSet` checked them), compiled without scanning again.
+    let scanned: [String: TemplateParser.Scanned]
     private(set) var templates: [[TemplateNode]] = []
     private var indices: [String: Int] = [:]
     private var compiling: Set<String> = []
 
-    init(sources: [String: String]) {
+    init(sources: [String: String], scanned: [String: TemplateParser.Scanned] = [:]) {
         self.sources = sources
+        self.scanned = scanned
     }
 
     /// The index of template `name` with `indentation` before each of its lines.
@@ -31,9 +34,9 @@ final class TemplateLinker {
             throw LinkError(id: "partial-cycle", message: "the templates include each other without end (‘\(name)’): break the cycle", template: name, offset: 0)
         }
         defer { compiling.remove(key) }
-        let text = indentation.isEmpty ? source : TemplateParser.indent(source, by: indentation)
+        let template = try indentation.isEmpty ? scanned[name] ?? TemplateParser.scan(source) : TemplateParser.scan(TemplateParser.indent(source, by: indentation))
         // The indented copy's own standalone tags already carry the indentation in their whitespace.
-        let nodes = try TemplateParser.parse(text) { partial, partialIndentation, offset in
+        let nodes = try TemplateParser.compile(template) { partial, partialIndentation, offset in
             guard self.sources[partial] != nil else {
                 throw LinkError(id: "unknown-partial", message: "no partial or parent template ‘\(partial)’: fix the name or add the file", template: name, offset: offset)
             }

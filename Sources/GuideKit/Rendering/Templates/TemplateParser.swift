@@ -15,21 +15,79 @@ enum TemplateParser {
     /// whitespace before a standalone tag); `offset` is where the tag starts, for errors.
     typealias Resolve = (_ name: String, _ indentation: String, _ offset: Int) throws -> Int
 
-    static func parse(_ text: String, resolve: Resolve) throws -> [TemplateNode] {
+    /// A template cut into tokens with its standalone lines trimmed and its nesting checked,
+    /// ready to compile; and the partials, parents and names its tags use, where they are.
+    struct Scanned {
+        fileprivate let tokens: [Token]
+        fileprivate let scalars: [Unicode.Scalar]
+        let references: [Reference]
+    }
+
+    /// A name a tag uses, at the tag's 1-based line and column.
+    struct Reference: Equatable {
+        enum Kind { case partial, parent, value }
+        let kind: Kind
+        let name: String
+        let line: Int
+        let column: Int
+    }
+
+    /// Reads `text` and checks its syntax.
+    static func scan(_ text: String) throws -> Scanned {
         let scalars = Array(text.unicodeScalars)
         do {
             var tokens = try tokenize(scalars)
             markStandaloneLines(&tokens)
-            return try nest(tokens, resolve: resolve)
+            _ = try nest(tokens) { _, _, _ in 0 }
+            return Scanned(tokens: tokens, scalars: scalars, references: references(in: tokens, scalars: scalars))
         } catch let error as PositionedError {
-            let (line, column) = position(of: error.offset, in: scalars)
-            throw SyntaxError(message: error.message, line: line, column: column)
+            throw syntaxError(error, in: scalars)
         }
     }
 
-    /// Checks the syntax only (partials and parents resolve to nothing).
-    static func check(_ text: String) throws {
-        _ = try parse(text) { _, _, _ in 0 }
+    /// The compiled tree of a scanned template.
+    static func compile(_ scanned: Scanned, resolve: Resolve) throws -> [TemplateNode] {
+        do {
+            return try nest(scanned.tokens, resolve: resolve)
+        } catch let error as PositionedError {
+            throw syntaxError(error, in: scanned.scalars)
+        }
+    }
+
+    static func parse(_ text: String, resolve: Resolve) throws -> [TemplateNode] {
+        try compile(scan(text), resolve: resolve)
+    }
+
+    private static func syntaxError(_ error: PositionedError, in scalars: [Unicode.Scalar]) -> SyntaxError {
+        let (line, column) = position(of: error.offset, in: scalars)
+        return SyntaxError(message: error.message, line: line, column: column)
+    }
+
+    /// Partial, parent, variable and section tags (not closing tags: they repeat their section's name).
+    private static func references(in tokens: [Token], scalars: [Unicode.Scalar]) -> [Reference] {
+        var result: [Reference] = []
+        var line = 1, column = 1, scanned = 0
+        for token in tokens {
+            let kind: Reference.Kind
+            switch token.kind {
+            case .partial: kind = .partial
+            case .parent: kind = .parent
+            case .variable, .section, .inverted: kind = .value
+            default: continue
+            }
+            // Offsets only grow, so each scalar is counted once.
+            while scanned < token.offset {
+                if scalars[scanned] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                scanned += 1
+            }
+            result.append(Reference(kind: kind, name: token.content, line: line, column: column))
+        }
+        return result
     }
 
     /// `text` with `indentation` before each line, for a standalone partial or parent tag: the
@@ -47,12 +105,12 @@ enum TemplateParser {
 
     // MARK: Tokens
 
-    private struct PositionedError: Error {
+    fileprivate struct PositionedError: Error {
         let message: String
         let offset: Int
     }
 
-    private struct Token {
+    fileprivate struct Token {
         enum Kind { case text, variable, section, inverted, close, comment, partial, parent, block, delimiters, pragma }
         var kind: Kind
         /// The text of a text token; the name of a tag.

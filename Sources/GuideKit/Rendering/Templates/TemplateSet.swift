@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
     private let indices: [String: Int]
     /// Template names (path below the format folder without `.mustache`).
     public let names: [String]
-    /// Every `strings.KEY`, `attr.KEY` and `upper.KEY` the templates use, where they use it.
+    /// Every `strings.KEY`, `attr.KEY` and `upper.KEY` the templates use, where they use it (the tag's start).
     public let stringReferences: [Located<String>]
 
     /// Templates larger than this are refused before they are read.
@@ -20,7 +20,7 @@ public struct TemplateSet: Sendable {
     /// Loads `<format>/**/*.mustache` from the folders; `required` names must exist.
     public static func load(_ format: OutputFormat, from folders: TemplateFolders, required: [String],
                             diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> TemplateSet? {
-        var sources: [String: (file: TemplateFolders.File, text: String)] = [:]
+        var sources: [String: (file: TemplateFolders.File, text: String, scanned: TemplateParser.Scanned)] = [:]
         var failed = false
         for file in folders.files(under: format.templateFolder) where file.relative.hasSuffix(".mustache") {
             let name = String(file.relative.dropFirst(format.templateFolder.count + 1).dropLast(".mustache".count))
@@ -40,8 +40,7 @@ public struct TemplateSet: Sendable {
             }
             files[file.display] = SourceFile(path: file.display, text: text)
             do {
-                try TemplateParser.check(text)
-                sources[name] = (file, text)
+                sources[name] = (file, text, try TemplateParser.scan(text))
             } catch let error as TemplateParser.SyntaxError {
                 diagnostics.append(Diagnostic(id: "template-syntax", message: "\(error.message): fix the template",
                                               at: SourceLocation(file: file.display, line: error.line, column: error.column)))
@@ -60,10 +59,10 @@ public struct TemplateSet: Sendable {
         // Partials and parents that do not exist would silently render as nothing.
         var graph: [String: [String]] = [:]
         for name in sources.keys.sorted() {
-            let (file, text) = sources[name]!
-            for reference in partialReferences(in: text) {
+            let (file, _, scanned) = sources[name]!
+            for reference in scanned.references where reference.kind != .value {
                 if sources[reference.name] == nil {
-                    let kind = reference.isParent ? "parent template" : "partial"
+                    let kind = reference.kind == .parent ? "parent template" : "partial"
                     diagnostics.append(Diagnostic(id: "unknown-partial", message: "no \(kind) ‘\(reference.name)’ (\(format.templateFolder)/\(reference.name).mustache): fix the name or add the file",
                                                   at: SourceLocation(file: file.display, line: reference.line, column: reference.column)))
                     failed = true
@@ -73,18 +72,22 @@ public struct TemplateSet: Sendable {
             }
         }
         if let cycle = firstCycle(graph) {
-            let (file, _) = sources[cycle[0]]!
+            let file = sources[cycle[0]]!.file
             diagnostics.append(Diagnostic(id: "partial-cycle", message: "the templates include each other without end (\(cycle.joined(separator: " → "))): break the cycle",
                                           at: SourceLocation(file: file.display, line: 1, column: 1)))
             failed = true
         }
+        // Chrome strings: `strings.KEY`, `attr.KEY` and `upper.KEY` in variable and section tags.
         let strings = sources.keys.sorted().flatMap { name in
-            let (file, text) = sources[name]!
-            return stringReferences(in: text).map { Located($0.name, at: SourceLocation(file: file.display, line: $0.line, column: $0.column)) }
+            let (file, _, scanned) = sources[name]!
+            return scanned.references.compactMap { reference -> Located<String>? in
+                guard reference.kind == .value, let key = chromeKey(reference.name) else { return nil }
+                return Located(key, at: SourceLocation(file: file.display, line: reference.line, column: reference.column))
+            }
         }
         guard !failed else { return nil }
         // Compile every template, and the partials and parents they use, into one table.
-        let linker = TemplateLinker(sources: sources.mapValues(\.text))
+        let linker = TemplateLinker(sources: sources.mapValues(\.text), scanned: sources.mapValues(\.scanned))
         var indices: [String: Int] = [:]
         for name in sources.keys.sorted() {
             do {
@@ -111,72 +114,12 @@ public struct TemplateSet: Sendable {
         return renderer.output
     }
 
-    /// A tag of a template (`{{…}}`, without the braces) and where it starts.
-    struct Tag {
-        var content: String
-        var line: Int
-        var column: Int
-    }
-
-    /// Every tag, with 1-based positions (columns in Unicode scalars). Templates that change the
-    /// delimiters are scanned with the default ones only.
-    static func tags(in text: String) -> [Tag] {
-        var result: [Tag] = []
-        let scalars = Array(text.unicodeScalars)
-        var line = 1, column = 1
-        var index = 0
-        func advance(to end: Int) {
-            while index < end {
-                if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-                index += 1
-            }
+    /// `KEY` of a chrome-string name (`strings.KEY`, `attr.KEY`, `upper.KEY`).
+    static func chromeKey(_ name: String) -> String? {
+        for prefix in ["strings.", "attr.", "upper."] where name.hasPrefix(prefix) && name.count > prefix.count {
+            return String(name.dropFirst(prefix.count))
         }
-        while index < scalars.count {
-            guard scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" else {
-                advance(to: index + 1)
-                continue
-            }
-            var close = index + 2
-            while close + 1 < scalars.count, !(scalars[close] == "}" && scalars[close + 1] == "}") { close += 1 }
-            guard close + 1 < scalars.count else { break }
-            result.append(Tag(content: String(String.UnicodeScalarView(scalars[(index + 2)..<close])), line: line, column: column))
-            advance(to: close + 2)
-        }
-        return result
-    }
-
-    struct PartialReference: Equatable {
-        var name: String
-        var isParent: Bool
-        var line: Int
-        var column: Int
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags.
-    static func partialReferences(in text: String) -> [PartialReference] {
-        tags(in: text).compactMap { tag in
-            let content = tag.content.trimmingCharacters(in: .whitespaces)
-            guard let kind = content.first, kind == ">" || kind == "<" else { return nil }
-            let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, !name.hasPrefix("*") else { return nil }
-            return PartialReference(name: name, isParent: kind == "<", line: tag.line, column: tag.column)
-        }
-    }
-
-    /// `strings.KEY`, `attr.KEY` and `upper.KEY` used in tags (comments aside).
-    static func stringReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var result: [(String, Int, Int)] = []
-        for tag in tags(in: text) {
-            var content = tag.content.trimmingCharacters(in: .whitespaces)
-            guard !content.hasPrefix("!") else { continue }
-            while let first = content.first, "#^/&{".contains(first) { content.removeFirst() }
-            content = content.trimmingCharacters(in: CharacterSet(charactersIn: " }"))
-            for prefix in ["strings.", "attr.", "upper."] where content.hasPrefix(prefix) {
-                let name = String(content.dropFirst(prefix.count))
-                if !name.isEmpty { result.append((name, tag.line, tag.column)) }
-            }
-        }
-        return result
+        return nil
     }
 
     static func firstCycle(_ graph: [String: [String]]) -> [String]? {

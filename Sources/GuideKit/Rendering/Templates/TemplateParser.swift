@@ -54,10 +54,6 @@ enum TemplateParser {
         }
     }
 
-    static func parse(_ text: String, resolve: Resolve) throws -> [TemplateNode] {
-        try compile(scan(text), resolve: resolve)
-    }
-
     private static func syntaxError(_ error: PositionedError, in scalars: [Unicode.Scalar]) -> SyntaxError {
         let (line, column) = position(of: error.offset, in: scalars)
         return SyntaxError(message: error.message, line: line, column: column)
@@ -258,23 +254,22 @@ enum TemplateParser {
         while start < tokens.count {
             var end = start
             while end < tokens.count, !tokens[end].endsLine { end += 1 }
-            let line = Array(tokens[start..<min(end + 1, tokens.count)])
+            var line = Array(tokens[start..<min(end + 1, tokens.count)])
             start = end + 1
 
-            // Whitespace before each tag that only whitespace precedes.
+            // The whitespace before the line's first tag, when only whitespace precedes it.
             var leading = ""
-            var line2 = line
-            for index in line2.indices {
-                if line2[index].isText {
-                    guard line2[index].isBlank, !line2[index].endsLine else { break }
-                    leading += line2[index].content
+            for index in line.indices {
+                if line[index].isText {
+                    guard line[index].isBlank, !line[index].endsLine else { break }
+                    leading += line[index].content
                 } else {
-                    line2[index].lineIndentation = leading
+                    line[index].lineIndentation = leading
                     break
                 }
             }
 
-            let tags = line2.filter { !$0.isText }
+            let tags = line.filter { !$0.isText }
             var touchesParent = false
             for tag in tags {
                 switch tag.kind {
@@ -287,13 +282,13 @@ enum TemplateParser {
                 default: break
                 }
             }
-            let standalone = !tags.isEmpty && line2.allSatisfy { !$0.isText || $0.isBlank } && tags.allSatisfy(\.canStandAlone)
+            let standalone = !tags.isEmpty && line.allSatisfy { !$0.isText || $0.isBlank } && tags.allSatisfy(\.canStandAlone)
                 && (tags.count == 1 || touchesParent)
             guard standalone else {
-                result += line2
+                result += line
                 continue
             }
-            for token in line2 where !token.isText {
+            for token in line where !token.isText {
                 var tag = token
                 tag.standalone = true
                 tag.lineIndentation = leading

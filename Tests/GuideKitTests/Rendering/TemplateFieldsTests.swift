@@ -4,7 +4,7 @@ import Testing
 extension RenderingTests {
     /// Templates find view-model fields through `TemplateFields`, not `Mirror` (which costs more
     /// than the rest of a build): every field of every view model must have its entry, holding
-    /// that field's value.
+    /// that field's value as the matching `TemplateValue`.
     @Suite struct TemplateFieldsTests {
         static func f(_ name: String) -> Fragment { Fragment(escaped: name) }
 
@@ -58,15 +58,39 @@ extension RenderingTests {
             for child in Mirror(reflecting: sample).children {
                 let name = try! #require(child.label)
                 guard let entry = sample.templateField(name) else {
-                    Issue.record("\(type).\(name) has no entry in ViewModels+Mustache.swift: templates cannot see it")
+                    Issue.record("\(type).\(name) has no entry in ViewModels+TemplateFields.swift: templates cannot see it")
                     continue
                 }
-                // What Mustache's Mirror lookup would give: the value, one optional unwrapped.
-                let mirror = Mirror(reflecting: child.value)
-                let expected: Any? = mirror.displayStyle == .optional ? mirror.children.first?.value : child.value
-                #expect(String(reflecting: entry) == String(reflecting: expected), "\(type).\(name)")
+                #expect(Self.describe(entry) == Self.describe(child.value), "\(type).\(name)")
             }
             #expect(sample.templateField("noSuchField") == nil)
+        }
+
+        /// The same text for a field's value and for the `TemplateValue` it should be.
+        static func describe(_ value: TemplateValue) -> String {
+            switch value {
+            case .text(let fragment): "text \(fragment.string)"
+            case .bool(let flag): "bool \(flag)"
+            case .number(let number): "number \(number)"
+            case .null: "null"
+            case .list(let list): "list [" + (0..<list.count).map { describe(list.element(at: $0)) }.joined(separator: ", ") + "]"
+            case .object(let object): "object \(Swift.type(of: object))"
+            }
+        }
+
+        static func describe(_ value: Any) -> String {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                guard let wrapped = mirror.children.first?.value else { return "null" }
+                return describe(wrapped)
+            }
+            switch value {
+            case let fragment as Fragment: return "text \(fragment.string)"
+            case let flag as Bool: return "bool \(flag)"
+            case let number as Int: return "number \(number)"
+            case let array as [Any]: return "list [" + array.map { describe($0) }.joined(separator: ", ") + "]"
+            default: return "object \(Swift.type(of: value))"
+            }
         }
     }
 }

@@ -99,10 +99,11 @@ extension RenderingTests {
             #expect(site.text("html/tr/first.html").contains("A &amp; B </p>"))
         }
 
-        @Test func scanningFindsPartialReferencesAndStringKeys() {
-            let text = "x {{> a }}\n  {{<b}}{{! {{>c}} }}{{#strings.d}}{{attr.e}}{{&strings.f}}{{other.strings.g}}"
-            #expect(TemplateSet.partialReferences(in: text).map { "\($0.name)@\($0.line):\($0.column)" } == ["a@1:3", "b@2:3"])
-            #expect(TemplateSet.stringReferences(in: text).map(\.name) == ["d", "e", "f"])
+        @Test func scanningFindsPartialReferencesAndStringKeys() throws {
+            let text = "x {{> a }}\n  {{<b}}{{/b}}{{! {{>c}} }}{{#strings.d}}{{attr.e}}{{/strings.d}}{{&strings.f}}{{other.strings.g}}{{=<% %>=}}<%upper.h%><%>i%>"
+            let references = try TemplateParser.scan(text).references
+            #expect(references.filter { $0.kind != .value }.map { "\($0.name)@\($0.line):\($0.column)" } == ["a@1:3", "b@2:3", "i@2:121"])
+            #expect(references.compactMap { TemplateSet.chromeKey($0.name) } == ["d", "e", "f", "h"])
         }
     }
 }

@@ -1,0 +1,123 @@
+/// Renders compiled templates (`TemplateNode`) with typed values (`TemplateValue`): no
+/// reflection, no casts, no name splitting while rendering.
+///
+/// Nothing is escaped: `{{name}}`, `{{{name}}}` and `{{&name}}` print the same. Views hold
+/// `Fragment`s already escaped for their format (HTML text or attribute, Markdown, plain text);
+/// Mustache's one escaping, for HTML text, would be wrong for every other place and format.
+struct TemplateRenderer {
+    /// Every compiled template of the set, partials and parents point into it.
+    let templates: [[TemplateNode]]
+    private(set) var output = ""
+    /// The context stack: the view at the bottom, each section's value above it.
+    private var stack: [TemplateValue]
+    /// The `{{$block}}` overrides of the parent tags being rendered, the outermost first (it wins).
+    private var overrides: [[String: TemplateBlock]] = []
+
+    init(templates: [[TemplateNode]], view: TemplateValue) {
+        self.templates = templates
+        self.stack = [view]
+    }
+
+    mutating func render(_ nodes: [TemplateNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let name):
+                if let value = lookUp(name) { output += value.rendered }
+            case .section(let name, let body):
+                guard let value = lookUp(name) else { continue }
+                switch value {
+                case .null, .bool(false): break
+                case .bool(true): render(body)
+                case .text(let fragment) where fragment.isEmpty: break
+                case .list(let list):
+                    for index in 0..<list.count {
+                        stack.append(list.element(at: index))
+                        render(body)
+                        stack.removeLast()
+                    }
+                case .text, .number, .object:
+                    stack.append(value)
+                    render(body)
+                    stack.removeLast()
+                }
+            case .inverted(let name, let body):
+                if !Self.isTrue(lookUp(name)) { render(body) }
+            case .partial(let index):
+                render(templates[index])
+            case .parent(let index, let blocks):
+                overrides.append(blocks)
+                render(templates[index])
+                overrides.removeLast()
+            case .block(let name, let fallback, let site):
+                if let override = overrides.lazy.compactMap({ $0[name] }).first {
+                    renderOverride(override, at: site)
+                } else {
+                    render(fallback.nodes)
+                }
+            }
+        }
+    }
+
+    static func isTrue(_ value: TemplateValue?) -> Bool {
+        switch value {
+        case nil, .null, .bool(false): false
+        case .text(let fragment): !fragment.isEmpty
+        case .list(let list): list.count > 0
+        case .bool(true), .number, .object: true
+        }
+    }
+
+    /// The value of `name`: its first part from the top of the context stack down, the other
+    /// parts only inside the value found (the spec's dotted names: `a.b` never finds a `b` further
+    /// down the stack). Nil when a part is missing.
+    private func lookUp(_ name: TemplateName) -> TemplateValue? {
+        guard let first = name.parts.first else { return stack.last }
+        var level = stack.count - 1
+        var found: TemplateValue?
+        while level >= 0, found == nil {
+            found = stack[level].field(first)
+            level -= 1
+        }
+        guard var value = found else { return nil }
+        for part in name.parts.dropFirst() {
+            guard let next = value.field(part) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// An override in place of a block: its lines lose the indentation they had where the
+    /// override was written and take the indentation of the block's place in the parent.
+    private mutating func renderOverride(_ override: TemplateBlock, at site: BlockSite?) {
+        let target = site?.indentation ?? ""
+        guard override.indentation != target else { return render(override.nodes) }
+        let before = output
+        output = ""
+        render(override.nodes)
+        let rendered = output
+        output = before
+        // A site that does not stand alone already printed its whitespace before the first line.
+        var indentsLine = site?.standalone ?? false
+        var atLineStart = true
+        let scalars = rendered.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if atLineStart {
+                // Drop the override's own indentation, then add the place's.
+                for scalar in override.indentation.unicodeScalars {
+                    guard index < scalars.endIndex, scalars[index] == scalar else { break }
+                    index = scalars.index(after: index)
+                }
+                if indentsLine, index < scalars.endIndex { output += target }
+                indentsLine = true
+                atLineStart = false
+                continue
+            }
+            output.unicodeScalars.append(scalars[index])
+            atLineStart = scalars[index] == "\n"
+            index = scalars.index(after: index)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// What a template name resolves to: view models hand their fields to templates as these typed
+/// values, so rendering never reflects or casts (`Mirror`, `as?`).
+///
+/// Truthiness in `{{#name}}` sections: `null`, `false`, an empty fragment and an empty list are
+/// false; a list repeats the section once per element; `true` renders it once in the same
+/// context; any other value (a non-empty fragment, a number, zero included, an object) renders
+/// it once with that value pushed on the context stack.
+enum TemplateValue {
+    /// Text already escaped for the template's format.
+    case text(Fragment)
+    case bool(Bool)
+    case number(Int)
+    case list(any TemplateList)
+    case object(any TemplateFields)
+    /// An optional field that is nil: present (the lookup stops here) but false and printed as nothing.
+    case null
+
+    /// What `{{name}}` prints: a fragment as it is, a number in decimal, a flag as `true` or
+    /// `false`; lists, objects and null print nothing.
+    var rendered: String {
+        switch self {
+        case .text(let fragment): fragment.string
+        case .number(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .list, .object, .null: ""
+        }
+    }
+
+    /// The value's own field `name`; only objects have fields.
+    func field(_ name: String) -> TemplateValue? {
+        if case .object(let object) = self { return object.templateField(name) }
+        return nil
+    }
+}
+
+/// A view model that hands its fields to templates by name.
+///
+/// Each view model lists its fields (ViewModels+TemplateFields.swift); a field added to a view
+/// model needs its line there, or templates do not see it (`TemplateFieldsTests` checks every
+/// field of every view model against `Mirror`).
+protocol TemplateFields {
+    /// The field called `name`; nil when the type has no field of that name (a nil optional
+    /// field is `.null`).
+    func templateField(_ name: String) -> TemplateValue?
+}
+
+/// A list a section repeats over, element by element, without copying it into an array of values.
+protocol TemplateList {
+    var count: Int { get }
+    func element(at index: Int) -> TemplateValue
+}
+
+/// A type that has a template value: fragments, flags, numbers, view models, lists and optionals of those.
+protocol TemplateValueConvertible {
+    var templateValue: TemplateValue { get }
+}
+
+extension Fragment: TemplateValueConvertible {
+    var templateValue: TemplateValue { .text(self) }
+}
+
+extension Bool: TemplateValueConvertible {
+    var templateValue: TemplateValue { .bool(self) }
+}
+
+extension Int: TemplateValueConvertible {
+    var templateValue: TemplateValue { .number(self) }
+}
+
+extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
+    var templateValue: TemplateValue { map(\.templateValue) ?? .null }
+}
+
+extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
+    var templateValue: TemplateValue { .list(self) }
+}
+
+extension Array: TemplateList where Element: TemplateValueConvertible {
+    func element(at index: Int) -> TemplateValue { self[index].templateValue }
+}
+
+extension TemplateValueConvertible where Self: TemplateFields {
+    var templateValue: TemplateValue { .object(self) }
+}
+
+/// Chrome strings (`{{strings.KEY}}`): a key that is not there prints nothing.
+extension Dictionary: TemplateFields where Key == String, Value == Fragment {
+    func templateField(_ name: String) -> TemplateValue? { self[name].map { .text($0) } }
+}
+
+extension Dictionary: TemplateValueConvertible where Key == String, Value == Fragment {
+    var templateValue: TemplateValue { .object(self) }
+}

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What guidegen promises about any input, as functions a fuzzer (or a test replaying a corpus)
 /// calls with arbitrary bytes: each returns the broken promises, empty when all hold. A crash,

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The result of loading `Content/`: the guide when it could be built, and every problem found.
 public struct LoadResult: Sendable {
@@ -24,7 +23,7 @@ public struct ContentLoader {
     public init(directory: String) { self.directory = directory }
 
     /// Reads and parses one file, noting it in `files` and its problems in `diagnostics`.
-    private func read(_ relative: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> (SourceFile, Node)? {
+    private func read(_ relative: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> (SourceFile, YAMLNode)? {
         let display = displayPath(relative)
         guard let file = YAMLFile.read(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return nil }
         files[display] = file.source
@@ -39,7 +38,7 @@ public struct ContentLoader {
         var diagnostics: [Diagnostic] = []
         var files: [String: SourceFile] = [:]
 
-        func read(_ relative: String) -> (SourceFile, Node)? { self.read(relative, diagnostics: &diagnostics, files: &files) }
+        func read(_ relative: String) -> (SourceFile, YAMLNode)? { self.read(relative, diagnostics: &diagnostics, files: &files) }
 
         let guideFile = read("guide.yaml")
         let linksFile = read("links.yaml")
@@ -111,7 +110,7 @@ struct GuideHeader {
     var sectionIDs: [Located<String>]
     var support: SupportContact?
 
-    static func read(_ root: Node, reader: inout NodeReader) -> GuideHeader? {
+    static func read(_ root: YAMLNode, reader: inout NodeReader) -> GuideHeader? {
         guard let fields = reader.fields(of: root, what: "guide", known: ["title", "sourceLocale", "sections", "support"],
                                          required: ["title", "sourceLocale", "sections", "support"]) else { return nil }
         let title = fields["title"].flatMap { reader.text($0, what: "title", key: "guide.title") }

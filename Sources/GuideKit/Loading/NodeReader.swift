@@ -1,6 +1,4 @@
-import Yams
-
-/// Turns Yams nodes of one file into typed, located values, collecting a diagnostic for every
+/// Turns the `YAMLNode`s of one file into typed, located values, collecting a diagnostic for every
 /// problem instead of stopping at the first.
 struct NodeReader {
     let file: SourceFile
@@ -8,12 +6,12 @@ struct NodeReader {
 
     init(file: SourceFile) { self.file = file }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file.path, line: 1, column: 1) }
+    func location(of node: YAMLNode) -> SourceLocation {
+        let mark = node.mark
         return SourceLocation(file: file.path, line: mark.line, column: mark.column)
     }
 
-    mutating func report(_ id: String, _ message: String, at node: Node, fix: FixIt? = nil) {
+    mutating func report(_ id: String, _ message: String, at node: YAMLNode, fix: FixIt? = nil) {
         diagnostics.append(Diagnostic(id: id, message: message, at: location(of: node), fix: fix))
     }
 
@@ -21,19 +19,18 @@ struct NodeReader {
 
     /// A mapping's fields by name, after reporting unknown fields (with a suggestion), duplicate
     /// keys and missing required fields. `what` names the mapping in messages ("step", "section").
-    mutating func fields(of node: Node, what: String, known: [String], required: [String]) -> Fields? {
+    mutating func fields(of node: YAMLNode, what: String, known: [String], required: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
             report("wrong-type", "expected a mapping (\(what)) but found \(describe(node)): write it as `key: value` lines", at: node)
             return nil
         }
-        var values: [String: (key: Node, value: Node)] = [:]
+        var values: [String: (key: YAMLNode, value: YAMLNode)] = [:]
         for (keyNode, valueNode) in mapping {
-            guard case .scalar(let keyScalar) = keyNode, isString(keyScalar) else {
+            guard case .scalar(let keyScalar) = keyNode, keyScalar.isString else {
                 report("wrong-type", "expected a field name but found \(describe(keyNode)): use one of \(list(known))", at: keyNode)
                 continue
             }
             let name = keyScalar.string
-            checkNotAlias(valueNode, after: keyNode)
             if values[name] != nil {
                 report("duplicate-key", "the field ‘\(name)’ appears twice in this \(what): keep one", at: keyNode)
                 continue
@@ -58,12 +55,12 @@ struct NodeReader {
     // MARK: Scalars
 
     /// A string scalar; numbers, booleans and nulls written without quotes are wrong types.
-    mutating func string(_ node: Node, what: String) -> Located<String>? {
+    mutating func string(_ node: YAMLNode, what: String) -> Located<String>? {
         guard case .scalar(let scalar) = node else {
             report("wrong-type", "expected text for ‘\(what)’ but found \(describe(node))", at: node)
             return nil
         }
-        guard isString(scalar) else {
+        guard scalar.isString else {
             report("wrong-type", "expected text for ‘\(what)’ but found \(describe(node)): put it in quotes", at: node,
                    fix: FixIt(length: scalar.string.unicodeScalars.count, replacement: "\"\(scalar.string)\""))
             return nil
@@ -72,7 +69,7 @@ struct NodeReader {
     }
 
     /// A non-empty translatable text with its key (empty allowed with `allowEmpty`).
-    mutating func text(_ node: Node, what: String, key: String, allowEmpty: Bool = false) -> SourceText? {
+    mutating func text(_ node: YAMLNode, what: String, key: String, allowEmpty: Bool = false) -> SourceText? {
         guard let value = string(node, what: what) else { return nil }
         // Only white space (what `trimmingCharacters(in: .whitespacesAndNewlines)` would remove
         // entirely), found without Foundation: most texts stop at their first scalar.
@@ -80,23 +77,12 @@ struct NodeReader {
             report("empty-text", "‘\(what)’ is empty: write the text or remove the field", at: node)
             return nil
         }
-        let style: ScalarStyle
-        if case .scalar(let scalar) = node {
-            switch scalar.style {
-            case .singleQuoted: style = .singleQuoted
-            case .doubleQuoted: style = .doubleQuoted
-            case .literal: style = .literal
-            case .folded: style = .folded
-            default: style = .plain
-            }
-        } else {
-            style = .plain
-        }
+        let style = node.scalar?.style ?? .plain
         return SourceText(value.value, key: key, origin: TextOrigin(start: value.location, style: style, file: file))
     }
 
     /// A number in `range` (a whole one when `whole`).
-    mutating func number(_ node: Node, what: String, range: ClosedRange<Double>, whole: Bool = false) -> Double? {
+    mutating func number(_ node: YAMLNode, what: String, range: ClosedRange<Double>, whole: Bool = false) -> Double? {
         guard case .scalar(let scalar) = node, let value = Double(scalar.string), !whole || value == value.rounded() else {
             report("wrong-type", "expected \(whole ? "a whole number" : "a number") for ‘\(what)’", at: node)
             return nil
@@ -111,7 +97,7 @@ struct NodeReader {
     }
 
     /// A kebab-case id.
-    mutating func id(_ node: Node, what: String) -> Located<String>? {
+    mutating func id(_ node: YAMLNode, what: String) -> Located<String>? {
         guard let value = string(node, what: what) else { return nil }
         guard Self.isKebabCase(value.value) else {
             report("invalid-id", "‘\(value.value)’ is not a valid \(what): use lower-case letters, digits and single hyphens (e.g. ‘verify-identity’)", at: node)
@@ -121,7 +107,7 @@ struct NodeReader {
     }
 
     /// One of a closed set of values.
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ node: Node, what: String, as type: E.Type) -> Located<E>? where E.RawValue == String {
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, what: String, as type: E.Type) -> Located<E>? where E.RawValue == String {
         guard let value = string(node, what: what) else { return nil }
         guard let parsed = E(rawValue: value.value) else {
             let names = E.allCases.map(\.rawValue)
@@ -135,27 +121,12 @@ struct NodeReader {
     // MARK: Sequences
 
     /// The items of a sequence; a single scalar where a list belongs is a wrong type.
-    mutating func items(_ node: Node, what: String) -> [Node] {
+    mutating func items(_ node: YAMLNode, what: String) -> [YAMLNode] {
         guard case .sequence(let sequence) = node else {
             report("wrong-type", "expected a list for ‘\(what)’ but found \(describe(node)): write each item on a `- ` line", at: node)
             return []
         }
-        var previous = node
-        for item in sequence {
-            checkNotAlias(item, after: previous)
-            previous = item
-        }
-        return Array(sequence)
-    }
-
-    /// Aliases are resolved by the parser into copies of the anchored node, which keep the
-    /// anchor's position: a child that starts before its parent was an alias. Content never needs
-    /// them, and refusing them stops "billion laughs" expansion.
-    private mutating func checkNotAlias(_ child: Node, after parent: Node) {
-        guard let childMark = child.mark, let parentMark = parent.mark else { return }
-        if (childMark.line, childMark.column) < (parentMark.line, parentMark.column) {
-            report("yaml-alias", "YAML aliases (`*name`) are not supported in content: write the value out", at: parent)
-        }
+        return sequence.items
     }
 
     // MARK: Helpers
@@ -163,20 +134,6 @@ struct NodeReader {
     static func isKebabCase(_ value: String) -> Bool {
         guard !value.isEmpty, !value.hasPrefix("-"), !value.hasSuffix("-"), !value.contains("--") else { return false }
         return value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
-
-    private func isString(_ scalar: Node.Scalar) -> Bool {
-        let tag = scalar.tag.rawValue
-        if tag == Tag.Name.str.rawValue { return true }
-        if tag == Tag.Name.implicit.rawValue || tag == Tag.Name.nonSpecific.rawValue { return scalar.style != .plain || isPlainString(scalar) }
-        return false
-    }
-
-    private func isPlainString(_ scalar: Node.Scalar) -> Bool {
-        if Self.cannotBeNumberBoolOrNull(scalar.string) { return true }
-        let resolved = Node.scalar(scalar)
-        return resolved.int == nil && resolved.float == nil && resolved.bool == nil && resolved.null == nil
-            && resolved.timestamp == nil
     }
 
     /// Whether Yams' constructors for int, float, bool, null and timestamp all refuse `string`,
@@ -194,20 +151,18 @@ struct NodeReader {
         return !["true", "yes", "on", "false", "no", "off", "null"].contains(lower) && !lower.hasPrefix("inf") && !lower.hasPrefix("nan")
     }
 
-    private func describe(_ node: Node) -> String {
+    private func describe(_ node: YAMLNode) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
-            let tag = scalar.tag.rawValue
-            if ![Tag.Name.implicit, .str, .nonSpecific, .int, .float, .bool, .null].map(\.rawValue).contains(tag) {
-                return "a value tagged ‘\(tag)’"
+            if ![.implicit, .str, .nonSpecific, .int, .float, .bool, .null].contains(scalar.tag) {
+                return "a value tagged ‘\(scalar.tag.rawValue)’"
             }
             if scalar.style == .plain {
-                if node.null != nil { return scalar.string.isEmpty ? "nothing" : "null" }
-                if node.bool != nil { return "the boolean \(scalar.string)" }
-                if node.int != nil || node.float != nil { return "the number \(scalar.string)" }
+                if scalar.isNull { return scalar.string.isEmpty ? "nothing" : "null" }
+                if scalar.bool != nil { return "the boolean \(scalar.string)" }
+                if scalar.isNumber { return "the number \(scalar.string)" }
             }
             return "the text ‘\(scalar.string)’"
         }
@@ -218,8 +173,8 @@ struct NodeReader {
 
 /// The fields of one mapping, by name.
 struct Fields {
-    let node: Node
-    let values: [String: (key: Node, value: Node)]
+    let node: YAMLNode
+    let values: [String: (key: YAMLNode, value: YAMLNode)]
 
-    subscript(name: String) -> Node? { values[name]?.value }
+    subscript(name: String) -> YAMLNode? { values[name]?.value }
 }

@@ -1,7 +1,6 @@
-import Yams
 
 extension LinkRegistry {
-    static func read(_ root: Node, reader: inout NodeReader) -> LinkRegistry {
+    static func read(_ root: YAMLNode, reader: inout NodeReader) -> LinkRegistry {
         guard let top = reader.fields(of: root, what: "link registry", known: ["links"], required: ["links"]),
             let linksNode = top["links"] else { return LinkRegistry(entries: []) }
         guard case .mapping(let mapping) = linksNode else {
@@ -27,7 +26,7 @@ extension LinkRegistry {
 }
 
 extension SupportContact {
-    static func read(_ node: Node, reader: inout NodeReader) -> SupportContact? {
+    static func read(_ node: YAMLNode, reader: inout NodeReader) -> SupportContact? {
         guard let fields = reader.fields(of: node, what: "support", known: ["team", "hours", "email", "phone"],
                                          required: ["team", "hours", "email", "phone"]) else { return nil }
         let team = fields["team"].flatMap { reader.text($0, what: "team", key: "support.team") }

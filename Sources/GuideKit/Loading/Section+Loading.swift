@@ -1,7 +1,6 @@
-import Yams
 
 extension Section {
-    static func read(_ root: Node, file: String, reader: inout NodeReader) -> Section? {
+    static func read(_ root: YAMLNode, file: String, reader: inout NodeReader) -> Section? {
         guard let fields = reader.fields(of: root, what: "section",
                                          known: ["id", "label", "title", "intro", "service", "requires", "steps"],
                                          required: ["id", "label", "title", "steps"]) else { return nil }
@@ -27,7 +26,7 @@ extension Section {
 }
 
 extension Step {
-    static func read(_ node: Node, keyPrefix: String, reader: inout NodeReader) -> Step? {
+    static func read(_ node: YAMLNode, keyPrefix: String, reader: inout NodeReader) -> Step? {
         guard let fields = reader.fields(of: node, what: "step",
                                          known: ["id", "kind", "text", "detail", "substepsIntro", "substeps", "fields", "notes",
                                                  "questions", "lists", "links", "screenshot"],
@@ -109,7 +108,7 @@ extension TextList {
 }
 
 extension Screenshot {
-    static func read(_ node: Node, key: String, reader: inout NodeReader) -> Screenshot? {
+    static func read(_ node: YAMLNode, key: String, reader: inout NodeReader) -> Screenshot? {
         guard let fields = reader.fields(of: node, what: "screenshot", known: ["file", "alt"], required: ["file", "alt"]) else { return nil }
         let file = fields["file"].flatMap { reader.string($0, what: "file") }
         let alt = fields["alt"].flatMap { reader.text($0, what: "alt", key: "\(key).alt") }
@@ -124,7 +123,7 @@ extension Screenshot {
 
 extension NodeReader {
     /// Reads a list of mappings that each have an `id`, reporting duplicate ids.
-    mutating func list<T>(_ node: Node?, what: String, known: [String], required: [String]? = nil, _ build: (Fields, Located<String>, inout NodeReader) -> T?) -> [T] {
+    mutating func list<T>(_ node: YAMLNode?, what: String, known: [String], required: [String]? = nil, _ build: (Fields, Located<String>, inout NodeReader) -> T?) -> [T] {
         guard let node else { return [] }
         var result: [T] = []
         var ids = UniqueIDs(what: what)
@@ -146,7 +145,7 @@ struct UniqueIDs {
 
     init(what: String) { self.what = what }
 
-    mutating func insert(_ id: Located<String>, node: Node, reader: inout NodeReader) -> Bool {
+    mutating func insert(_ id: Located<String>, node: YAMLNode, reader: inout NodeReader) -> Bool {
         if let first = seen[id.value] {
             reader.diagnostics.append(Diagnostic(id: "duplicate-id", message: "the \(what) id ‘\(id.value)’ is already used at line \(first.line): give this \(what) its own id", at: id.location))
             return false

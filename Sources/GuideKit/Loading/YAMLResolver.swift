@@ -19,3 +19,42 @@ extension Resolver {
         return Resolver.default.rules.reduce(Resolver.basic.appending(plainString)) { $0.appending($1) }
     }()
 }
+
+extension YAMLNode.Scalar {
+    /// The tag of this scalar as a mapping key: the tag Yams gave every key while it checked for
+    /// duplicates (its default resolver's for a plain key, `str` for `!`), which decides whether
+    /// `4` and `"4"` are the same key and whether a key is a field name.
+    ///
+    /// The test of `Resolver.guidegen`'s first rule is made here without a regular expression:
+    /// a key that starts with another character than `yYnNtTfFoO0-9+-.~<=`, or with a letter and
+    /// is not one of the bool and null words, is `str`. A key with a line break in it, or any
+    /// other, goes through the resolver itself.
+    var keyTag: YAMLNode.Tag {
+        switch tag {
+        case .implicit: break
+        case .nonSpecific: return .str
+        default: return tag
+        }
+        if let first = string.unicodeScalars.first, !string.unicodeScalars.contains(where: Self.isLineBreak) {
+            if !Self.resolverStarts.contains(first) { return .str }
+            if first.isASCIILetter, !Self.boolAndNullWords.contains(string) { return .str }
+        }
+        let name = Resolver.guidegen.resolveTag(of: .scalar(Node.Scalar(string)))
+        return YAMLNode.Tag(rawValue: name.rawValue) ?? .str
+    }
+
+    private static let resolverStarts = Set("yYnNtTfFoO0123456789+-.~<=".unicodeScalars)
+    private static let boolAndNullWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
+
+    /// What ICU's `$` and `[^…\n\r\u0085\u2028\u2029]` treat as a line break.
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar)
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isASCIILetter: Bool { ("A"..."Z").contains(self) || ("a"..."z").contains(self) }
+}

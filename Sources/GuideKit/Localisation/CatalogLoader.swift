@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The catalogs of a content folder, and every problem found reading them.
 public struct CatalogLoadResult: Sendable {
@@ -75,7 +74,7 @@ public struct CatalogLoader {
 }
 
 extension Catalog {
-    static func read(_ root: Node, expectedLocale: String, reader: inout NodeReader) -> Catalog? {
+    static func read(_ root: YAMLNode, expectedLocale: String, reader: inout NodeReader) -> Catalog? {
         guard let fields = reader.fields(of: root, what: "catalog", known: ["locale", "name", "entries"], required: ["locale", "name", "entries"])
         else { return nil }
         let locale = fields["locale"].flatMap { reader.string($0, what: "locale") }

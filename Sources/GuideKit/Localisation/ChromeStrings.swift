@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The words of the page chrome that are not content ("Adım", "İçindekiler", weekday names …),
 /// one flat table per locale from `strings/<locale>.yaml` of the template folders.
@@ -135,7 +134,7 @@ public struct ChromeStrings: Sendable {
     }
 
     /// `{one: …, other: …}`: the forms of a counted phrase, by CLDR plural category; `other` is required.
-    private static func readPlural(_ node: Node, key: Located<String>, reader: inout NodeReader) -> PluralForms? {
+    private static func readPlural(_ node: YAMLNode, key: Located<String>, reader: inout NodeReader) -> PluralForms? {
         let names = PluralCategory.allCases.map(\.rawValue)
         guard let fields = reader.fields(of: node, what: "counted string ‘\(key.value)’", known: names, required: [PluralCategory.other.rawValue]) else { return nil }
         var forms: [PluralCategory: Located<String>] = [:]

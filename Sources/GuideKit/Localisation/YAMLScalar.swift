@@ -1,5 +1,3 @@
-import Yams
-
 /// Writes a string as a YAML scalar that reads back as exactly that string: plain when YAML
 /// would read it back unchanged as text, otherwise double-quoted with escapes.
 public enum YAMLScalar {
@@ -8,15 +6,16 @@ public enum YAMLScalar {
     }
 
     /// Whether `value` written plain after `key: ` reads back as the same text (not a number, a
-    /// boolean, a comment or another structure). Yams decides, so no YAML rule is re-implemented here.
+    /// boolean, a comment or another structure). guidegen's own loader decides, so no YAML rule is
+    /// re-implemented here and the text reads back as it was written.
     static func isSafePlain(_ value: String) -> Bool {
         guard !value.isEmpty, value == value.trimmingSpaces(), !value.contains("\n"), !value.contains("\t"),
               value.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control && $0 != "\u{FEFF}" }),
               let first = value.unicodeScalars.first, !"-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) else { return false }
-        guard let node = try? Yams.compose(yaml: "k: " + value), case .mapping(let mapping) = node, mapping.count == 1,
+        let composed = YAMLComposer.compose("k: " + value, maximumDepth: YAMLFile.maximumDepth)
+        guard composed.problems.isEmpty, composed.failure == nil, case .mapping(let mapping) = composed.root, mapping.count == 1,
               let scalar = mapping.first?.value.scalar, scalar.style == .plain, scalar.string == value else { return false }
-        let resolved = Node.scalar(scalar)
-        return resolved.int == nil && resolved.float == nil && resolved.bool == nil && resolved.null == nil && resolved.timestamp == nil
+        return scalar.isString
     }
 
     /// `"…"` with `\\`, `\"` and control characters escaped.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What `guidegen.yaml` in the content folder says about validation: rule severities and off
 /// switches, and extensions of the lists rules use.
@@ -95,7 +94,7 @@ public struct ValidationConfiguration: Sendable {
         return Loaded(configuration: configuration, diagnostics: (diagnostics + reader.diagnostics).sorted(), file: yaml.source)
     }
 
-    private static func read(_ root: Node, ruleIDs: [String], reader: inout NodeReader) -> ValidationConfiguration {
+    private static func read(_ root: YAMLNode, ruleIDs: [String], reader: inout NodeReader) -> ValidationConfiguration {
         guard let fields = reader.fields(of: root, what: "configuration", known: ["rules", "allowedHosts", "currencies", "online"], required: []) else {
             return ValidationConfiguration()
         }
@@ -148,7 +147,7 @@ public struct ValidationConfiguration: Sendable {
     }
 
     /// The `online:` mapping: the link checker's limits, politeness, cache and exceptions.
-    private static func readOnline(_ node: Node, reader: inout NodeReader) -> OnlineCheckOptions {
+    private static func readOnline(_ node: YAMLNode, reader: inout NodeReader) -> OnlineCheckOptions {
         var options = OnlineCheckOptions()
         let known = ["timeout", "deadline", "concurrency", "concurrencyPerHost", "hostInterval", "retries", "backoff",
                      "accept", "skip", "checkFragments", "cache", "cacheMaxAge", "contact"]
@@ -174,7 +173,7 @@ public struct ValidationConfiguration: Sendable {
             options.userAgent = OnlineCheckOptions.userAgent(contact: contact.value)
         }
         if let flag = fields["checkFragments"] {
-            if case .scalar(let scalar) = flag, let value = Node.scalar(scalar).bool {
+            if case .scalar(let scalar) = flag, let value = scalar.bool {
                 options.checkFragments = value
             } else {
                 reader.report("wrong-type", "expected true or false for ‘checkFragments’", at: flag)

@@ -1,0 +1,56 @@
+import Yams
+
+/// What a scalar means beside its text, decided as Yams' constructors decide it (YAML 1.1: `yes`
+/// is a boolean, `1:30` a number, `2001-12-14` a date), so content reads as it always has. The
+/// cheap cases are told here; the rare rest goes through the constructors themselves, so no rule
+/// of theirs is re-implemented.
+extension YAMLNode.Scalar {
+    /// Whether a reader takes this scalar as text: quoted, block and `!!str` scalars always,
+    /// plain ones (and `!` ones) unless they read as a number, a boolean, null or a date.
+    var isString: Bool {
+        switch tag {
+        case .str: true
+        case .implicit, .nonSpecific: style != .plain || !isNumberBoolNullOrDate
+        default: false
+        }
+    }
+
+    /// Null as Yams' constructor reads it: only written plain, `'null'` is text.
+    var isNull: Bool {
+        style == .plain && (string.isEmpty || string == "~" || string == "null" || string == "Null" || string == "NULL")
+    }
+
+    /// The boolean as Yams' constructor reads it (any case of the YAML 1.1 words), unless tagged `str`.
+    var bool: Bool? {
+        guard tag != .str else { return nil }
+        switch string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    /// An integer or a float as Yams' constructors read them (plain only: `"4"` is text).
+    var isNumber: Bool {
+        guard style == .plain, !NodeReader.cannotBeNumberBoolOrNull(string) else { return false }
+        let node = yamsNode
+        return node.int != nil || node.float != nil
+    }
+
+    private var isNumberBoolNullOrDate: Bool {
+        if NodeReader.cannotBeNumberBoolOrNull(string) { return false }
+        return isNull || bool != nil || isNumber || yamsNode.timestamp != nil
+    }
+
+    /// This scalar as a Yams node, for its constructors.
+    private var yamsNode: Node {
+        let style: Node.Scalar.Style = switch self.style {
+        case .plain: .plain
+        case .singleQuoted: .singleQuoted
+        case .doubleQuoted: .doubleQuoted
+        case .literal: .literal
+        case .folded: .folded
+        }
+        return .scalar(Node.Scalar(string, Tag(Tag.Name(rawValue: tag.rawValue)), style))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+@testable import GuideKit
+import Testing
+import Yams
+
+/// The one-pass composer gives the tree, the marks and the failures Yams' composer gave.
+@Suite struct YAMLComposerTests {
+    private func compose(_ text: String) -> YAMLComposer.Result {
+        YAMLComposer.compose(text, maximumDepth: YAMLFile.maximumDepth)
+    }
+
+    private func root(_ text: String) throws -> YAMLNode {
+        let result = compose(text)
+        #expect(result.problems.isEmpty && result.failure == nil, "\(result.problems) \(String(describing: result.failure))")
+        return try #require(result.root)
+    }
+
+    private func diagnostics(_ text: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        _ = YAMLFile.parse(Data(text.utf8), displayPath: "a.yaml", diagnostics: &diagnostics)
+        return diagnostics
+    }
+
+    /// Every node as `line:column kind text`, depth first.
+    private func outline(_ node: YAMLNode) -> [String] {
+        let place = "\(node.mark.line):\(node.mark.column)"
+        switch node {
+        case .scalar(let scalar): return ["\(place) scalar \(scalar.string)"]
+        case .sequence(let sequence): return ["\(place) list"] + sequence.flatMap(outline)
+        case .mapping(let mapping): return ["\(place) mapping"] + mapping.flatMap { outline($0.key) + outline($0.value) }
+        }
+    }
+
+    private func outline(_ node: Yams.Node) -> [String] {
+        let place = node.mark.map { "\($0.line):\($0.column)" } ?? "?"
+        switch node {
+        case .scalar(let scalar): return ["\(place) scalar \(scalar.string)"]
+        case .sequence(let sequence): return ["\(place) list"] + sequence.flatMap(outline)
+        case .mapping(let mapping): return ["\(place) mapping"] + mapping.flatMap { outline($0.key) + outline($0.value) }
+        case .alias: return ["\(place) alias"]
+        }
+    }
+
+    static let documents = [
+        "title: Hesap nasıl açılır?\nsteps:\n  - id: visit\n    text: \"Ziyaret edin\"\n  - {id: şığ, text: 'İade', n: [1, 2.5, ~]}\n",
+        "a:\n  b: |\n    line one\n    line two\n  c: >-\n    folded\n    text\n? [x, y]\n: z\n",
+        "- ğüşiöç: değer   # comment\n-   - nested\n    - 'list'\n- !!str 4\n- \"\\u00e9\"\n",
+        "---\nkey: value\n...\n",
+        "{a: 1, b: {c: [d, {e: f}]}}",
+    ]
+
+    @Test(arguments: documents)
+    func marksAndTextsAreThoseOfYams(document: String) throws {
+        let yams = try #require(try Yams.compose(yaml: document))
+        #expect(outline(try root(document)) == outline(yams))
+    }
+
+    @Test func keysAndValuesCarryTheirMarksInBlockAndFlowStyle() throws {
+        guard case .mapping(let top) = try root("title: x\nlist: {a: 1,  b: [c]}\n") else { Issue.record("not a mapping"); return }
+        #expect(top.pairs.map { [$0.key.mark.line, $0.key.mark.column, $0.value.mark.line, $0.value.mark.column] } == [[1, 1, 1, 8], [2, 1, 2, 7]])
+        guard case .mapping(let flow) = top.pairs[1].value else { Issue.record("not a mapping"); return }
+        #expect(flow.pairs.map { [$0.key.mark.column, $0.value.mark.column] } == [[8, 11], [15, 18]])
+    }
+
+    @Test func columnsCountUnicodeScalarsAsLibyamlDoes() throws {
+        guard case .mapping(let top) = try root("başlık: şğü değer\n") else { Issue.record("not a mapping"); return }
+        #expect(top.pairs[0].value.mark == YAMLNode.Mark(line: 1, column: 9))
+    }
+
+    @Test func quotedNumbersAndStrTagsAreText() throws {
+        guard case .sequence(let list) = try root("- 4\n- \"4\"\n- '4'\n- !!str 4\n- yes\n- |\n  4\n- ! 4\n") else { Issue.record("not a list"); return }
+        #expect(list.map { $0.scalar?.isString } == [false, true, true, true, false, true, false])
+        #expect(list.map { $0.scalar?.style } == [.plain, .doubleQuoted, .singleQuoted, .plain, .plain, .literal, .plain])
+        #expect(list.map { $0.scalar?.tag } == [.implicit, .str, .str, .str, .implicit, .str, .nonSpecific])
+    }
+
+    @Test func keysAreResolvedAsYamsResolvedThem() throws {
+        guard case .mapping(let top) = try root("4: a\n\"4\": b\nyes: c\n2001-12-14: d\n<<: e\ntitle: f\n! 5: g\n") else { Issue.record("not a mapping"); return }
+        #expect(top.pairs.map { $0.key.scalar?.tag } == [.int, .str, .bool, .timestamp, .merge, .str, .str])
+        #expect(top.pairs.map { $0.key.scalar?.isString } == [false, true, false, false, false, true, true])
+    }
+
+    /// The key tags told without a regular expression are those of Yams' default resolver, and
+    /// the kinds of a plain value those of Yams' constructors.
+    @Test func keyTagsAndValueKindsAreThoseOfYams() {
+        for string in RenderingTests.PerformancePathTests.scalars + ["! x", "Yes", "nO", "0.", "+.5", "-", "~~", "İ", "\u{85}no"] {
+            let scalar = YAMLNode.Scalar(string)
+            let yams = Yams.Node.scalar(Yams.Node.Scalar(string, .implicit, .plain))
+            #expect(scalar.keyTag.rawValue == Resolver.default.resolveTag(of: yams).rawValue, "\(string.debugDescription)")
+            let yamsIsText = yams.int == nil && yams.float == nil && yams.bool == nil && yams.null == nil && yams.timestamp == nil
+            #expect(scalar.isString == yamsIsText, "\(string.debugDescription)")
+            #expect(scalar.isNull == (yams.null != nil) && scalar.bool == yams.bool, "\(string.debugDescription)")
+            #expect(scalar.isNumber == (yams.int != nil || yams.float != nil), "\(string.debugDescription)")
+        }
+    }
+
+    @Test func aDuplicateKeyIsReportedAtItsSecondOccurrence() {
+        let block = diagnostics("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n")
+        #expect(block.map(\.id) == ["duplicate-key"])
+        #expect(block.first.map { [$0.location.line, $0.location.column] } == [5, 3])
+        #expect(block.first?.message == "the key ‘c’ appears twice in one mapping: keep one")
+        let flow = diagnostics("x: {a: 1, \"a\": 2, b: 3, b: 4}\n")
+        #expect(flow.first.map { [$0.location.line, $0.location.column] } == [1, 11])
+        #expect(flow.first?.message == "the key ‘a’, ‘b’ appears twice in one mapping: keep one")
+        // `4` is a number and `"4"` text: two keys, as for Yams.
+        #expect(diagnostics("4: a\n\"4\": b\n").isEmpty)
+    }
+
+    @Test func aliasesAreRefusedWhereTheyAre() {
+        let found = diagnostics("a: &x 1\nb: *x\n")
+        #expect(found.map(\.id) == ["yaml-alias"])
+        #expect(found.first.map { [$0.location.line, $0.location.column] } == [2, 4])
+    }
+
+    @Test func emptyAndCommentOnlyFilesHaveNoRoot() {
+        for text in ["", "# only a comment\n", "\n\n"] {
+            let result = compose(text)
+            #expect(result.root == nil && result.problems.isEmpty && result.failure == nil, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aSecondDocumentIsASyntaxError() {
+        let found = diagnostics("a: 1\n---\nb: 2\n")
+        #expect(found.map(\.message) == ["not valid YAML: but found another document: fix the syntax here"])
+        #expect(found.first.map { [$0.location.line, $0.location.column] } == [2, 1])
+    }
+
+    @Test func aSyntaxErrorKeepsLibyamlsProblemAndMark() {
+        let found = diagnostics("a: [1, 2\nb: 3\n")
+        #expect(found.map(\.id) == ["yaml-syntax"])
+        #expect(found.first?.message.hasPrefix("not valid YAML: did not find expected ',' or ']'") == true)
+    }
+
+    /// libyaml gives the byte offset of a character it refuses; the column counts Unicode scalars.
+    @Test func aRefusedCharacterAfterTurkishLettersIsLocatedByScalars() {
+        let found = diagnostics("a: b\nc: \"şşş\u{1B}\"\n")
+        #expect(found.map(\.id) == ["invalid-character"])
+        #expect(found.first.map { [$0.location.line, $0.location.column] } == [2, 8])
+    }
+}

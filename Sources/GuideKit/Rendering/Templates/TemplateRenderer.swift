@@ -26,18 +26,16 @@ struct TemplateRenderer {
             case .variable(let name):
                 if let value = lookUp(name) { output += value.rendered }
             case .section(let name, let body):
-                guard let value = lookUp(name) else { continue }
+                guard let value = lookUp(name), Self.isTrue(value) else { continue }
                 switch value {
-                case .null, .bool(false): break
-                case .bool(true): render(body)
-                case .text(let fragment) where fragment.isEmpty: break
+                case .bool: render(body)
                 case .list(let list):
                     for index in 0..<list.count {
                         stack.append(list.element(at: index))
                         render(body)
                         stack.removeLast()
                     }
-                case .text, .number, .object:
+                case .text, .number, .object, .null:
                     stack.append(value)
                     render(body)
                     stack.removeLast()

@@ -39,10 +39,21 @@ extension YAMLNode.Scalar {
 
     private var isNumberBoolNullOrDate: Bool {
         if NodeReader.cannotBeNumberBoolOrNull(string) { return false }
-        return isNull || bool != nil || isNumber || yamsNode.timestamp != nil
+        return isNull || bool != nil || isNumber || (startsLikeADate && yamsNode.timestamp != nil)
     }
 
-    /// This scalar as a Yams node, for its constructors.
+    /// Whether the text starts with four digits, a hyphen and a digit, as every date Yams reads
+    /// does (`2001-12-14`): the others (`1688-account`) are told without its regular expression,
+    /// whose first use costs about as much as reading a small guide.
+    private var startsLikeADate: Bool {
+        let start = Array(string.utf8.prefix(6))
+        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        return start.count == 6 && start[..<4].allSatisfy(isDigit) && start[4] == 0x2D && isDigit(start[5])
+    }
+
+    /// This scalar as a Yams node, for its constructors. Its tag gets the resolver without rules:
+    /// the constructors never ask it, and Yams' default one compiles seven regular expressions
+    /// when it is first named.
     private var yamsNode: Node {
         let style: Node.Scalar.Style = switch self.style {
         case .plain: .plain
@@ -51,6 +62,6 @@ extension YAMLNode.Scalar {
         case .literal: .literal
         case .folded: .folded
         }
-        return .scalar(Node.Scalar(string, Tag(Tag.Name(rawValue: tag.rawValue)), style))
+        return .scalar(Node.Scalar(string, Tag(Tag.Name(rawValue: tag.rawValue), .basic), style))
     }
 }

@@ -1,5 +1,5 @@
 /// The kinds of text a content string can be rendered to.
-public enum TextFormat: Sendable, Hashable {
+public enum TextFormat: String, Sendable, Hashable {
     case html
     case markdown
     /// Plain text for the checklist; UI labels are wrapped in `TextWrapper`'s protection marks.

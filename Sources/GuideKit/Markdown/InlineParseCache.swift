@@ -5,13 +5,38 @@ import Foundation
 /// pages. Safe to share between the threads pages render on.
 final class InlineParseCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var parsed: [String: [Inline]] = [:]
+    private var parsed: [Spelling: [Inline]] = [:]
 
     /// `CommonMark.parseInline(text).inlines`, parsed the first time only.
     func inlines(of text: String) -> [Inline] {
-        if let inlines = lock.withLock({ parsed[text] }) { return inlines }
+        let key = Spelling(text)
+        if let inlines = lock.withLock({ parsed[key] }) { return inlines }
         let inlines = CommonMark.parseInline(text).inlines
-        lock.withLock { parsed[text] = inlines }
+        lock.withLock { parsed[key] = inlines }
         return inlines
+    }
+
+    /// A text as its UTF-8 bytes. `String`'s own `==` and hash take canonically equivalent texts
+    /// (`ş` as one scalar, or `s` and a cedilla) as one, so a cache keyed by `String` would hand
+    /// one spelling the parse, and so the bytes, of the other; and it normalises every non-ASCII
+    /// text on every lookup, which was most of what the cache cost on Turkish text.
+    private struct Spelling: Hashable {
+        let text: String
+
+        init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()
+            self.text = text
+        }
+
+        static func == (one: Spelling, other: Spelling) -> Bool {
+            one.text.utf8.count == other.text.utf8.count && one.text.utf8.elementsEqual(other.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
     }
 }

@@ -83,9 +83,18 @@ public struct OutputWriter: Sendable {
     public let display: String
     public var faults = Faults()
 
+    /// The folder's path, for system calls: a `URL` built per file cost more than writing the file.
+    private let root: String
+
     public init(directory: URL, display: String) {
         self.directory = directory
         self.display = display
+        self.root = directory.path
+    }
+
+    /// The path of `relative` (`html/tr/index.html`) inside the folder.
+    private func location(_ relative: String) -> String {
+        root + "/" + relative
     }
 
     /// The paths the manifest lists (none when there is no manifest).
@@ -115,12 +124,16 @@ public struct OutputWriter: Sendable {
         var writes: [(OutputFile, WritePlan.Change)] = []
         var unchanged: [String] = []
         var previous: [String: Data] = [:]
+        var checkedFolders: Set<Substring> = []
         for file in files {
             try Self.checkPath(file.path)
-            try checkFolders(of: file.path)
-            let url = directory.appendingPathComponent(file.path)
+            // The files of one folder have the same folders above them.
+            if checkedFolders.insert(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)]).inserted {
+                try checkFolders(of: file.path)
+            }
+            let path = location(file.path)
             var info = stat()
-            guard lstat(url.path, &info) == 0 else {
+            guard lstat(path, &info) == 0 else {
                 writes.append((file, .added))
                 continue
             }
@@ -132,7 +145,7 @@ public struct OutputWriter: Sendable {
             default:
                 throw OutputError(message: "\(display)/\(file.path) is a symbolic link or special file, where guidegen writes a file: move it away")
             }
-            let existing = FileManager.default.contents(atPath: url.path)
+            let existing = FileManager.default.contents(atPath: path)
             if existing == file.bytes {
                 unchanged.append(file.path)
             } else if ownedSet.contains(file.path) {
@@ -159,12 +172,11 @@ public struct OutputWriter: Sendable {
     /// Every folder between the output folder and a file must be a real folder (not a file, and
     /// not a symbolic link that would lead the write elsewhere), or not exist yet.
     private func checkFolders(of path: String) throws {
-        var current = directory
+        var relative = ""
         for component in path.split(separator: "/").dropLast() {
-            current.appendPathComponent(String(component))
+            relative += relative.isEmpty ? String(component) : "/" + String(component)
             var info = stat()
-            guard lstat(current.path, &info) == 0 else { return }
-            let relative = String(current.path.dropFirst(directory.path.count + 1))
+            guard lstat(location(relative), &info) == 0 else { return }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: continue
             case S_IFLNK:
@@ -177,7 +189,7 @@ public struct OutputWriter: Sendable {
 
     private func isRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return lstat(directory.appendingPathComponent(path).path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return lstat(location(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Leftovers of an interrupted build: temporary files anywhere below the folder, and the journal.
@@ -201,16 +213,18 @@ public struct OutputWriter: Sendable {
         return !pid.isEmpty && pid.allSatisfy(\.isNumber)
     }
 
-    static func temporaryURL(for target: URL) -> URL {
-        target.deletingLastPathComponent().appendingPathComponent("." + target.lastPathComponent + temporarySuffix)
+    /// `folder/.name.guidegen-tmp` for `folder/name`.
+    static func temporaryPath(for target: String) -> String {
+        let slash = target.lastIndex(of: "/")!
+        return String(target[...slash]) + "." + target[target.index(after: slash)...] + temporarySuffix
     }
 
     /// Carries a plan out (see the type's description for the order and what a failure leaves).
     public func apply(_ plan: WritePlan) throws {
         var created: [URL] = []
-        var staged: [(temporary: URL, target: URL, path: String)] = []
+        var staged: [(temporary: String, target: String, path: String)] = []
         func discardStaged() {
-            for entry in staged { unlink(entry.temporary.path) }
+            for entry in staged { unlink(entry.temporary) }
             for folder in created.reversed() { rmdir(folder.path) }
         }
         // Leftovers of an interrupted build first: a temporary file of this build may have a
@@ -220,14 +234,16 @@ public struct OutputWriter: Sendable {
         }
         do {
             try createFolders(directory, created: &created)
+            var folders: Set<Substring> = []
             for (index, (file, _)) in plan.writes.enumerated() {
                 if let limit = faults.failAfterWrites, index >= limit {
                     throw OutputError(message: "cannot write to \(display): No space left on device (simulated)")
                 }
-                let target = directory.appendingPathComponent(file.path)
-                try createFolders(target.deletingLastPathComponent(), created: &created)
-                let temporary = Self.temporaryURL(for: target)
-                try Self.writeFile(file.bytes, to: temporary)
+                let target = location(file.path)
+                let folder = target[..<target.lastIndex(of: "/")!]
+                if folders.insert(folder).inserted { try createFolders(URL(fileURLWithPath: String(folder)), created: &created) }
+                let temporary = Self.temporaryPath(for: target)
+                try Self.writeNewFile(file.bytes, to: temporary)
                 staged.append((temporary, target, file.path))
             }
             if !staged.isEmpty {
@@ -242,9 +258,9 @@ public struct OutputWriter: Sendable {
 
         var renamed: [String] = []
         for (index, entry) in staged.enumerated() {
-            guard rename(entry.temporary.path, entry.target.path) == 0 else {
+            guard rename(entry.temporary, entry.target) == 0 else {
                 let reason = String(cString: strerror(errno))
-                for later in staged[index...] { unlink(later.temporary.path) }
+                for later in staged[index...] { unlink(later.temporary) }
                 rollBack(renamed, plan: plan)
                 throw OutputError(message: "cannot move the new \(entry.path) into place in \(display): \(reason); the files written before it were put back")
             }
@@ -254,8 +270,8 @@ public struct OutputWriter: Sendable {
             }
         }
         // The renames are on disk once their folders are.
-        for folder in Set(staged.map { $0.target.deletingLastPathComponent().path }).sorted() {
-            Self.syncFolder(folder)
+        for folder in Set(staged.map { $0.target[..<$0.target.lastIndex(of: "/")!] }).sorted() {
+            Self.syncFolder(String(folder))
         }
 
         do {
@@ -319,7 +335,7 @@ public struct OutputWriter: Sendable {
 
     /// Flushes the files just written to disk before anything is renamed: on Linux with one
     /// `syncfs` of the output folder's file system, elsewhere each file in turn.
-    private func flush(_ files: [URL]) throws {
+    private func flush(_ files: [String]) throws {
         func failure() -> OutputError {
             OutputError(message: "cannot write to \(display): \(String(cString: strerror(errno)))")
         }
@@ -330,7 +346,7 @@ public struct OutputWriter: Sendable {
         guard syncfs(descriptor) == 0 else { throw failure() }
         #else
         for file in files {
-            let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw failure() }
             defer { close(descriptor) }
             guard fsync(descriptor) == 0 else { throw failure() }
@@ -346,12 +362,13 @@ public struct OutputWriter: Sendable {
         close(descriptor)
     }
 
-    /// Writes `data` to a new file at `url` (replacing a leftover there); `flush` puts it on disk.
-    static func writeFile(_ data: Data, to url: URL) throws {
-        unlink(url.path)
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    /// Writes `data` to a new file at `path` (replacing a leftover there); `flush` puts it on disk.
+    static func writeNewFile(_ data: Data, to path: String) throws {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        unlink(path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw OutputError(message: "cannot create \(url.lastPathComponent): \(String(cString: strerror(errno)))")
+            throw OutputError(message: "cannot create \(name): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
@@ -361,8 +378,8 @@ public struct OutputWriter: Sendable {
                 if count < 0 {
                     if errno == EINTR { continue }
                     let reason = String(cString: strerror(errno))
-                    unlink(url.path)
-                    throw OutputError(message: "cannot write \(url.lastPathComponent): \(reason)")
+                    unlink(path)
+                    throw OutputError(message: "cannot write \(name): \(reason)")
                 }
                 offset += count
             }

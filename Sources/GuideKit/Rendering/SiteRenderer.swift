@@ -148,7 +148,7 @@ public struct SiteRenderer: Sendable {
 
     static func textFormat(_ format: OutputFormat) -> TextFormat { format == .checklist ? .plain : (format == .html ? .html : .markdown) }
 
-    private static func sharedKey(_ locale: LocaleInfo, _ format: TextFormat) -> String { "\(locale.tag) \(format)" }
+    private static func sharedKey(_ locale: LocaleInfo, _ format: TextFormat) -> String { locale.tag + " " + format.rawValue }
 
     private func renderPage(_ page: PageJob, locales all: [LocaleInfo], shared: [String: ViewBuilder.Shared], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {
         let textFormat = Self.textFormat
@@ -190,8 +190,7 @@ public struct SiteRenderer: Sendable {
                       article: ArticleView? = nil, contents: ContentsView? = nil, chooser: ChooserView? = nil) -> PageView {
         let shared = builder.sharedParts()
         // Each locale by its own name, in the order of the page's language (Turkish collation on a Turkish page).
-        let collation = Collation(language: builder.locale.tag)
-        let languages = collation.sorted(builder.locales, by: \.name).map { other in
+        let languages = shared.localesByName.map { other in
             LanguageView(lang: builder.attribute(other.tag), dir: builder.attribute(LanguageTag.direction(of: other.tag)), name: builder.fragment(other.name),
                          href: builder.attribute("\(depth)\(other.tag)/\(file)"), current: other.tag == builder.locale.tag, guideTitle: .empty)
         }

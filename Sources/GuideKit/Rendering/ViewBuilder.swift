@@ -167,6 +167,9 @@ struct ViewBuilder {
         let attr: [String: Fragment]
         let upper: [String: Fragment]
         let support: SupportView
+        /// Every locale by its name, in the order of this locale's language (Turkish collation
+        /// for Turkish), for the language switcher.
+        let localesByName: [LocaleInfo]
         /// What building them found, noted again on every page that shows them.
         let diagnostics: [Diagnostic]
         let fallbacks: Set<FallbackUse>
@@ -179,7 +182,7 @@ struct ViewBuilder {
         let tables = builder.stringTables()
         let support = builder.support()
         return Shared(strings: tables.strings, attr: tables.attr, upper: tables.upper, support: support,
-                      diagnostics: builder.diagnostics, fallbacks: builder.fallbacks, hasFallback: builder.pageHasFallback)
+                      localesByName: Collation(language: locale.tag).sorted(locales, by: \.name), diagnostics: builder.diagnostics, fallbacks: builder.fallbacks, hasFallback: builder.pageHasFallback)
     }
 
     /// The shared parts for the current page (built now when not beforehand), with their

@@ -10,3 +10,21 @@ import Testing
         }
     }
 }
+
+extension InlineParseCacheTests {
+    /// Two spellings of one text (`ş` as one scalar, and as `s` with a combining cedilla) are
+    /// equal as Swift strings, but each keeps its own bytes through the cache.
+    @Test func eachSpellingKeepsItsOwnBytes() {
+        let cache = InlineParseCache()
+        let composed = "Ba\u{15F}vuru *formu*"
+        let decomposed = "Bas\u{327}vuru *formu*"
+        #expect(composed == decomposed)
+        for text in [composed, decomposed, composed] {
+            guard case .text(let first)? = cache.inlines(of: text).first else {
+                Issue.record("no text inline in \(text.debugDescription)")
+                continue
+            }
+            #expect(Array(first.utf8) == Array(text.utf8.prefix(first.utf8.count)))
+        }
+    }
+}

@@ -7,13 +7,26 @@ public enum Fingerprint {
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     public static func of(_ text: String) -> String {
-        var hash = offsetBasis
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* prime
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(hash(text), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Whether `fingerprint` is `of(text)`, told without writing the hex digits: every page of a
+    /// translated locale asks this of each string it shows.
+    public static func matches(_ fingerprint: String, _ text: String) -> Bool {
+        isWellFormed(fingerprint) && UInt64(fingerprint, radix: 16) == hash(text)
+    }
+
+    private static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash = offsetBasis
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* prime
+            }
+            return hash
+        }
     }
 
     /// Whether `value` has the form of a fingerprint (16 lower-case hex digits).

@@ -59,7 +59,7 @@ public struct LocaleResolver: Sendable {
         guard let entry = catalog.entries[text.key], !entry.isEmpty else {
             return ResolvedText(text: text, language: sourceLocale, provenance: .missing)
         }
-        guard entry.source.value == Fingerprint.of(text.value) else {
+        guard Fingerprint.matches(entry.source.value, text.value) else {
             return ResolvedText(text: text, language: sourceLocale, provenance: .stale(translation: entry.text))
         }
         return ResolvedText(text: entry.text, language: locale, provenance: .translated)

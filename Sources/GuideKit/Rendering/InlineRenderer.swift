@@ -6,12 +6,21 @@ public enum TextFormat: String, Sendable, Hashable {
     case plain
 }
 
+/// A guide shared by reference (see `InlineRenderer.guide`).
+final class GuideReference: Sendable {
+    let value: Guide
+
+    init(_ value: Guide) { self.value = value }
+}
+
 /// Renders one content string (inline CommonMark) to HTML, Markdown or plain text with guidegen's
 /// own renderer, so every link is checked and every character escaped for the format:
 /// `link:KEY` becomes the registry URL (https only), `ui:LANG` a UI label in its language,
 /// `section:ID#STEP` a link to another page, `gloss:` a gloss in parentheses. Raw HTML in content is dropped, never printed.
 struct InlineRenderer {
-    let guide: Guide
+    /// The guide, by reference: a renderer is made for every text of every page, and a `Guide`
+    /// held by value was retained and released field by field each time.
+    let guide: GuideReference
     let format: TextFormat
     /// Print links as their text only (inside another link, e.g. a table-of-contents entry).
     var linksAsText = false
@@ -21,6 +30,10 @@ struct InlineRenderer {
     var parses: InlineParseCache?
 
     init(guide: Guide, format: TextFormat, linksAsText: Bool = false, numbers: NumberSymbols = .of("en"), parses: InlineParseCache? = nil) {
+        self.init(guide: GuideReference(guide), format: format, linksAsText: linksAsText, numbers: numbers, parses: parses)
+    }
+
+    init(guide: GuideReference, format: TextFormat, linksAsText: Bool = false, numbers: NumberSymbols, parses: InlineParseCache?) {
         self.guide = guide
         self.format = format
         self.linksAsText = linksAsText
@@ -156,7 +169,7 @@ struct InlineRenderer {
             case .markdown, .plain: return "(\(inner))"
             }
         case .registry(let key):
-            guard let link = guide.links[key] else {
+            guard let link = guide.value.links[key] else {
                 context.error("unknown-link", "no link ‘\(key)’ in the registry: add it to links.yaml or fix the key", at: context.location(of: destination))
                 return escape(label)
             }
@@ -166,7 +179,7 @@ struct InlineRenderer {
             }
             return hyperlink(href: link.url.value, children: children, label: label, context: &context)
         case .section(let id, let step):
-            guard let section = guide.section(id: id) else {
+            guard let section = guide.value.section(id: id) else {
                 context.error("unknown-section", "no section ‘\(id)’: use the id of a section listed in guide.yaml", at: context.location(of: destination))
                 return escape(label)
             }

@@ -20,6 +20,9 @@ struct ViewBuilder {
     private(set) var pageHasFallback = false
     /// The parts every page of this locale and format shares, when built beforehand.
     var shared: Shared?
+    /// What every text's `InlineRenderer` is made from, made once per builder: one is made per text.
+    private let guideReference: GuideReference
+    private let localeNumbers: NumberSymbols
 
     init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset], parses: InlineParseCache) {
         self.guide = guide
@@ -29,6 +32,13 @@ struct ViewBuilder {
         self.format = format
         self.media = media
         self.parses = parses
+        self.guideReference = GuideReference(guide)
+        self.localeNumbers = .of(locale.tag)
+    }
+
+    /// How numbers are written in `language`: the page's, or the source language's for a fallback.
+    private func numbers(_ language: String) -> NumberSymbols {
+        language == locale.tag ? localeNumbers : .of(language)
     }
 
     var sourceLocale: String { guide.sourceLocale.value }
@@ -40,7 +50,8 @@ struct ViewBuilder {
     /// A content string for this page: resolved, rendered, and marked when it falls back.
     mutating func text(_ source: SourceText, linksAsText: Bool = false) -> Fragment {
         let resolved = resolve(source)
-        let rendered = InlineRenderer(guide: guide, format: format, linksAsText: linksAsText, numbers: .of(resolved.language), parses: parses).render(resolved.text, diagnostics: &diagnostics)
+        let rendered = InlineRenderer(guide: guideReference, format: format, linksAsText: linksAsText, numbers: numbers(resolved.language), parses: parses)
+            .render(resolved.text, diagnostics: &diagnostics)
         return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
     }
 
@@ -49,7 +60,8 @@ struct ViewBuilder {
     mutating func plainText(_ source: SourceText) -> String {
         let resolved = resolve(source)
         var ignored: [Diagnostic] = []
-        return TextWrapper.unprotect(InlineRenderer(guide: guide, format: .plain, linksAsText: true, numbers: .of(resolved.language), parses: parses).render(resolved.text, diagnostics: &ignored))
+        let renderer = InlineRenderer(guide: guideReference, format: .plain, linksAsText: true, numbers: numbers(resolved.language), parses: parses)
+        return TextWrapper.unprotect(renderer.render(resolved.text, diagnostics: &ignored))
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {

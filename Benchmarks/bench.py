@@ -6,7 +6,8 @@ time and the largest peak RSS of those runs. Wall time is measured around fork/e
 monotonic clock (millisecond resolution: `/usr/bin/time -f %e` has only 10 ms, too coarse for a
 process that lives 20 ms); peak RSS is the child's ru_maxrss from wait4(2), the number
 `/usr/bin/time -f %M` prints. Every build goes into a fresh output folder, made and removed
-outside the timed part. A benchmark, not a test: it asserts nothing about time.
+outside the timed part, in --outputs (default: the work folder; a tmpfs such as /dev/shm takes
+the disk out of the figures). A benchmark, not a test: it asserts nothing about time.
 """
 
 import argparse
@@ -74,10 +75,12 @@ def main():
     parser.add_argument("--hugo", default="hugo")
     parser.add_argument("--work", required=True)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--outputs", help="folder the output folders go in (default: --work)")
     parser.add_argument("--repo", default=os.getcwd())
     parser.add_argument("case", nargs="+", help="NAME@CONTENT,TEMPLATES,HUGO_SITE")
     args = parser.parse_args()
     guidegen = os.path.abspath(args.guidegen)
+    outputs = args.outputs or args.work
     repo = args.repo
 
     load_before = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
@@ -92,10 +95,10 @@ def main():
         work = args.work
         pages = count_pages(os.path.join(site, "content"))
         hugo = measure(lambda out: [args.hugo, "--source", site, "--destination", out, "--quiet"], args.runs, work,
-                       prepare=lambda: fresh(work), cleanup=remove)
+                       prepare=lambda: fresh(outputs), cleanup=remove)
         try:
-            full = measure(build, args.runs, work, prepare=lambda: fresh(work), cleanup=remove)
-            kept = fresh(work)
+            full = measure(build, args.runs, work, prepare=lambda: fresh(outputs), cleanup=remove)
+            kept = fresh(outputs)
             try:
                 run(build(kept), work)
                 rebuild = measure(lambda _: build(kept), args.runs, work)
@@ -110,7 +113,8 @@ def main():
     print()
     load_after = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
     print(f"guidegen --version: {version * 1000:.1f} ms, {version_mib:.0f} MB (the process-start floor); "
-          f"median of {args.runs} runs after a warm-up; {os.cpu_count()} cores; load average {load_before} before, {load_after} after")
+          f"median of {args.runs} runs after a warm-up; {os.cpu_count()} cores; load average {load_before} before, {load_after} after; "
+          f"outputs written to {filesystem(outputs)}")
     print()
     header = ["case", "pages (Hugo)", "guidegen build", "CPU", "peak MB", "hugo", "CPU", "peak MB", "guidegen/hugo", "rebuild unchanged", "validate"]
     table = [header]
@@ -159,6 +163,21 @@ def main():
     summary = "; ".join(f"{row['name']} {seconds(row['full'][0])} (hugo {seconds(row['hugo'][0])}, ×{row['full'][0] / row['hugo'][0]:.2f})" for row in by_name.values())
     print()
     print(f"bench: {summary}; targets met {met}/{len(checks)}")
+
+
+def filesystem(folder):
+    """The type of the file system `folder` is on (`ext4`, `tmpfs`), from /proc/mounts."""
+    folder = os.path.realpath(folder)
+    best, kind = "", "?"
+    try:
+        with open("/proc/mounts") as mounts:
+            for line in mounts:
+                fields = line.split()
+                if len(fields) > 2 and (folder == fields[1] or folder.startswith(fields[1].rstrip("/") + "/")) and len(fields[1]) >= len(best):
+                    best, kind = fields[1], fields[2]
+    except OSError:
+        pass
+    return f"{folder} ({kind})"
 
 
 def seconds(value):

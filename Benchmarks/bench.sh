@@ -2,7 +2,8 @@
 # `make bench`: guidegen against Hugo on the real guide and two synthetic help centres.
 # Installs Hugo (Debian's package) when missing, builds guidegen in release mode, generates the
 # cases into a temporary folder, then Benchmarks/bench.py times them and prints the table.
-# RUNS=N sets the number of timed runs (default 5, after one warm-up each).
+# RUNS=N sets the number of timed runs (default 5, after one warm-up each). OUTPUTS=DIR puts the
+# output folders of both tools there instead (OUTPUTS=/dev/shm: a tmpfs, so the disk is left out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -40,7 +41,7 @@ for sections in 100 1000; do
 done
 echo "bench: $(hugo version | cut -d' ' -f1-2), guidegen $("$GUIDEGEN" --version); $(nproc) cores, $RUNS runs each"
 
-python3 Benchmarks/bench.py --guidegen "$GUIDEGEN" --work "$WORK" --runs "$RUNS" \
+python3 Benchmarks/bench.py --guidegen "$GUIDEGEN" --work "$WORK" --runs "$RUNS" ${OUTPUTS:+--outputs "$OUTPUTS"} \
   "real@Content,Templates,$WORK/real/hugo" \
   "S=100@$WORK/s100/content,$WORK/s100/templates,$WORK/s100/hugo" \
   "S=1000@$WORK/s1000/content,$WORK/s1000/templates,$WORK/s1000/hugo"

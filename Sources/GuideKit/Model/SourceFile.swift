@@ -4,40 +4,68 @@ public final class SourceFile: Sendable {
     /// The path as the user named it, e.g. `Content/sections/1688-account.yaml`.
     public let path: String
     /// The file's lines without their line terminators.
-    public let lines: [String]
+    public let lines: Lines
 
     public init(path: String, text: String) {
         self.path = path
-        var lines: [String] = []
-        text.enumerateLinesKeepingEmpty { lines.append($0) }
-        self.lines = lines
+        self.lines = Lines(text)
     }
 
     /// The 1-based line, or nil past the end.
     public func line(_ number: Int) -> String? {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
     }
+
+    /// The lines of a text (split on LF, CRLF and CR, empty ones kept), held as the text's UTF-8
+    /// bytes and where each line lies in them; a line becomes a `String` when it is read. Every
+    /// content file is kept for diagnostics, and a `String` per line was a tenth of a large
+    /// build's peak memory (268,000 lines at S=1000).
+    public struct Lines: RandomAccessCollection, Sendable {
+        private let bytes: [UInt8]
+        private let ranges: [Range<Int>]
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var ranges: [Range<Int>] = []
+            bytes.enumerateLines { ranges.append($0) }
+            self.ranges = ranges
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { ranges.count }
+
+        public subscript(position: Int) -> String {
+            String(decoding: bytes[ranges[position]], as: UTF8.self)
+        }
+    }
 }
 
 extension String {
-    /// Splits on LF, CRLF and CR, keeping empty lines (unlike `split`). Works on UTF-8 bytes
-    /// (line breaks are single bytes that never occur inside a multi-byte character): appending
-    /// scalar by scalar cost nearly as much as parsing the YAML.
+    /// Splits on LF, CRLF and CR, keeping empty lines (unlike `split`).
     func enumerateLinesKeepingEmpty(_ body: (String) -> Void) {
         let bytes = Array(utf8)
+        bytes.enumerateLines { body(String(decoding: bytes[$0], as: UTF8.self)) }
+    }
+}
+
+extension [UInt8] {
+    /// Where each line of this UTF-8 text lies, without its LF, CRLF or CR, empty lines kept.
+    /// Works on bytes (line breaks are single bytes that never occur inside a multi-byte
+    /// character): appending scalar by scalar cost nearly as much as parsing the YAML.
+    fileprivate func enumerateLines(_ body: (Range<Int>) -> Void) {
         var start = 0
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+        while index < count {
+            let byte = self[index]
             guard byte == 0x0A || byte == 0x0D else {
                 index += 1
                 continue
             }
-            body(String(decoding: bytes[start..<index], as: UTF8.self))
-            index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            body(start..<index)
+            index += byte == 0x0D && index + 1 < count && self[index + 1] == 0x0A ? 2 : 1
             start = index
         }
-        body(String(decoding: bytes[start...], as: UTF8.self))
+        body(start..<count)
     }
 }
 

@@ -101,6 +101,29 @@ public enum Escape {
     /// `===`, `~~~`). Line breaks become spaces, so no text starts a line of its own. Other
     /// characters stay as they are, so the Markdown reads as plain text.
     public static func markdown(_ text: String) -> String {
+        isPlainForMarkdown(text) ? text : escapedMarkdown(text)
+    }
+
+    /// Whether `escapedMarkdown` gives `text` back as it is: nothing in it to escape, drop or
+    /// join, and no digit where a list number could start. Most text between the marks of a
+    /// content string is, and one look at each scalar is cheaper than building the escaped copy.
+    static func isPlainForMarkdown(_ text: String) -> Bool {
+        var sawContent = false
+        for scalar in text.unicodeScalars {
+            if !sawContent, scalar != " ", scalar != "\t" {
+                if ("0"..."9").contains(scalar) { return false }
+                sawContent = true
+            }
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "#", "+", "-", "=", "~", "!", "\n", "\r": return false
+            default: if isDropped(scalar.value) { return false }
+            }
+        }
+        return true
+    }
+
+    /// `markdown` without the shortcut for plain text.
+    static func escapedMarkdown(_ text: String) -> String {
         let scalars: [Unicode.Scalar] = text.unicodeScalars.compactMap { scalar in
             scalar == "\n" || scalar == "\r" ? " " : (isDropped(scalar.value) ? nil : scalar)
         }

@@ -1,4 +1,4 @@
-import GuideKit
+@testable import GuideKit
 import Testing
 
 extension RenderingTests {
@@ -54,6 +54,24 @@ extension RenderingTests {
         ])
         func markdownKeepsTextLiteral(text: String, expected: String) {
             #expect(Escape.markdown(text) == expected)
+        }
+
+        /// Text the shortcut passes through is text the full escaping leaves as it is: every text
+        /// of up to three pieces, made of every character the escaping looks at, Turkish letters
+        /// and plain ones.
+        @Test func plainTextShortcutAgreesWithTheEscaping() {
+            let pieces = ["a", "ş", "İ", " ", "\t", "1", "9", ".", ")", "#", "-", "+", "=", "~", ">", "<", "&", "!", "[", "]", "*", "_", "`", "\\", "\n", "\u{7}", "\u{202E}"]
+            var texts = [""]
+            for _ in 0..<3 { texts += texts.filter { $0.unicodeScalars.count < 3 }.flatMap { text in pieces.map { text + $0 } } }
+            var plain = 0
+            for text in Set(texts) {
+                #expect(Escape.markdown(text) == Escape.escapedMarkdown(text), "\(text.debugDescription)")
+                if Escape.isPlainForMarkdown(text) {
+                    plain += 1
+                    #expect(Escape.escapedMarkdown(text) == text, "\(text.debugDescription)")
+                }
+            }
+            #expect(plain > 100)
         }
 
         /// What cmark makes of the escaped text is one paragraph with exactly the original text.

@@ -39,9 +39,12 @@ struct YAMLFile {
             return nil
         }
         let source = SourceFile(path: displayPath, text: text)
-        // Searched in the UTF-8 bytes (NUL is one byte, never part of another character): walking
-        // the scalars of a 5 MB catalog for it took a twentieth of loading.
-        if let nul = text.utf8.firstIndex(of: 0) {
+        // Searched in the UTF-8 bytes (NUL is one byte, never part of another character), in
+        // memory rather than through the view: walking the scalars of a 5 MB catalog for it took
+        // a twentieth of loading, and the UTF-8 view a fortieth.
+        var contiguous = text
+        if let offset = contiguous.withUTF8({ $0.firstIndex(of: 0) }) {
+            let nul = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
             let prefix = String(text.unicodeScalars[..<nul])
             diagnostics.append(Diagnostic(id: "invalid-character", message: "the file contains a NUL character: remove it", at: location(after: prefix, file: displayPath)))
             return nil

@@ -58,7 +58,8 @@ struct InlineRenderer {
     /// its brackets become parentheses: `( )`, `(x)`.
     static func disarmCheckboxes(_ text: String) -> String {
         // Brackets, spaces and x are ASCII: in UTF-8 they are whole scalars, never part of another.
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return text }
+        var contiguous = text
+        guard contiguous.withUTF8({ $0.contains(UInt8(ascii: "[")) }) else { return text }
         var bytes = Array(text.utf8)
         var index = 0
         var changed = false

@@ -1,20 +1,26 @@
 /// One translatable text of the guide, with the place it has in the guide and what a reader sees of it.
-public struct ContentText: Sendable {
+///
+/// A class, not a struct: every rule reads the same texts, and each translation points at its
+/// source text. As a struct a text was about 150 bytes holding eight references, so every copy
+/// (each `for text in context.texts`, each translation beside its source) retained eight objects,
+/// and the arrays of translations alone took some 60 MB on a thousand-section guide. Shared, a
+/// copy is one reference; the properties are constants, so sharing changes nothing a rule sees.
+public final class ContentText: Sendable {
     /// Which field of the guide the text is.
     public enum Role: String, Sendable, Hashable {
         case guideTitle, sectionTitle, intro, stepText, detail, substepsIntro, substep, fieldLabel, note
         case question, answer, questionItem, listText, listItem, screenshotAlt, support
     }
 
-    public var text: SourceText
-    public var role: Role
+    public let text: SourceText
+    public let role: Role
     /// The index of the section in `guide.sections`, nil for the guide's title and support contact.
-    public var sectionIndex: Int?
+    public let sectionIndex: Int?
     /// The index of the step in its section, for texts that belong to a step.
-    public var stepIndex: Int?
+    public let stepIndex: Int?
     /// The inline Markdown as libcmark parsed it.
-    public var document: InlineDocument
-    public var visible: VisibleText
+    public let document: InlineDocument
+    public let visible: VisibleText
 
     init(_ text: SourceText, role: Role, section: Int? = nil, step: Int? = nil) {
         self.text = text

@@ -21,28 +21,32 @@ public struct ValidationContext: Sendable {
     /// the parity rules compare with its source.
     public let translations: [TranslatedText]
 
+    /// `threads` parse the texts and their translations side by side; the context is the same for any number.
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
-                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = []) {
+                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = [],
+                threads: Int = Parallel.defaultThreads) {
         self.guide = guide
         self.files = files
         self.configuration = configuration
         self.loaderDiagnostics = loaderDiagnostics
         self.output = output
         self.online = online
-        self.texts = ContentText.all(in: guide)
+        self.texts = ContentText.all(in: guide, threads: threads)
         self.hosts = HostCatalog(registry: guide.links, configured: configuration.allowedHosts.map(\.value))
         self.linkUses = Self.linkUses(guide: guide, texts: texts)
         let source = guide.sourceLocale.value
         let translatedCatalogs = catalogs.filter { $0.locale.value != source }
         let texts = self.texts
         self.catalogs = translatedCatalogs
-        self.translations = translatedCatalogs.flatMap { catalog in
+        // Parsing every translation was most of the context's cost, all on one thread while
+        // the rules waited: each catalog's are parsed on a thread of their own.
+        self.translations = Parallel.map(translatedCatalogs, threads: threads) { catalog in
             texts.compactMap { text -> TranslatedText? in
                 guard catalog.state(of: text.text) == .translated, let entry = catalog.entries[text.text.key] else { return nil }
                 return TranslatedText(locale: catalog.locale.value, source: text,
                                       translation: ContentText(entry.text, role: text.role, section: text.sectionIndex, step: text.stepIndex))
             }
-        }
+        }.flatMap { $0 }
     }
 
     /// Whether the source language is Turkish, for the rules about Turkish text.

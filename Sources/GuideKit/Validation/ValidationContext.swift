@@ -20,6 +20,10 @@ public struct ValidationContext: Sendable {
     /// Every translation made from the current source text, in catalog then document order: what
     /// the parity rules compare with its source.
     public let translations: [TranslatedText]
+    /// Where each text stands in each catalog: `translationStates[c][t]` is the state of
+    /// `texts[t]` in `catalogs[c]`. Worked out once here (a fingerprint of every text for every
+    /// catalog) for the translations above and for the rules that ask.
+    public let translationStates: [[TranslationState]]
 
     /// `threads` parse the texts and their translations side by side; the context is the same for any number.
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
@@ -40,13 +44,20 @@ public struct ValidationContext: Sendable {
         self.catalogs = translatedCatalogs
         // Parsing every translation was most of the context's cost, all on one thread while
         // the rules waited: each catalog's are parsed on a thread of their own.
-        self.translations = Parallel.map(translatedCatalogs, threads: threads) { catalog in
-            texts.compactMap { text -> TranslatedText? in
-                guard catalog.state(of: text.text) == .translated, let entry = catalog.entries[text.text.key] else { return nil }
-                return TranslatedText(locale: catalog.locale.value, source: text,
-                                      translation: ContentText(entry.text, role: text.role, section: text.sectionIndex, step: text.stepIndex))
+        let byCatalog = Parallel.map(translatedCatalogs, threads: threads) { catalog in
+            var states: [TranslationState] = []
+            var translations: [TranslatedText] = []
+            for text in texts {
+                let state = catalog.state(of: text.text)
+                states.append(state)
+                guard state == .translated, let entry = catalog.entries[text.text.key] else { continue }
+                translations.append(TranslatedText(locale: catalog.locale.value, source: text,
+                                                   translation: ContentText(entry.text, role: text.role, section: text.sectionIndex, step: text.stepIndex)))
             }
-        }.flatMap { $0 }
+            return (states: states, translations: translations)
+        }
+        self.translationStates = byCatalog.map(\.states)
+        self.translations = byCatalog.flatMap(\.translations)
     }
 
     /// Whether the source language is Turkish, for the rules about Turkish text.

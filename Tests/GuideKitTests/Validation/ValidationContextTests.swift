@@ -24,13 +24,16 @@ import Testing
         }
     }
 
-    /// The repository's content with a second catalog (`de`, a copy of `en`), so the
-    /// translations come from more than one catalog.
+    /// The repository's content with a second catalog (`de`, a copy of `en` whose first entry
+    /// was made from an older source text), so the translations come from more than one catalog.
     static func contexts(threads: [Int]) throws -> [ValidationContext] {
         let folder = try TemporaryDirectory()
         let content = try folder.copy(Repository.content, as: "Content")
         let english = try String(contentsOf: content.appendingPathComponent("locales/en.yaml"), encoding: .utf8)
-        try folder.write("Content/locales/de.yaml", Data(english.replacingOccurrences(of: "\nlocale: en\n", with: "\nlocale: de\n").utf8))
+        var german = english.replacingOccurrences(of: "\nlocale: en\n", with: "\nlocale: de\n")
+        let source = try #require(german.range(of: "    source: "))
+        german.replaceSubrange(source.upperBound..<german.index(source.upperBound, offsetBy: 16), with: "00000000000000aa")
+        try folder.write("Content/locales/de.yaml", Data(german.utf8))
         let load = ContentLoader(directory: content.path).load()
         let catalogs = CatalogLoader(directory: content.path).load().catalogs
         #expect(catalogs.map(\.locale.value) == ["de", "en"])
@@ -47,6 +50,17 @@ import Testing
         #expect(one.translations.map { "\($0.locale) \($0.key)" } == several.translations.map { "\($0.locale) \($0.key)" })
         #expect(one.translations.map { Parsed($0.translation) } == several.translations.map { Parsed($0.translation) })
         #expect(one.translations.map { Parsed($0.source) } == several.translations.map { Parsed($0.source) })
+        #expect(one.translationStates == several.translationStates)
+    }
+
+    @Test func translationStatesAreEachCatalogsStateOfEachText() throws {
+        let context = try #require(try Self.contexts(threads: [2]).first)
+        #expect(context.translationStates.count == 2)
+        for (catalog, states) in zip(context.catalogs, context.translationStates) {
+            #expect(states == context.texts.map { catalog.state(of: $0.text) })
+        }
+        #expect(context.translationStates[0].filter { $0 == .needsReview }.count == 1, "the de entry made from an older text")
+        #expect(context.translations.filter { $0.locale == "de" }.count == context.translations.filter { $0.locale == "en" }.count - 1)
     }
 
     @Test func eachTranslationSharesItsSourceTextWithTheContext() throws {

@@ -7,9 +7,18 @@ public enum Fingerprint {
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     public static func of(_ text: String) -> String {
-        let hex = String(hash(text), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        let value = hash(text)
+        // The 16 digits written straight into the string: `String(radix:)` padded with zeros made
+        // three strings per fingerprint, and validation takes one of every text for every catalog.
+        return String(unsafeUninitializedCapacity: 16) { digits in
+            for index in 0..<16 {
+                digits[index] = hexDigits[Int(truncatingIfNeeded: value >> (60 - 4 * index)) & 0xF]
+            }
+            return 16
+        }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Whether `fingerprint` is `of(text)`, told without writing the hex digits: every page of a
     /// translated locale asks this of each string it shows.

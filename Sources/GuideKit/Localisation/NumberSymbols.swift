@@ -116,6 +116,8 @@ public struct NumberSymbols: Sendable, Hashable {
     /// values (`1.500,5` in Turkish → `1500.5`), for comparing a translation's numbers with its source's.
     /// A percent sign on either side does not change the value.
     public func numbers(in text: String) -> [String] {
+        // A number starts with an ASCII digit; most texts have none and need no scalar array.
+        guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return [] }
         let scalars = Array(text.unicodeScalars)
         let decimalScalars = Array(decimal.unicodeScalars)
         let groupScalars = Array(group.unicodeScalars)

@@ -1,20 +1,26 @@
 /// One translatable text of the guide, with the place it has in the guide and what a reader sees of it.
-public struct ContentText: Sendable {
+///
+/// A class, not a struct: every rule reads the same texts, and each translation points at its
+/// source text. As a struct a text was about 150 bytes holding eight references, so every copy
+/// (each `for text in context.texts`, each translation beside its source) retained eight objects,
+/// and the arrays of translations alone took some 60 MB on a thousand-section guide. Shared, a
+/// copy is one reference; the properties are constants, so sharing changes nothing a rule sees.
+public final class ContentText: Sendable {
     /// Which field of the guide the text is.
     public enum Role: String, Sendable, Hashable {
         case guideTitle, sectionTitle, intro, stepText, detail, substepsIntro, substep, fieldLabel, note
         case question, answer, questionItem, listText, listItem, screenshotAlt, support
     }
 
-    public var text: SourceText
-    public var role: Role
+    public let text: SourceText
+    public let role: Role
     /// The index of the section in `guide.sections`, nil for the guide's title and support contact.
-    public var sectionIndex: Int?
+    public let sectionIndex: Int?
     /// The index of the step in its section, for texts that belong to a step.
-    public var stepIndex: Int?
+    public let stepIndex: Int?
     /// The inline Markdown as libcmark parsed it.
-    public var document: InlineDocument
-    public var visible: VisibleText
+    public let document: InlineDocument
+    public let visible: VisibleText
 
     init(_ text: SourceText, role: Role, section: Int? = nil, step: Int? = nil) {
         self.text = text
@@ -28,35 +34,38 @@ public struct ContentText: Sendable {
     /// The file position of the scalar `offset` scalars into the text.
     public func location(ofScalarOffset offset: Int) -> SourceLocation { text.location(ofScalarOffset: offset) }
 
-    /// Every text of the guide in document order.
-    static func all(in guide: Guide) -> [ContentText] {
-        var result = [ContentText(guide.title, role: .guideTitle)]
-        for (sectionIndex, section) in guide.sections.enumerated() {
-            result.append(ContentText(section.title, role: .sectionTitle, section: sectionIndex))
-            if let intro = section.intro { result.append(ContentText(intro, role: .intro, section: sectionIndex)) }
-            for (stepIndex, step) in section.steps.enumerated() {
-                func add(_ text: SourceText?, _ role: Role) {
-                    if let text { result.append(ContentText(text, role: role, section: sectionIndex, step: stepIndex)) }
-                }
-                add(step.text, .stepText)
-                add(step.detail, .detail)
-                add(step.substepsIntro, .substepsIntro)
-                step.substeps.forEach { add($0.text, .substep) }
-                step.fields.forEach { add($0.label, .fieldLabel) }
-                step.notes.forEach { add($0.text, .note) }
-                for question in step.questions {
-                    add(question.question, .question)
-                    add(question.answer, .answer)
-                    question.items.forEach { add($0.text, .questionItem) }
-                }
-                for list in step.lists {
-                    add(list.text, .listText)
-                    list.items.forEach { add($0.text, .listItem) }
-                }
-                add(step.screenshot?.alt, .screenshotAlt)
+    /// Every text of the guide in document order. The sections' texts are parsed on up to
+    /// `threads` threads; the order is the same for any number.
+    static func all(in guide: Guide, threads: Int = 1) -> [ContentText] {
+        let sections = Parallel.map(Array(guide.sections.indices), threads: threads) { texts(of: guide.sections[$0], at: $0) }
+        return [ContentText(guide.title, role: .guideTitle)] + sections.flatMap { $0 } + guide.support.texts.map { ContentText($0, role: .support) }
+    }
+
+    /// The texts of the section at `sectionIndex` in `guide.sections`, in document order.
+    private static func texts(of section: Section, at sectionIndex: Int) -> [ContentText] {
+        var result = [ContentText(section.title, role: .sectionTitle, section: sectionIndex)]
+        if let intro = section.intro { result.append(ContentText(intro, role: .intro, section: sectionIndex)) }
+        for (stepIndex, step) in section.steps.enumerated() {
+            func add(_ text: SourceText?, _ role: Role) {
+                if let text { result.append(ContentText(text, role: role, section: sectionIndex, step: stepIndex)) }
             }
+            add(step.text, .stepText)
+            add(step.detail, .detail)
+            add(step.substepsIntro, .substepsIntro)
+            step.substeps.forEach { add($0.text, .substep) }
+            step.fields.forEach { add($0.label, .fieldLabel) }
+            step.notes.forEach { add($0.text, .note) }
+            for question in step.questions {
+                add(question.question, .question)
+                add(question.answer, .answer)
+                question.items.forEach { add($0.text, .questionItem) }
+            }
+            for list in step.lists {
+                add(list.text, .listText)
+                list.items.forEach { add($0.text, .listItem) }
+            }
+            add(step.screenshot?.alt, .screenshotAlt)
         }
-        result += guide.support.texts.map { ContentText($0, role: .support) }
         return result
     }
 }

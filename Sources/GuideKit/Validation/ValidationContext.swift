@@ -20,29 +20,44 @@ public struct ValidationContext: Sendable {
     /// Every translation made from the current source text, in catalog then document order: what
     /// the parity rules compare with its source.
     public let translations: [TranslatedText]
+    /// Where each text stands in each catalog: `translationStates[c][t]` is the state of
+    /// `texts[t]` in `catalogs[c]`. Worked out once here (a fingerprint of every text for every
+    /// catalog) for the translations above and for the rules that ask.
+    public let translationStates: [[TranslationState]]
 
+    /// `threads` parse the texts and their translations side by side; the context is the same for any number.
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
-                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = []) {
+                loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = [],
+                threads: Int = Parallel.defaultThreads) {
         self.guide = guide
         self.files = files
         self.configuration = configuration
         self.loaderDiagnostics = loaderDiagnostics
         self.output = output
         self.online = online
-        self.texts = ContentText.all(in: guide)
+        self.texts = ContentText.all(in: guide, threads: threads)
         self.hosts = HostCatalog(registry: guide.links, configured: configuration.allowedHosts.map(\.value))
         self.linkUses = Self.linkUses(guide: guide, texts: texts)
         let source = guide.sourceLocale.value
         let translatedCatalogs = catalogs.filter { $0.locale.value != source }
         let texts = self.texts
         self.catalogs = translatedCatalogs
-        self.translations = translatedCatalogs.flatMap { catalog in
-            texts.compactMap { text -> TranslatedText? in
-                guard catalog.state(of: text.text) == .translated, let entry = catalog.entries[text.text.key] else { return nil }
-                return TranslatedText(locale: catalog.locale.value, source: text,
-                                      translation: ContentText(entry.text, role: text.role, section: text.sectionIndex, step: text.stepIndex))
+        // Parsing every translation was most of the context's cost, all on one thread while
+        // the rules waited: each catalog's are parsed on a thread of their own.
+        let byCatalog = Parallel.map(translatedCatalogs, threads: threads) { catalog in
+            var states: [TranslationState] = []
+            var translations: [TranslatedText] = []
+            for text in texts {
+                let state = catalog.state(of: text.text)
+                states.append(state)
+                guard state == .translated, let entry = catalog.entries[text.text.key] else { continue }
+                translations.append(TranslatedText(locale: catalog.locale.value, source: text,
+                                                   translation: ContentText(entry.text, role: text.role, section: text.sectionIndex, step: text.stepIndex)))
             }
+            return (states: states, translations: translations)
         }
+        self.translationStates = byCatalog.map(\.states)
+        self.translations = byCatalog.flatMap(\.translations)
     }
 
     /// Whether the source language is Turkish, for the rules about Turkish text.

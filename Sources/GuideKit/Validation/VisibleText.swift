@@ -101,6 +101,11 @@ public struct VisibleText: Sendable, Hashable {
     public func scalars(including include: (Kind) -> Bool) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
+        // Room for every run at once (UTF-8 bytes bound the scalars): seven rules call this for
+        // every text, and growing both arrays step by step reallocated them several times each.
+        let capacity = runs.reduce(0) { $0 + $1.text.utf8.count } + runs.count
+        scalars.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity)
         for run in runs {
             if include(run.kind) {
                 for (index, scalar) in run.text.unicodeScalars.enumerated() {

@@ -89,4 +89,10 @@ import Testing
         #expect(NumberSymbols.of("tr").numbers(in: "1.500 TL üzeri %0,8, 1688.com ve 27.11.2026") == ["1500", "0.8", "1688", "27", "11", "2026"])
         #expect(NumberSymbols.of("en").numbers(in: "over 1,500 TL 0.8%, 1688.com and 1-2 days") == ["1500", "0.8", "1688", "1", "2"])
     }
+
+    @Test func textWithoutASCIIDigitsHasNoNumbers() {
+        #expect(NumberSymbols.of("tr").numbers(in: "Ödeme yöntemini seçin, %").isEmpty)
+        #expect(NumberSymbols.of("ar").numbers(in: "٣٠ يومًا").isEmpty, "only ASCII digits are numbers")
+        #expect(NumberSymbols.of("ar").numbers(in: "٣٠ يومًا و 30") == ["30"])
+    }
 }

@@ -17,18 +17,26 @@ public struct DuplicateStepTextRule: Rule {
         ]
     }
 
+    /// The first step with a text: what a finding about a later copy names. Only these three
+    /// values, not the whole section and step, which made the table of every step's text large.
+    private struct FirstStep {
+        var sectionID: Located<String>
+        var stepID: String
+        var textLocation: SourceLocation
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var first: [String: (section: Section, step: Step)] = [:]
+        var first: [String: FirstStep] = [:]
         var findings: [Diagnostic] = []
         for section in context.guide.sections {
             for step in section.steps {
                 let key = step.text.value.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
                 guard let earlier = first[key] else {
-                    first[key] = (section, step)
+                    first[key] = FirstStep(sectionID: section.id, stepID: step.id.value, textLocation: step.text.location)
                     continue
                 }
-                let place = earlier.section.id == section.id ? "step ‘\(earlier.step.id.value)’ of this section"
-                    : "step ‘\(earlier.step.id.value)’ of ‘\(earlier.section.id.value)’ (\(earlier.step.text.location.file):\(earlier.step.text.location.line))"
+                let place = earlier.sectionID == section.id ? "step ‘\(earlier.stepID)’ of this section"
+                    : "step ‘\(earlier.stepID)’ of ‘\(earlier.sectionID.value)’ (\(earlier.textLocation.file):\(earlier.textLocation.line))"
                 findings.append(finding("the same text as \(place): reuse that step or make the difference clear", at: step.text.location(ofScalarOffset: 0)))
             }
         }

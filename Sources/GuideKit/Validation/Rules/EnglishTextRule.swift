@@ -78,8 +78,9 @@ public struct EnglishTextRule: Rule {
     /// The index of the sentence's first scalar when the sentence reads as English.
     static func englishSentenceStart(_ words: [TextScanning.Word]) -> Int? {
         guard words.count >= 3 else { return nil }
-        let lowered = words.map { $0.text.lowercased() }
+        // Checked before lowering the words' case: most sentences have a Turkish letter.
         if words.contains(where: { $0.text.unicodeScalars.contains(where: TextScanning.turkishLetters.contains) }) { return nil }
+        let lowered = words.map { $0.text.lowercased() }
         if lowered.contains(where: turkishWords.contains) { return nil }
         let english = lowered.filter(englishWords.contains)
         guard english.count >= 2, english.contains(where: functionWords.contains) else { return nil }

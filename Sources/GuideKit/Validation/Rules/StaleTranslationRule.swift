@@ -28,8 +28,8 @@ public struct StaleTranslationRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for catalog in context.catalogs {
-            for text in context.texts where catalog.state(of: text.text) == .needsReview {
+        for (catalog, states) in zip(context.catalogs, context.translationStates) {
+            for (text, state) in zip(context.texts, states) where state == .needsReview {
                 guard let entry = catalog.entries[text.text.key] else { continue }
                 let current = Fingerprint.of(text.text.value)
                 findings.append(finding("the source text of ‘\(text.text.key)’ changed after this \(catalog.locale.value) translation was made: review the translation, then set `source` to \(current)",

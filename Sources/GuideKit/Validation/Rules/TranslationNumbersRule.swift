@@ -27,6 +27,16 @@ public struct TranslationNumbersRule: Rule {
         ]
     }
 
+    /// The numbers of the text's prose read with `symbols`, sorted. A number starts with an ASCII
+    /// digit, and most texts have none in their prose: those need no prose string.
+    static func numbers(of text: ContentText, symbols: NumberSymbols) -> [String] {
+        let hasDigit = text.visible.runs.contains { run in
+            run.kind.isProse && run.text.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        }
+        guard hasDigit else { return [] }
+        return symbols.numbers(in: TranslatedText.prose(of: text)).sorted()
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let sourceSymbols = NumberSymbols.of(context.guide.sourceLocale.value)
         return context.translations.compactMap { translated in
@@ -36,8 +46,8 @@ public struct TranslationNumbersRule: Rule {
                 return finding("the \(translated.locale) translation of ‘\(translated.key)’ changes the marked numbers of its source (\(detail)): copy each marker as it is, guidegen formats it",
                                at: translated.location)
             }
-            let sourceNumbers = sourceSymbols.numbers(in: TranslatedText.prose(of: translated.source)).sorted()
-            let translationNumbers = NumberSymbols.of(translated.locale).numbers(in: TranslatedText.prose(of: translated.translation)).sorted()
+            let sourceNumbers = Self.numbers(of: translated.source, symbols: sourceSymbols)
+            let translationNumbers = Self.numbers(of: translated.translation, symbols: NumberSymbols.of(translated.locale))
             let plain = TranslatedText.difference(sourceNumbers, translationNumbers)
             guard !plain.missing.isEmpty || !plain.extra.isEmpty else { return nil }
             var parts: [String] = []

@@ -42,7 +42,10 @@ public struct TranslationPlaceholdersRule: Rule {
 
     /// `{name}` placeholders in the text outside code spans, sorted.
     static func placeholders(of text: ContentText) -> [String] {
-        let scalars = text.visible.scalars(including: { $0 != .code && $0 != .html }).scalars
+        let isScanned: (VisibleText.Kind) -> Bool = { $0 != .code && $0 != .html }
+        // Most texts have no `{` in the runs scanned, so no placeholder: they need no scalar array.
+        guard text.visible.runs.contains(where: { isScanned($0.kind) && $0.text.utf8.contains(UInt8(ascii: "{")) }) else { return [] }
+        let scalars = text.visible.scalars(including: isScanned).scalars
         var result: [String] = []
         var index = 0
         while index < scalars.count {

@@ -69,14 +69,14 @@ enum TextScanning {
                 i = max(j, i + 1)
                 continue
             }
-            let token = String(String.UnicodeScalarView(s[i..<j]))
+            let token = string(s[i..<j])
             let labels = token.split(separator: ".", omittingEmptySubsequences: false)
             if labels.count >= 2, let last = labels.last, last.unicodeScalars.count >= 2, last.unicodeScalars.allSatisfy(isAlphabetic),
                 labels.allSatisfy({ !$0.isEmpty && $0.first != "-" && $0.last != "-" }) {
                 var path = ""
                 if j < s.count, s[j] == "/" {
                     let end = urlEnd(in: s, from: j)
-                    path = String(String.UnicodeScalarView(s[j..<end]))
+                    path = string(s[j..<end])
                     j = end
                 }
                 result.append(Domain(host: token, path: path, start: i))
@@ -95,7 +95,7 @@ enum TextScanning {
             while start > 0, URIReference.isAlpha(s[start - 1]) { start -= 1 }
             guard i - start >= 2, start == 0 || !isLabelScalar(s[start - 1]) else { i += 3; continue }
             let end = urlEnd(in: s, from: i + 3)
-            result.append(SchemeURL(url: String(String.UnicodeScalarView(s[start..<end])), start: start))
+            result.append(SchemeURL(url: string(s[start..<end]), start: start))
             i = max(end, i + 3)
         }
         return result
@@ -115,13 +115,30 @@ enum TextScanning {
             let trailing = s[end..<j]
             let endsSentence = trailing.contains { ".!?;:".unicodeScalars.contains($0) }
             if start < end {
-                result.append(Word(text: String(String.UnicodeScalarView(s[start..<end])), start: start, endsSentence: endsSentence))
+                result.append(Word(text: string(s[start..<end]), start: start, endsSentence: endsSentence))
             } else if endsSentence, !result.isEmpty {
                 result[result.count - 1].endsSentence = true
             }
             i = j
         }
         return result
+    }
+
+    /// The scalars as a string. `String(String.UnicodeScalarView(slice))` appends them through
+    /// an unspecialised generic call per scalar (most of the time `words(in:)` took); writing their
+    /// UTF-8 straight into the new string's storage makes the same string without it.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        let length = scalars.reduce(0) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var index = 0
+            for scalar in scalars {
+                for byte in scalar.utf8 {
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { isAlphabetic(scalar) || ("0"..."9").contains(scalar) }

@@ -1,0 +1,21 @@
+@testable import GuideKit
+import Testing
+
+/// The scanning helpers the text rules share.
+@Suite struct TextScanningTests {
+    @Test(arguments: ["", "a", "global1688.com", "Şifrenizi değiştirin", "İı ğ", "ödeme 🙂 e\u{301} 现在去认证", "\u{FFFC}x"])
+    func stringOfScalarsIsTheTextTheyCameFrom(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        #expect(TextScanning.string(scalars[...]) == text)
+        #expect(TextScanning.string(scalars[...]).unicodeScalars.elementsEqual(scalars))
+        #expect(TextScanning.string(scalars.dropFirst()) == String(String.UnicodeScalarView(scalars.dropFirst())))
+    }
+
+    @Test func wordsKeepTheirScalarsAndPositions() {
+        let scalars = Array("‘Şifre’ değişti. 🙂 ok".unicodeScalars)
+        let words = TextScanning.words(in: scalars)
+        #expect(words.map(\.text) == ["Şifre", "değişti", "ok"])
+        #expect(words.map(\.start) == [1, 8, 19])
+        #expect(words.map(\.endsSentence) == [false, true, false])
+    }
+}

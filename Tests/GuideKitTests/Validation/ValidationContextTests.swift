@@ -1,0 +1,72 @@
+import Foundation
+@testable import GuideKit
+import Testing
+
+/// What `ValidationContext` gives the rules: the same texts and translations however many
+/// threads parse them, each translation beside the very source text the rules read.
+@Suite struct ValidationContextTests {
+    /// What a rule can read of a text, compared as a whole.
+    struct Parsed: Equatable {
+        var text: SourceText
+        var role: ContentText.Role
+        var section: Int?
+        var step: Int?
+        var document: InlineDocument
+        var visible: VisibleText
+
+        init(_ text: ContentText) {
+            self.text = text.text
+            self.role = text.role
+            self.section = text.sectionIndex
+            self.step = text.stepIndex
+            self.document = text.document
+            self.visible = text.visible
+        }
+    }
+
+    /// The repository's content with a second catalog (`de`, a copy of `en` whose first entry
+    /// was made from an older source text), so the translations come from more than one catalog.
+    static func contexts(threads: [Int]) throws -> [ValidationContext] {
+        let folder = try TemporaryDirectory()
+        let content = try folder.copy(Repository.content, as: "Content")
+        let english = try String(contentsOf: content.appendingPathComponent("locales/en.yaml"), encoding: .utf8)
+        var german = english.replacingOccurrences(of: "\nlocale: en\n", with: "\nlocale: de\n")
+        let source = try #require(german.range(of: "    source: "))
+        german.replaceSubrange(source.upperBound..<german.index(source.upperBound, offsetBy: 16), with: "00000000000000aa")
+        try folder.write("Content/locales/de.yaml", Data(german.utf8))
+        let load = ContentLoader(directory: content.path).load()
+        let catalogs = CatalogLoader(directory: content.path).load().catalogs
+        #expect(catalogs.map(\.locale.value) == ["de", "en"])
+        let guide = try #require(load.guide)
+        return threads.map { ValidationContext(guide: guide, files: load.files, catalogs: catalogs, threads: $0) }
+    }
+
+    @Test func textsAndTranslationsAreTheSameOnOneThreadAsOnSeveral() throws {
+        let contexts = try Self.contexts(threads: [1, 4])
+        let (one, several) = (contexts[0], contexts[1])
+        #expect(one.texts.count > 50)
+        #expect(one.texts.map(Parsed.init) == several.texts.map(Parsed.init))
+        #expect(Set(one.translations.map(\.locale)) == ["de", "en"])
+        #expect(one.translations.map { "\($0.locale) \($0.key)" } == several.translations.map { "\($0.locale) \($0.key)" })
+        #expect(one.translations.map { Parsed($0.translation) } == several.translations.map { Parsed($0.translation) })
+        #expect(one.translations.map { Parsed($0.source) } == several.translations.map { Parsed($0.source) })
+        #expect(one.translationStates == several.translationStates)
+    }
+
+    @Test func translationStatesAreEachCatalogsStateOfEachText() throws {
+        let context = try #require(try Self.contexts(threads: [2]).first)
+        #expect(context.translationStates.count == 2)
+        for (catalog, states) in zip(context.catalogs, context.translationStates) {
+            #expect(states == context.texts.map { catalog.state(of: $0.text) })
+        }
+        #expect(context.translationStates[0].filter { $0 == .needsReview }.count == 1, "the de entry made from an older text")
+        #expect(context.translations.filter { $0.locale == "de" }.count == context.translations.filter { $0.locale == "en" }.count - 1)
+    }
+
+    @Test func eachTranslationSharesItsSourceTextWithTheContext() throws {
+        let context = try #require(try Self.contexts(threads: [2]).first)
+        let texts = Dictionary(uniqueKeysWithValues: context.texts.map { ($0.text.key, $0) })
+        #expect(!context.translations.isEmpty)
+        #expect(context.translations.allSatisfy { texts[$0.key] === $0.source })
+    }
+}

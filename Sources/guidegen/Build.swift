@@ -6,6 +6,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Render the guide into HTML pages, Markdown pages and printable checklists, for every locale.",
         discussion: """
             Renders everything in memory first; on any error nothing is written. Then writes only \

@@ -9,6 +9,7 @@ enum RulesFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the validation rules with their id, default severity and summary.",
         discussion: """
             json also carries each rule's examples (content that triggers the rule, with a marker \

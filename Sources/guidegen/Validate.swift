@@ -9,6 +9,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the content and report every problem with its file, line and column.",
         discussion: """
             Checks the content folder (and the rendered output, with --output DIR or when an \

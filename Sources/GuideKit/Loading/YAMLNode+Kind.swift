@@ -32,7 +32,7 @@ extension YAMLNode.Scalar {
 
     /// An integer or a float as Yams' constructors read them (plain only: `"4"` is text).
     var isNumber: Bool {
-        guard style == .plain, !NodeReader.cannotBeNumberBoolOrNull(string) else { return false }
+        guard style == .plain, !NodeReader.cannotBeNumberBoolOrNull(string), !startsWithADigitButIsNoNumber else { return false }
         let node = yamsNode
         return node.int != nil || node.float != nil
     }
@@ -41,6 +41,18 @@ extension YAMLNode.Scalar {
         if NodeReader.cannotBeNumberBoolOrNull(string) { return false }
         return isNull || bool != nil || isNumber || (startsLikeADate && yamsNode.timestamp != nil)
     }
+
+    /// Whether the text starts with a digit and holds a character that no integer or float Yams
+    /// reads can hold (`1688-account`): those are told without its constructors, which cost
+    /// thousands of instructions per scalar.
+    private var startsWithADigitButIsNoNumber: Bool {
+        guard let first = string.utf8.first, (0x30...0x39).contains(first) else { return false }
+        return string.utf8.contains { !Self.numberBytes.contains($0) }
+    }
+
+    /// Every character of the integers (`0x1F`, `0o17`, `0b101`, `1_000`, `1:30`) and floats
+    /// (`1.5e-3`, `0x1p3`, `1:30.5`) that start with a digit.
+    private static let numberBytes = Set("0123456789abcdefABCDEFxXoOpP._:+-".utf8)
 
     /// Whether the text starts with four digits, a hyphen and a digit, as every date Yams reads
     /// does (`2001-12-14`): the others (`1688-account`) are told without its regular expression,

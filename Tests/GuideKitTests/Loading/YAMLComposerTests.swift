@@ -141,4 +141,11 @@ import Yams
         #expect(found.map(\.id) == ["invalid-character"])
         #expect(found.first.map { [$0.location.line, $0.location.column] } == [2, 8])
     }
+
+    /// The NUL is found among the bytes, and its column still counts scalars.
+    @Test func aNULAfterTurkishLettersIsLocatedByScalars() {
+        let found = diagnostics("a: b\nc: şğı\0d\n")
+        #expect(found.map(\.id) == ["invalid-character"])
+        #expect(found.first.map { [$0.location.line, $0.location.column] } == [2, 7])
+    }
 }

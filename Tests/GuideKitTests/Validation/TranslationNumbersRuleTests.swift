@@ -3,11 +3,6 @@ import Testing
 
 /// Which numbers `TranslationNumbersRule` reads in a text's prose.
 @Suite struct TranslationNumbersRuleTests {
-    static func text(_ value: String) -> ContentText {
-        let origin = TextOrigin(start: SourceLocation(file: "sections/example.yaml", line: 1, column: 1), style: .plain, file: nil)
-        return ContentText(SourceText(value, key: "example.title", origin: origin), role: .stepText)
-    }
-
     @Test(arguments: [
         ("1.500 TL üzeri siparişlerde %1,5 ücret ödeyin", ["1.5", "1500"]),
         ("[Hesabınızı](link:account-2) doğrulayın", []),
@@ -17,7 +12,7 @@ import Testing
     ])
     func numbersAreReadInProseOnly(_ value: String, _ expected: [String]) {
         let symbols = NumberSymbols.of("tr")
-        let text = Self.text(value)
+        let text = ContentText.example(value)
         #expect(TranslationNumbersRule.numbers(of: text, symbols: symbols) == expected)
         #expect(TranslationNumbersRule.numbers(of: text, symbols: symbols) == symbols.numbers(in: TranslatedText.prose(of: text)).sorted())
     }

@@ -9,7 +9,8 @@ struct Build: ParsableCommand {
         commandName: "build",
         abstract: "Render the guide into HTML pages, Markdown pages and printable checklists, for every locale.",
         discussion: """
-            Renders everything in memory first; on any error nothing is written. Then writes only \
+            Renders each file into a temporary file beside its target; on any error those are \
+            removed and nothing is changed. Then moves into place only \
             files whose bytes changed and removes files guidegen wrote that the content no longer \
             produces (tracked in OUTPUT/.guidegen-manifest); files it did not write are never touched.
 
@@ -81,30 +82,46 @@ struct Build: ParsableCommand {
         for requested in locale where !available.contains(requested) {
             throw Failure("no locale ‘\(requested)’ in the content: use one of \(available.joined(separator: ", "))")
         }
-        let site = renderer.render(SiteRenderer.Options(locales: locale.isEmpty ? nil : Array(Set(locale)), formats: formats, pageLength: pageLength, strictL10n: strictL10n,
-                                                        threads: threads))
-        if site.hasErrors { throw report(loaded.diagnostics + site.diagnostics, files: loaded.files) }
+        let options = SiteRenderer.Options(locales: locale.isEmpty ? nil : Array(Set(locale)), formats: formats, pageLength: pageLength, strictL10n: strictL10n, threads: threads)
 
         var writer = OutputWriter(directory: URL(fileURLWithPath: output), display: output)
+        let site: Rendered<Result<StagedFile, Error>>
+        let staged: [StagedFile]
         let plan: WritePlan
+        // Rendered, compared and staged under the lock, so the plan sees what the build before
+        // this one left; each file goes to its temporary file as soon as it renders.
+        let lock: OutputLock?
         do {
-            // Planned under the lock, so the plan sees what the build before this one left.
-            let lock = try writer.lock(exclusive: !check) {
+            lock = try writer.lock(exclusive: !check) {
                 FileHandle.standardError.write(Data("guidegen: another guidegen build is writing \(output); waiting for it to finish\n".utf8))
             }
-            defer { withExtendedLifetime(lock) {} }
-            #if DEBUG
-            Self.applyTestHooks(to: &writer)
-            #endif
-            plan = try writer.plan(site.files, roots: site.roots)
+        } catch let error as OutputError {
+            throw Failure(error.message)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        #if DEBUG
+        Self.applyTestHooks(to: &writer)
+        #endif
+        var staging: OutputStaging?
+        do {
+            let stage = try writer.staging(writing: !check)
+            staging = stage
+            site = renderer.render(options) { file in Result { try stage.stage(file) } }
+            if site.hasErrors { throw report(loaded.diagnostics + site.diagnostics, files: loaded.files) }
+            staged = try site.files.map { try $0.get() }
+            plan = try stage.plan(staged, roots: site.roots)
             if check {
                 for change in plan.changes { print("would be \(change.change.rawValue): \(output)/\(change.path)") }
             } else {
                 BuildStamp.remove(at: stampURL)
                 try writer.apply(plan)
             }
-        } catch let error as OutputError {
-            throw Failure(error.message)
+        } catch {
+            // `apply` puts back what it changed; what was staged before it goes here.
+            staging?.discard()
+            lock?.removeWhatItCreated()
+            if let error = error as? OutputError { throw Failure(error.message) }
+            throw error
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let counts = check
@@ -116,9 +133,9 @@ struct Build: ParsableCommand {
         print("\(headline)\(counts)\(fallbacks) in \(seconds) s")
         if let inputs {
             // What the folder holds now, for the next build to compare with.
-            let outputs = site.files.map { BuildStamp.Output(path: $0.path, bytes: $0.bytes) }
+            let outputs = staged.map(\.output)
                 + [BuildStamp.Output(path: OutputWriter.manifestName, bytes: Data(plan.manifest.utf8))]
-            BuildStamp(inputs: inputs, outputs: outputs, summary: "\(headline)0 written, \(site.files.count) unchanged, 0 removed\(fallbacks)").save(to: stampURL)
+            BuildStamp(inputs: inputs, outputs: outputs, summary: "\(headline)0 written, \(staged.count) unchanged, 0 removed\(fallbacks)").save(to: stampURL)
         }
         if check, !plan.isEmpty { throw Outcome.findings.exitCode }
     }

@@ -10,7 +10,7 @@ public struct WritePlan: Sendable {
     }
 
     /// Files to write (new or with other bytes), with their change.
-    public var writes: [(file: OutputFile, change: Change)]
+    public var writes: [PlannedWrite]
     /// Paths (below the output folder) of stale files guidegen wrote before.
     public var removals: [String]
     /// Leftovers of an interrupted build (temporary files, the journal), removed by the next one.
@@ -19,6 +19,9 @@ public struct WritePlan: Sendable {
     var previous: [String: Data] = [:]
     /// The paths an interrupted build's journal lists: still guidegen's until a manifest lists them.
     var journaled: [String] = []
+    /// Temporary files `OutputStaging` wrote already, and the folders it created for them.
+    var staged: Set<String> = []
+    var createdFolders: [URL] = []
     public var unchanged: [String]
     /// The manifest's new text.
     public var manifest: String
@@ -26,12 +29,20 @@ public struct WritePlan: Sendable {
 
     /// Every path that would change, sorted, with how.
     public var changes: [(path: String, change: Change)] {
-        var all = writes.map { ($0.file.path, $0.change) } + (removals + strays).map { ($0, Change.removed) }
+        var all = writes.map { ($0.path, $0.change) } + (removals + strays).map { ($0, Change.removed) }
         if manifestChanged { all.append((OutputWriter.manifestName, .changed)) }
         return all.sorted { $0.0 < $1.0 }
     }
 
     public var isEmpty: Bool { writes.isEmpty && removals.isEmpty && strays.isEmpty && !manifestChanged }
+}
+
+/// One file a plan writes.
+public struct PlannedWrite: Sendable {
+    public var path: String
+    public var change: WritePlan.Change
+    /// The bytes to write; nil when `OutputStaging` wrote them to the temporary file already.
+    var bytes: Data?
 }
 
 /// Why the writer could not do its work.
@@ -46,7 +57,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// it did not write is never removed or overwritten.
 ///
 /// Writing is staged so that no failure loses data: every new file is first written in full to a
-/// temporary file beside its target, and all of them are flushed to disk together (one `syncfs`
+/// temporary file beside its target (while the build renders: see `OutputStaging`), and all of them are flushed to disk together (one `syncfs`
 /// on Linux rather than one flush per file); only when all of them are on disk is a journal of the paths
 /// written (`.guidegen-journal`), then each temporary file renamed over its target (a rename is
 /// atomic, so every file is always either old or new), then stale files removed, then the manifest
@@ -93,7 +104,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// The path of `relative` (`html/tr/index.html`) inside the folder.
-    private func location(_ relative: String) -> String {
+    func location(_ relative: String) -> String {
         root + "/" + relative
     }
 
@@ -103,7 +114,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// The paths a list file (manifest or journal) names, or none when it does not exist.
-    private func paths(in name: String) throws -> [String] {
+    func paths(in name: String) throws -> [String] {
         let url = directory.appendingPathComponent(name)
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return [] }
@@ -114,64 +125,21 @@ public struct OutputWriter: Sendable {
         return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty && PathSafety.problem(relativePath: $0) == nil }
     }
 
-    /// Compares the site with the folder. `roots` are the parts of the folder this build owns.
+    /// Compares the site with the folder, changing nothing. `roots` are the parts of the folder
+    /// this build owns.
     public func plan(_ files: [OutputFile], roots: [String]) throws -> WritePlan {
-        let owned = try manifest()
-        let journal = try paths(in: Self.journalName)
-        // Files an interrupted build renamed into place are listed only in its journal.
-        let ownedSet = Set(owned).union(journal)
-        let produced = Set(files.map(\.path))
-        var writes: [(OutputFile, WritePlan.Change)] = []
-        var unchanged: [String] = []
-        var previous: [String: Data] = [:]
-        var checkedFolders: Set<Substring> = []
-        for file in files {
-            try Self.checkPath(file.path)
-            // The files of one folder have the same folders above them.
-            if checkedFolders.insert(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)]).inserted {
-                try checkFolders(of: file.path)
-            }
-            let path = location(file.path)
-            var info = stat()
-            guard lstat(path, &info) == 0 else {
-                writes.append((file, .added))
-                continue
-            }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                throw OutputError(message: "\(display)/\(file.path) is a folder, where guidegen writes a file: move it away")
-            case S_IFREG:
-                break
-            default:
-                throw OutputError(message: "\(display)/\(file.path) is a symbolic link or special file, where guidegen writes a file: move it away")
-            }
-            let existing = FileManager.default.contents(atPath: path)
-            if existing == file.bytes {
-                unchanged.append(file.path)
-            } else if ownedSet.contains(file.path) {
-                writes.append((file, .changed))
-                previous[file.path] = existing
-            } else {
-                throw OutputError(message: "\(display)/\(file.path) exists and guidegen did not write it: move it away or delete it, then build again")
-            }
-        }
-        let stale = Set(owned + journal).filter { path in
-            !produced.contains(path) && Self.isUnder(path, roots: roots) && isRegularFile(path)
-        }
-        let kept = Set(owned).union(journal.filter(isRegularFile)).filter { !produced.contains($0) && !Self.isUnder($0, roots: roots) }
-        let manifestText = Self.manifestHeader + kept.union(produced).sorted().map { $0 + "\n" }.joined()
-        let manifestURL = directory.appendingPathComponent(Self.manifestName)
-        let manifestChanged = FileManager.default.contents(atPath: manifestURL.path) != Data(manifestText.utf8)
-        var plan = WritePlan(writes: writes, removals: stale.sorted(), unchanged: unchanged, manifest: manifestText, manifestChanged: manifestChanged)
-        plan.strays = strays()
-        plan.previous = previous
-        plan.journaled = journal
-        return plan
+        let staging = try staging(writing: false)
+        return try staging.plan(files.map(staging.stage), roots: roots)
+    }
+
+    /// A staging for a build's files as they render (see `OutputStaging`); take the lock first.
+    public func staging(writing: Bool) throws -> OutputStaging {
+        try OutputStaging(writer: self, writing: writing)
     }
 
     /// Every folder between the output folder and a file must be a real folder (not a file, and
     /// not a symbolic link that would lead the write elsewhere), or not exist yet.
-    private func checkFolders(of path: String) throws {
+    func checkFolders(of path: String) throws {
         var relative = ""
         for component in path.split(separator: "/").dropLast() {
             relative += relative.isEmpty ? String(component) : "/" + String(component)
@@ -187,13 +155,13 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func isRegularFile(_ path: String) -> Bool {
+    func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return lstat(location(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Leftovers of an interrupted build: temporary files anywhere below the folder, and the journal.
-    private func strays() -> [String] {
+    func strays() -> [String] {
         var result: [String] = []
         if isRegularFile(Self.journalName) { result.append(Self.journalName) }
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return result }
@@ -221,30 +189,35 @@ public struct OutputWriter: Sendable {
 
     /// Carries a plan out (see the type's description for the order and what a failure leaves).
     public func apply(_ plan: WritePlan) throws {
-        var created: [URL] = []
+        var created = plan.createdFolders
         var staged: [(temporary: String, target: String, path: String)] = []
         func discardStaged() {
-            for entry in staged { unlink(entry.temporary) }
-            for folder in created.reversed() { rmdir(folder.path) }
+            Self.discard(temporaries: staged.map(\.temporary), folders: created)
         }
-        // Leftovers of an interrupted build first: a temporary file of this build may have a
-        // leftover's name.
-        for path in plan.strays where path != Self.journalName {
-            unlink(directory.appendingPathComponent(path).path)
+        // Leftovers of an interrupted build first (a temporary file of this build may have a
+        // leftover's name, unless staging wrote it already).
+        for path in plan.strays where path != Self.journalName && !plan.staged.contains(location(path)) {
+            unlink(location(path))
         }
         do {
             try createFolders(directory, created: &created)
             var folders: Set<Substring> = []
-            for (index, (file, _)) in plan.writes.enumerated() {
-                if let limit = faults.failAfterWrites, index >= limit {
+            var written = 0
+            for write in plan.writes {
+                let target = location(write.path)
+                let temporary = Self.temporaryPath(for: target)
+                staged.append((temporary, target, write.path))
+                guard let bytes = write.bytes else {
+                    precondition(plan.staged.contains(temporary), "a plan of `build --check` cannot be applied")
+                    continue
+                }
+                if let limit = faults.failAfterWrites, written >= limit {
                     throw OutputError(message: "cannot write to \(display): No space left on device (simulated)")
                 }
-                let target = location(file.path)
+                written += 1
                 let folder = target[..<target.lastIndex(of: "/")!]
                 if folders.insert(folder).inserted { try createFolders(URL(fileURLWithPath: String(folder)), created: &created) }
-                let temporary = Self.temporaryPath(for: target)
-                try Self.writeNewFile(file.bytes, to: temporary)
-                staged.append((temporary, target, file.path))
+                try Self.writeNewFile(bytes, to: temporary)
             }
             if !staged.isEmpty {
                 try flush(staged.map(\.temporary))
@@ -312,13 +285,19 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Removes temporary files and then the folders created for them (innermost first).
+    static func discard(temporaries: [String], folders: [URL]) {
+        for temporary in temporaries { unlink(temporary) }
+        for folder in folders.reversed() { rmdir(folder.path) }
+    }
+
     private func wrap(_ error: Error) -> OutputError {
         if let error = error as? OutputError { return error }
         return OutputError(message: "cannot write to \(display): \(error.localizedDescription)")
     }
 
     /// Creates `folder` and its missing parents, remembering the ones it created (outermost first).
-    private func createFolders(_ folder: URL, created: inout [URL]) throws {
+    func createFolders(_ folder: URL, created: inout [URL]) throws {
         var missing: [URL] = []
         var current = folder.standardizedFileURL
         while !FileManager.default.fileExists(atPath: current.path), current.path != "/" {
@@ -442,49 +421,80 @@ public struct OutputWriter: Sendable {
     /// Takes the folder's advisory lock (`.guidegen-lock`, flock(2)): exclusive to write, creating
     /// the folder and the lock file when needed; shared to read (`--check`), and then only when a
     /// lock file exists (a check never writes). When another build holds it, calls `onWait` once
-    /// and waits up to `timeout`. The lock is released when the returned value is released.
+    /// and waits up to `timeout`. The lock is released when the returned value is released; a
+    /// build that ends up writing nothing calls `removeWhatItCreated` first.
     public func lock(exclusive: Bool, timeout: Duration = .seconds(600), onWait: () -> Void = {}) throws -> OutputLock? {
-        let url = directory.appendingPathComponent(Self.lockName)
-        let descriptor: Int32
-        if exclusive {
-            var created: [URL] = []
-            try createFolders(directory, created: &created)
-            descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        } else {
-            descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-            if descriptor < 0, errno == ENOENT { return nil }
-        }
-        guard descriptor >= 0 else {
-            throw OutputError(message: "cannot open \(display)/\(Self.lockName): \(String(cString: strerror(errno)))")
-        }
-        let operation = exclusive ? LOCK_EX : LOCK_SH
+        let path = location(Self.lockName)
         let deadline = ContinuousClock.now + timeout
         var waited = false
-        while flock(descriptor, operation | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                throw OutputError(message: "cannot lock \(display)/\(Self.lockName): \(reason)")
+        while true {
+            var created: [URL] = []
+            var createdFile = false
+            let descriptor: Int32
+            if exclusive {
+                try createFolders(directory, created: &created)
+                var opened = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+                createdFile = opened >= 0
+                if opened < 0, errno == EEXIST { opened = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW) }
+                descriptor = opened
+            } else {
+                descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+                if descriptor < 0, errno == ENOENT { return nil }
             }
-            if !waited {
-                onWait()
-                waited = true
+            guard descriptor >= 0 else {
+                throw OutputError(message: "cannot open \(display)/\(Self.lockName): \(String(cString: strerror(errno)))")
             }
-            guard ContinuousClock.now < deadline else {
-                close(descriptor)
-                throw OutputError(message: "another guidegen build has been writing \(display) for too long: wait for it to finish, then build again")
+            let operation = exclusive ? LOCK_EX : LOCK_SH
+            while flock(descriptor, operation | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK || errno == EINTR else {
+                    let reason = String(cString: strerror(errno))
+                    close(descriptor)
+                    throw OutputError(message: "cannot lock \(display)/\(Self.lockName): \(reason)")
+                }
+                if !waited {
+                    onWait()
+                    waited = true
+                }
+                guard ContinuousClock.now < deadline else {
+                    close(descriptor)
+                    throw OutputError(message: "another guidegen build has been writing \(display) for too long: wait for it to finish, then build again")
+                }
+                usleep(50_000)
             }
-            usleep(50_000)
+            // A build that wrote nothing removes the lock file it created (`removeWhatItCreated`):
+            // a lock taken on a file no longer at the path guards nothing, so take the new one.
+            var held = stat(), current = stat()
+            if fstat(descriptor, &held) == 0, lstat(path, &current) == 0, held.st_dev == current.st_dev, held.st_ino == current.st_ino {
+                return OutputLock(descriptor: descriptor, path: path, createdFile: createdFile, createdFolders: created)
+            }
+            close(descriptor)
+            if !exclusive { return nil }
         }
-        return OutputLock(descriptor: descriptor)
     }
 }
 
 /// A held advisory lock on an output folder; released when this value is.
 public final class OutputLock: Sendable {
     private let descriptor: Int32
+    private let path: String
+    private let createdFile: Bool
+    private let createdFolders: [String]
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: Int32, path: String, createdFile: Bool, createdFolders: [URL]) {
+        self.descriptor = descriptor
+        self.path = path
+        self.createdFile = createdFile
+        self.createdFolders = createdFolders.map(\.path)
+    }
+
+    /// For a build that wrote nothing: removes the lock file and the output folder when taking
+    /// the lock created them (the folder only if it is empty again), so the build leaves no trace.
+    /// Still held while it does so; a build waiting for it then takes a new lock file.
+    public func removeWhatItCreated() {
+        guard createdFile else { return }
+        unlink(path)
+        for folder in createdFolders.reversed() { rmdir(folder) }
+    }
 
     deinit {
         flock(descriptor, LOCK_UN)

@@ -64,12 +64,22 @@ public struct SiteRenderer: Sendable {
             .map { LocaleInfo(tag: $0.locale.value, name: $0.name.value, resolver: LocaleResolver(catalog: $0, sourceLocale: source)) }
     }
 
+    /// Renders every page into memory.
     public func render(_ options: Options) -> RenderedSite {
+        render(options) { $0 }
+    }
+
+    /// Renders every page and hands each file to `keep` as soon as it is rendered, on the thread
+    /// that rendered it (so `keep` must be safe to call from several threads); the result holds
+    /// only what `keep` returns. A build stages each file in the output folder this way instead
+    /// of holding every rendered file until the last one is done.
+    public func render<File>(_ options: Options, keep: (OutputFile) -> File) -> Rendered<File> {
         let all = allLocales
         let selected = all.filter { options.locales?.contains($0.tag) ?? true }
-        var files: [OutputFile] = []
+        var files: [(path: String, file: File)] = []
         var roots: [String] = []
         var pages: [PageJob] = []
+        func add(_ file: OutputFile) { files.append((file.path, keep(file))) }
         let formats = options.formats.sorted()
 
         for format in formats {
@@ -77,12 +87,12 @@ public struct SiteRenderer: Sendable {
             switch format {
             case .html:
                 roots += ["html/index.html", "html/assets/"]
-                files += htmlAssets.map { OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes) }
-                files += media.values.map { OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes) }
+                htmlAssets.forEach { add(OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes)) }
+                media.values.forEach { add(OutputFile(path: "html/assets/" + $0.outputPath, bytes: $0.bytes)) }
                 pages.append(.chooser)
             case .markdown:
                 roots.append("markdown/assets/")
-                files += media.values.map { OutputFile(path: "markdown/assets/" + $0.outputPath, bytes: $0.bytes) }
+                media.values.forEach { add(OutputFile(path: "markdown/assets/" + $0.outputPath, bytes: $0.bytes)) }
             case .checklist:
                 break
             }
@@ -109,8 +119,12 @@ public struct SiteRenderer: Sendable {
             guard let (locale, format) = page.localeAndFormat, shared[Self.sharedKey(locale, format)] == nil else { continue }
             shared[Self.sharedKey(locale, format)] = builder(for: locale, locales: all, format: format).makeShared()
         }
-        for page in Parallel.map(pages, threads: options.threads, { renderPage($0, locales: all, shared: shared, options: options) }) {
-            files.append(page.file)
+        let rendered = Parallel.map(pages, threads: options.threads) { job -> (path: String, file: File, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) in
+            let page = renderPage(job, locales: all, shared: shared, options: options)
+            return (page.file.path, keep(page.file), page.diagnostics, page.fallbacks)
+        }
+        for page in rendered {
+            files.append((page.path, page.file))
             diagnostics += page.diagnostics
             fallbacks.formUnion(page.fallbacks)
         }
@@ -119,7 +133,7 @@ public struct SiteRenderer: Sendable {
         }
         // A string rendered in several formats reports its problem once.
         let unique = Array(Set(diagnostics)).sorted()
-        return RenderedSite(files: files.sorted { $0.path < $1.path }, roots: roots.sorted(), diagnostics: unique,
+        return Rendered(files: files.sorted { $0.path < $1.path }.map(\.file), roots: roots.sorted(), diagnostics: unique,
                             fallbacks: fallbacks.sorted(), locales: selected.map(\.tag), formats: formats)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GuideKit
+@testable import GuideKit
 import Testing
 
 extension RenderingTests {
@@ -70,6 +70,58 @@ extension RenderingTests {
             let directory = try TemporaryDirectory()
             #expect(throws: OutputError.self) { try writer(directory).plan([OutputFile(path: "../escape.txt", text: "x")], roots: roots) }
             #expect(throws: OutputError.self) { try writer(directory).plan([OutputFile(path: "/etc/x", text: "x")], roots: roots) }
+        }
+
+        // MARK: Staging while rendering
+
+        /// Staging writes new and changed files to temporary files only; discarding it removes
+        /// them and the folders made for them.
+        @Test func stagingTouchesNoTargetAndDiscardLeavesTheFolderAsItWas() throws {
+            let directory = try TemporaryDirectory()
+            let writer = writer(directory)
+            try writer.apply(try writer.plan([OutputFile(path: "html/tr/a.html", text: "a")], roots: roots))
+            let output = directory.url.appendingPathComponent("Output")
+            let before = snapshot(of: output)
+
+            let staging = try writer.staging(writing: true)
+            let staged = try [OutputFile(path: "html/tr/a.html", text: "a2"), OutputFile(path: "html/tr/new/b.html", text: "b"),
+                              OutputFile(path: "checklists/tr.txt", text: "c")].map(staging.stage)
+            #expect(staged.map { $0.change?.rawValue ?? "unchanged" } == ["changed", "added", "added"])
+            let during = snapshot(of: output)
+            #expect(during["html/tr/a.html"] == Data("a".utf8), "the target keeps its bytes until apply")
+            #expect(during["html/tr/.a.html.guidegen-tmp"] == Data("a2".utf8))
+            #expect(during["html/tr/new/.b.html.guidegen-tmp"] == Data("b".utf8))
+
+            staging.discard()
+            #expect(snapshot(of: output) == before)
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("html/tr/new").path))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("checklists").path))
+        }
+
+        /// A staged plan leaves the same folder as one planned in memory, also when a temporary
+        /// file a killed build left has the name a staged file took (apply must not remove it).
+        @Test func aStagedPlanLeavesWhatAPlanInMemoryLeaves() throws {
+            let first = [OutputFile(path: "html/tr/a.html", text: "a"), OutputFile(path: "html/tr/old.html", text: "old")]
+            let second = [OutputFile(path: "html/tr/a.html", text: "a2"), OutputFile(path: "html/tr/b.html", text: "b"), OutputFile(path: "checklists/tr.txt", text: "c")]
+            var results: [[String: Data]] = []
+            for stagingFirst in [false, true] {
+                let directory = try TemporaryDirectory()
+                let writer = writer(directory)
+                try writer.apply(try writer.plan(first, roots: roots))
+                try directory.write("Output/html/tr/.a.html.guidegen-tmp", Data("left by a killed build".utf8))
+                if stagingFirst {
+                    let staging = try writer.staging(writing: true)
+                    let plan = try staging.plan(try second.map(staging.stage), roots: roots)
+                    #expect(plan.writes.allSatisfy { $0.bytes == nil }, "everything was staged")
+                    try writer.apply(plan)
+                } else {
+                    try writer.apply(try writer.plan(second, roots: roots))
+                }
+                results.append(snapshot(of: directory.url.appendingPathComponent("Output")))
+            }
+            #expect(results[0] == results[1])
+            #expect(results[1]["html/tr/a.html"] == Data("a2".utf8))
+            #expect(results[1].keys.sorted() == [".guidegen-manifest", "checklists/tr.txt", "html/tr/a.html", "html/tr/b.html"])
         }
 
         @Test func leavesNoTemporaryFilesBehind() throws {

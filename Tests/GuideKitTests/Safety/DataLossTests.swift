@@ -84,6 +84,20 @@ extension RenderingTests {
             #expect(output(directory) == before)
         }
 
+        /// An error found only while rendering (a fallback under --strict-l10n) comes after other
+        /// pages were staged: their temporary files go, and the folder is byte-identical.
+        @Test func aContentErrorFoundWhileRenderingLeavesOutputByteIdentical() async throws {
+            let directory = try TemporaryDirectory()
+            _ = try directory.copy(Self.smallContent, as: "content")
+            #expect(try await guidegen(["build", "--content", "content"], in: directory.url).status == 0)
+            let before = output(directory)
+            try changedContent(directory, variant: "x")
+            let result = try await guidegen(["build", "--content", "content", "--strict-l10n"], in: directory.url)
+            #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.hasSuffix("guidegen build: nothing written\n"))
+            #expect(output(directory) == before)
+        }
+
         /// A file where guidegen must create a folder stops the build before anything is written.
         @Test func aFileWhereAFolderMustBeLeavesOutputByteIdentical() async throws {
             let directory = try TemporaryDirectory()
@@ -181,6 +195,30 @@ extension RenderingTests {
             #expect(resultB.status == 0, "\(resultB.stdout)\(resultB.stderr)")
             #expect(resultB.stderr.contains("another guidegen build is writing Output; waiting for it to finish"), "\(resultB.stderr)")
             #expect(output(directory) == (try await reference(of: second)))
+        }
+
+        /// A build that wrote nothing removes the lock file it created while another waits for
+        /// it: the waiting one then locks the new lock file, not the removed one (which would
+        /// let a third build in beside it).
+        @Test func aWaitingBuildLocksTheLockFileThatIsThere() throws {
+            let directory = try TemporaryDirectory()
+            let writer = OutputWriter(directory: directory.url.appendingPathComponent("Output"), display: "Output")
+            var first = try writer.lock(exclusive: true)
+            let waiting = DispatchSemaphore(value: 0)
+            let locked = DispatchSemaphore(value: 0)
+            final class Holder: @unchecked Sendable { var lock: OutputLock? }
+            let second = Holder()
+            Thread.detachNewThread {
+                second.lock = try? writer.lock(exclusive: true) { waiting.signal() }
+                locked.signal()
+            }
+            #expect(waiting.wait(timeout: .now() + 30) == .success)
+            first?.removeWhatItCreated()
+            #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("Output").path))
+            first = nil
+            #expect(locked.wait(timeout: .now() + 30) == .success)
+            #expect(second.lock != nil)
+            #expect(lockIsHeld(directory.url.appendingPathComponent("Output/\(OutputWriter.lockName)")))
         }
 
         /// Two builds of the same content started together both succeed and write it once.

@@ -1,0 +1,146 @@
+import Foundation
+
+/// One file of a build as the output folder's staging handled it: the same bytes as the folder
+/// has, or new or changed and then either written to its temporary file already or kept to be
+/// written by `OutputWriter.apply`.
+public struct StagedFile: Sendable {
+    public let path: String
+    /// The file as the build leaves it, for the build stamp.
+    public let output: BuildStamp.Output
+    /// nil when the folder already has these bytes.
+    public let change: WritePlan.Change?
+    /// The bytes still to write; nil when there is nothing to write or they are staged already.
+    let bytes: Data?
+    /// The file's bytes before, when it changes: put back if the build fails after renaming it.
+    let previous: Data?
+}
+
+/// Compares a build's files with the output folder one at a time, as they render. When
+/// `writing`, each new or changed file goes to its temporary file beside its target at once
+/// (`.name.guidegen-tmp`, as `OutputWriter.apply` would write it), so a build never holds every
+/// rendered file in memory; `plan` then hands the temporary files to `apply`, which flushes and
+/// renames them. Nothing a user sees changes before `apply`: `discard` removes the temporary
+/// files and the folders staging created, leaving the folder as it was.
+///
+/// `stage` may be called from several threads at once. Take the folder's lock before creating a
+/// staging and hold it until the plan is applied or the staging discarded.
+public final class OutputStaging: @unchecked Sendable {
+    public let writer: OutputWriter
+    /// Whether new and changed files are written to temporary files now (a build) or kept in
+    /// memory (`OutputWriter.plan`, `build --check`).
+    public let writing: Bool
+    private let owned: [String]
+    /// The paths an interrupted build's journal lists: still guidegen's until a manifest lists them.
+    private let journal: [String]
+    private let ownedOrJournaled: Set<String>
+    /// Leftovers of an interrupted build, found before this staging wrote anything.
+    private let strays: [String]
+
+    /// Guards everything below.
+    private let lock = NSLock()
+    private var checkedFolders: Set<Substring> = []
+    private var createdFolders: [URL] = []
+    private var temporaries: [String] = []
+    private var written = 0
+
+    init(writer: OutputWriter, writing: Bool) throws {
+        self.writer = writer
+        self.writing = writing
+        owned = try writer.manifest()
+        journal = try writer.paths(in: OutputWriter.journalName)
+        ownedOrJournaled = Set(owned).union(journal)
+        strays = writer.strays()
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Compares one file with the folder and, when writing and it differs, writes its temporary file.
+    public func stage(_ file: OutputFile) throws -> StagedFile {
+        try OutputWriter.checkPath(file.path)
+        // The files of one folder have the same folders above them.
+        let folder = file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)]
+        try locked {
+            if !checkedFolders.contains(folder) {
+                try writer.checkFolders(of: file.path)
+                checkedFolders.insert(folder)
+            }
+        }
+        let output = BuildStamp.Output(path: file.path, bytes: file.bytes)
+        let target = writer.location(file.path)
+        var change = WritePlan.Change.added
+        var previous: Data?
+        var info = stat()
+        if lstat(target, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw OutputError(message: "\(writer.display)/\(file.path) is a folder, where guidegen writes a file: move it away")
+            case S_IFREG:
+                break
+            default:
+                throw OutputError(message: "\(writer.display)/\(file.path) is a symbolic link or special file, where guidegen writes a file: move it away")
+            }
+            let existing = FileManager.default.contents(atPath: target)
+            if existing == file.bytes {
+                return StagedFile(path: file.path, output: output, change: nil, bytes: nil, previous: nil)
+            }
+            guard ownedOrJournaled.contains(file.path) else {
+                throw OutputError(message: "\(writer.display)/\(file.path) exists and guidegen did not write it: move it away or delete it, then build again")
+            }
+            change = .changed
+            previous = existing
+        }
+        guard writing else {
+            return StagedFile(path: file.path, output: output, change: change, bytes: file.bytes, previous: previous)
+        }
+        let temporary = OutputWriter.temporaryPath(for: target)
+        try locked {
+            if let limit = writer.faults.failAfterWrites, written >= limit {
+                throw OutputError(message: "cannot write to \(writer.display): No space left on device (simulated)")
+            }
+            written += 1
+            try writer.createFolders(URL(fileURLWithPath: String(target[..<target.lastIndex(of: "/")!])), created: &createdFolders)
+            temporaries.append(temporary)
+        }
+        try OutputWriter.writeNewFile(file.bytes, to: temporary)
+        return StagedFile(path: file.path, output: output, change: change, bytes: nil, previous: previous)
+    }
+
+    /// What `apply` must do, from every file the build produced (sorted by path): write or
+    /// rename what differs, remove stale files, update the manifest.
+    public func plan(_ files: [StagedFile], roots: [String]) throws -> WritePlan {
+        let produced = Set(files.map(\.path))
+        let stale = Set(owned + journal).filter { path in
+            !produced.contains(path) && OutputWriter.isUnder(path, roots: roots) && writer.isRegularFile(path)
+        }
+        let kept = Set(owned).union(journal.filter(writer.isRegularFile)).filter { !produced.contains($0) && !OutputWriter.isUnder($0, roots: roots) }
+        let manifestText = OutputWriter.manifestHeader + kept.union(produced).sorted().map { $0 + "\n" }.joined()
+        let manifestChanged = FileManager.default.contents(atPath: writer.location(OutputWriter.manifestName)) != Data(manifestText.utf8)
+        var plan = WritePlan(writes: files.compactMap { file in file.change.map { PlannedWrite(path: file.path, change: $0, bytes: file.bytes) } },
+                             removals: stale.sorted(), unchanged: files.filter { $0.change == nil }.map(\.path), manifest: manifestText, manifestChanged: manifestChanged)
+        plan.strays = strays
+        plan.journaled = journal
+        for file in files {
+            if let previous = file.previous { plan.previous[file.path] = previous }
+        }
+        locked {
+            plan.staged = Set(temporaries)
+            plan.createdFolders = createdFolders
+        }
+        return plan
+    }
+
+    /// Removes the temporary files written so far and the folders created for them: the folder
+    /// is as it was before the staging (a leftover temporary file of an earlier, killed build
+    /// whose name a new file needed is gone too: it was never anyone's file).
+    public func discard() {
+        locked {
+            OutputWriter.discard(temporaries: temporaries, folders: createdFolders)
+            temporaries = []
+            createdFolders = []
+        }
+    }
+}

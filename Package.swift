@@ -21,13 +21,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // syncfs(2), which Swift's Glibc module does not export (Linux only).
-        .systemLibrary(name: "CSyncfs"),
+        // syncfs(2) and mallopt(3), which Swift's Glibc module does not export (Linux only).
+        .systemLibrary(name: "CGlibcExtras"),
         .target(
             name: "GuideKit",
             dependencies: [
                 "CCmark",
-                .target(name: "CSyncfs", condition: .when(platforms: [.linux])),
+                .target(name: "CGlibcExtras", condition: .when(platforms: [.linux])),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -35,6 +35,7 @@ let package = Package(
             name: "guidegen",
             dependencies: [
                 "GuideKit",
+                .target(name: "CGlibcExtras", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

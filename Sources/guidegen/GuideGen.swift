@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import GuideKit
+#if canImport(CGlibcExtras)
+import CGlibcExtras
+#endif
 
 @main
 struct GuideGen: AsyncParsableCommand {
@@ -14,6 +17,7 @@ struct GuideGen: AsyncParsableCommand {
 
     /// ArgumentParser exits 64 on usage errors; guidegen documents 2 for "could not run".
     static func main() async {
+        fixMallocThresholds()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -30,5 +34,17 @@ struct GuideGen: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// glibc raises its mmap threshold to the size of each large block freed (up to 32 MB) and its
+    /// trim threshold to twice that, so after a build has read a few large files, megabytes freed
+    /// stay in the process. Fixing both at glibc's starting values (128 KiB) keeps large blocks in
+    /// their own mappings, returned when freed: a large build's peak memory was 153 MB with them
+    /// fixed and 160–182 MB without, in the same time (see README, Performance).
+    static func fixMallocThresholds() {
+        #if canImport(CGlibcExtras)
+        mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        mallopt(M_TRIM_THRESHOLD, 128 * 1024)
+        #endif
     }
 }

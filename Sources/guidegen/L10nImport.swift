@@ -96,6 +96,6 @@ struct L10nImport: ParsableCommand {
     }
 
     static func entries(of catalog: Catalog) -> [String: Pair] {
-        catalog.entries.mapValues { Pair(($0.source.value, $0.text.value)) }
+        Dictionary(uniqueKeysWithValues: catalog.entries.map { ($0.key.value, Pair(($0.source.value, $0.text.value))) })
     }
 }

@@ -11,9 +11,12 @@ extension Section {
         let intro = fields["intro"].flatMap { reader.text($0, what: "intro", key: "\(prefix).intro") }
         let service = fields["service"].flatMap { reader.choice($0, what: "service", as: Service.self) }
         let requires = (fields["requires"].map { reader.items($0, what: "requires") } ?? []).compactMap { reader.id($0, what: "section id") }
+        let stepNodes = fields["steps"].map { reader.items($0, what: "steps") } ?? []
         var steps: [Step] = []
+        // A step is a large value: growing the array by doubling left a third of it unused.
+        steps.reserveCapacity(stepNodes.count)
         var stepIDs = UniqueIDs(what: "step")
-        for node in fields["steps"].map({ reader.items($0, what: "steps") }) ?? [] {
+        for node in stepNodes {
             guard let step = Step.read(node, keyPrefix: "\(prefix).steps", reader: &reader) else { continue }
             if stepIDs.insert(step.id, node: node, reader: &reader) { steps.append(step) }
         }

@@ -21,24 +21,50 @@ public struct Catalog: Sendable {
         public var isEmpty: Bool { text.value.allSatisfy(\.isWhitespace) }
     }
 
+    /// A catalog's entries in the order the file lists them, each also found by its key.
+    /// At S=1000 a catalog has about 37,000 entries: a `[String: Entry]` (which keeps a quarter
+    /// to half of its slots empty) plus the list of keys in file order took 13 MB each; this
+    /// takes 8.
+    public struct Entries: Sendable, RandomAccessCollection {
+        private let list: [Entry]
+        /// Where each key's entry is in `list`.
+        private let positions: [String: Int32]
+
+        /// Entries with distinct keys, in file order (the loader reports a second use of a key).
+        public init(_ entries: [Entry]) {
+            list = entries
+            var positions: [String: Int32] = [:]
+            positions.reserveCapacity(entries.count)
+            for (position, entry) in entries.enumerated() {
+                precondition(positions.updateValue(Int32(position), forKey: entry.key.value) == nil, "two entries for ‘\(entry.key.value)’")
+            }
+            self.positions = positions
+        }
+
+        public subscript(key: String) -> Entry? {
+            positions[key].map { list[Int($0)] }
+        }
+
+        /// The keys in file order.
+        public var keys: [String] { list.map(\.key.value) }
+
+        public var startIndex: Int { list.startIndex }
+        public var endIndex: Int { list.endIndex }
+        public subscript(position: Int) -> Entry { list[position] }
+    }
+
     /// BCP 47 tag (`en`); equals the file name.
     public var locale: Located<String>
     /// The locale's name in its own language (`English`), for language switchers.
     public var name: Located<String>
-    public var entries: [String: Entry]
-    /// The keys in the order the file lists them.
-    public var order: [String]
+    public var entries: Entries
     /// The file the catalog was read from, as the user named it.
     public var file: String
 
-    public init(locale: Located<String>, name: Located<String>, entries: [String: Entry], order: [String]? = nil, file: String) {
+    public init(locale: Located<String>, name: Located<String>, entries: Entries, file: String) {
         self.locale = locale
         self.name = name
         self.entries = entries
-        self.order = order ?? entries.keys.sorted()
         self.file = file
     }
-
-    /// The entries in file order.
-    public var orderedEntries: [Entry] { order.compactMap { entries[$0] } }
 }

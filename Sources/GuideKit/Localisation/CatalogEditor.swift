@@ -52,7 +52,7 @@ public struct CatalogEditor {
         }
 
         // Each entry's block: its key line to the line before the next entry's leading comments.
-        let ordered = catalog.orderedEntries.sorted { $0.key.location.line < $1.key.location.line }
+        let ordered = catalog.entries.sorted { $0.key.location.line < $1.key.location.line }
         let keyLines = ordered.map { $0.key.location.line - 1 }
         let entriesEnd = (entriesLine + 1 ..< lines.count).first { index in
             let line = lines[index]

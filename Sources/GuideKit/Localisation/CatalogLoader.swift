@@ -88,13 +88,15 @@ extension Catalog {
             reader.diagnostics.append(Diagnostic(id: "reserved-name", message: "‘\(locale.value)’ is a device name Windows reserves, so its pages could not be published there: use another tag", at: locale.location))
         }
         let name = fields["name"].flatMap { reader.string($0, what: "name") }
-        var entries: [String: Entry] = [:]
-        var order: [String] = []
+        var entries: [Entry] = []
+        var keys: Set<String> = []
         if let node = fields["entries"] {
             if case .mapping(let mapping) = node {
+                entries.reserveCapacity(mapping.count)
+                keys.reserveCapacity(mapping.count)
                 for (keyNode, valueNode) in mapping {
                     guard let key = reader.string(keyNode, what: "entry key") else { continue }
-                    if entries[key.value] != nil {
+                    if keys.contains(key.value) {
                         reader.report("duplicate-key", "the key ‘\(key.value)’ is translated twice: keep one", at: keyNode)
                         continue
                     }
@@ -106,8 +108,8 @@ extension Catalog {
                     // An empty text is a translation still to be written (a skeleton's entry), not an error.
                     let text = entry["text"].flatMap { reader.text($0, what: "text", key: key.value, allowEmpty: true) }
                     if let source, let text {
-                        entries[key.value] = Entry(key: key, source: source, text: text)
-                        order.append(key.value)
+                        entries.append(Entry(key: key, source: source, text: text))
+                        keys.insert(key.value)
                     }
                 }
             } else {
@@ -115,6 +117,6 @@ extension Catalog {
             }
         }
         guard let locale, let name, reader.diagnostics.isEmpty else { return nil }
-        return Catalog(locale: locale, name: name, entries: entries, order: order, file: reader.file.path)
+        return Catalog(locale: locale, name: name, entries: Entries(entries), file: reader.file.path)
     }
 }

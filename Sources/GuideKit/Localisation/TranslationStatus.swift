@@ -121,7 +121,7 @@ public struct TranslationStatus: Sendable, Hashable, Codable {
                 }
                 return Group(id: group.id, kind: group.kind, counts: counts, needsReview: review, missing: missing)
             }
-            var obsolete = catalog.orderedEntries.filter { !contentKeys.contains($0.key.value) }.map { Obsolete(key: $0.key.value, location: $0.key.location) }
+            var obsolete = catalog.entries.filter { !contentKeys.contains($0.key.value) }.map { Obsolete(key: $0.key.value, location: $0.key.location) }
             if let chrome {
                 let tables = chrome.ownTables(of: catalog.locale.value)
                 let sourceKeys = chrome.sourceKeys

@@ -19,23 +19,35 @@ public final class SourceFile: Sendable {
     /// The lines of a text (split on LF, CRLF and CR, empty ones kept), held as the text's UTF-8
     /// bytes and where each line lies in them; a line becomes a `String` when it is read. Every
     /// content file is kept for diagnostics, and a `String` per line was a tenth of a large
-    /// build's peak memory (268,000 lines at S=1000).
+    /// build's peak memory (268,000 lines at S=1000); a `Range<Int>` per line was still 16 bytes.
     public struct Lines: RandomAccessCollection, Sendable {
         private let bytes: [UInt8]
-        private let ranges: [Range<Int>]
+        /// Where each line starts, as a byte offset (content files are far below 4 GB); a line
+        /// ends where the next one starts, before its line break.
+        private let starts: [UInt32]
 
         init(_ text: String) {
             bytes = Array(text.utf8)
-            var ranges: [Range<Int>] = []
-            bytes.enumerateLines { ranges.append($0) }
-            self.ranges = ranges
+            var count = 1
+            for byte in bytes where byte == 0x0A || byte == 0x0D { count += 1 }
+            var starts: [UInt32] = []
+            starts.reserveCapacity(count)
+            bytes.enumerateLines { starts.append(UInt32($0.lowerBound)) }
+            self.starts = starts
         }
 
         public var startIndex: Int { 0 }
-        public var endIndex: Int { ranges.count }
+        public var endIndex: Int { starts.count }
 
         public subscript(position: Int) -> String {
-            String(decoding: bytes[ranges[position]], as: UTF8.self)
+            let start = Int(starts[position])
+            var end = bytes.count
+            if position + 1 < starts.count {
+                // Before the LF, CR or CR LF that ends the line.
+                end = Int(starts[position + 1]) - 1
+                if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
         }
     }
 }

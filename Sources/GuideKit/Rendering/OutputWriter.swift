@@ -1,6 +1,6 @@
 import Foundation
-#if canImport(CSyncfs)
-import CSyncfs
+#if canImport(CGlibcExtras)
+import CGlibcExtras
 #endif
 
 /// What a build would do to the output folder, computed without changing it.
@@ -318,7 +318,7 @@ public struct OutputWriter: Sendable {
         func failure() -> OutputError {
             OutputError(message: "cannot write to \(display): \(String(cString: strerror(errno)))")
         }
-        #if canImport(CSyncfs)
+        #if canImport(CGlibcExtras)
         let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure() }
         defer { close(descriptor) }

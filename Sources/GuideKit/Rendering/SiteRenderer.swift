@@ -189,7 +189,7 @@ public struct SiteRenderer: Sendable {
         case .checklist(let locale):
             builder = self.builder(for: locale, locales: all, format: .plain)
             builder.shared = shared[Self.sharedKey(locale, .plain)]
-            file = OutputFile(path: "checklists/\(locale.tag).txt", text: checklist(&builder, templates: templates[.checklist]!, options: options))
+            file = OutputFile(path: "checklists/\(locale.tag).txt", bytes: checklist(&builder, templates: templates[.checklist]!, options: options))
         }
         return (file, builder.diagnostics, builder.fallbacks)
     }
@@ -298,7 +298,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Checklist
 
-    private func checklist(_ builder: inout ViewBuilder, templates: TemplateSet, options: Options) -> String {
+    private func checklist(_ builder: inout ViewBuilder, templates: TemplateSet, options: Options) -> Data {
         builder.beginPage()
         let wrapper = TextWrapper(width: options.width)
         let sections: [ChecklistSectionView] = guide.sections.map { section in
@@ -316,34 +316,63 @@ public struct SiteRenderer: Sendable {
                                titleRule: Fragment(escaped: String(repeating: "=", count: min(options.width, DisplayWidth.of(TextWrapper.unprotect(title.string))))),
                                strings: shared.strings, upper: shared.upper, hasFallback: builder.pageHasFallback, support: shared.support, section: section)
         }
-        let header = templates.render(block(nil), template: "header")
-        let bodies = sections.map { templates.render(block($0), template: "section") }
-        let footer = templates.render(block(nil), template: "footer")
-        let blocks = ([header] + bodies + [footer]).map { Self.lines(wrapper.wrap(Self.normalise($0))) }.filter { !$0.isEmpty }
-        return Self.paginate(blocks, pageLength: options.pageLength)
+        // Each block goes onto the pages as soon as it is rendered: a checklist of a large guide
+        // is megabytes, and holding every block's text and lines at once doubled that.
+        var pages = Pages(pageLength: options.pageLength)
+        func add(_ rendered: String) {
+            let lines = Self.lines(wrapper.wrap(Self.normalise(rendered)))
+            if !lines.isEmpty { pages.append(lines) }
+        }
+        add(templates.render(block(nil), template: "header"))
+        for section in sections { add(templates.render(block(section), template: "section")) }
+        add(templates.render(block(nil), template: "footer"))
+        return pages.bytes
     }
 
     /// Joins blocks with one blank line. With a page length, a block that does not fit in what is
     /// left of the page starts a new one (a form feed before its first line); so a section never
     /// starts at the bottom of a page, and one shorter than a page is never split.
     static func paginate(_ blocks: [[String]], pageLength: Int?) -> String {
-        var lines: [String] = []
-        var used = 0
-        for (index, block) in blocks.enumerated() {
+        var pages = Pages(pageLength: pageLength)
+        for block in blocks { pages.append(block) }
+        return pages.text
+    }
+
+    /// The text of `paginate`, built one block at a time, as UTF-8 (the file's bytes: a
+    /// checklist of a large guide is megabytes, so it is not built as a `String` and then copied).
+    struct Pages {
+        let pageLength: Int?
+        private var lines = Data()
+        private var blocks = 0
+        /// Lines used on the current page.
+        private var used = 0
+
+        init(pageLength: Int?) {
+            self.pageLength = pageLength
+        }
+
+        mutating func append(_ block: [String]) {
             var block = block
-            if index > 0 {
+            if blocks > 0 {
                 if let pageLength, pageLength > 0, used > 0, used + 1 + block.count > pageLength {
                     block[0] = "\u{0C}" + block[0]
                     used = 0
                 } else {
-                    lines.append("")
+                    lines.append(0x0A)
                     used += 1
                 }
             }
-            lines += block
+            for line in block {
+                lines.append(contentsOf: line.utf8)
+                lines.append(0x0A)
+            }
+            blocks += 1
             if let pageLength, pageLength > 0 { used = (used + block.count) % pageLength }
         }
-        return lines.joined(separator: "\n") + "\n"
+
+        /// Every line ended by a line feed; a single line feed when there are none.
+        var bytes: Data { lines.isEmpty ? Data([0x0A]) : lines }
+        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     // MARK: Text normalisation

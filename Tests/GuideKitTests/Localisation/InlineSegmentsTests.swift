@@ -53,7 +53,7 @@ import Testing
             #expect(InlineSegments(markdown: text.value).markdown == text.value)
             count += 1
         }
-        for entry in try #require(project.catalog("en")).orderedEntries {
+        for entry in try #require(project.catalog("en")).entries {
             #expect(InlineSegments(markdown: entry.text.value).markdown == entry.text.value)
         }
         #expect(count == 90)

@@ -23,10 +23,7 @@ public struct ObsoleteTranslationRule: Rule {
         let keys = Set(context.texts.map(\.text.key))
         var findings: [Diagnostic] = []
         for catalog in context.catalogs {
-            // The entries one by one, in file order: `orderedEntries` copied every entry of the
-            // catalog into a new array (some 9 MB at S=1000) to keep the few obsolete ones.
-            for key in catalog.order {
-                guard let entry = catalog.entries[key], !keys.contains(entry.key.value) else { continue }
+            for entry in catalog.entries where !keys.contains(entry.key.value) {
                 let hint = closestMatch(to: entry.key.value, in: Array(keys)).map { "; did you mean ‘\($0)’?" } ?? ""
                 findings.append(finding("the content has no string ‘\(entry.key.value)’ (renamed or removed): remove the entry or move its translation to the new key\(hint)",
                                         at: entry.key.location))

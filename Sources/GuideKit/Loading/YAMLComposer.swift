@@ -207,7 +207,11 @@ extension YAMLComposer {
         private var items: [YAMLNode] = []
         private var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         private var pendingKey: YAMLNode?
-        private var keys: Set<KeyIdentity> = []
+        /// The keys so far, once there are more than `scannedKeys`; until then they are compared
+        /// one by one (most mappings have a handful of keys, and a set per mapping cost more than
+        /// the comparisons: 4 % of a large validate).
+        private var keys: Set<KeyIdentity>?
+        static let scannedKeys = 8
         /// Each key that appears again, with where it appears the second time.
         private var repeated: [KeyIdentity: YAMLNode.Mark] = [:]
 
@@ -228,12 +232,21 @@ extension YAMLComposer {
                     key = .scalar(scalar)
                 }
                 let identity = KeyIdentity(key)
-                if !keys.insert(identity).inserted, repeated[identity] == nil { repeated[identity] = key.mark }
+                if isRepeated(identity), repeated[identity] == nil { repeated[identity] = key.mark }
                 pendingKey = key
                 return
             }
             pairs.append((key, node))
             pendingKey = nil
+        }
+
+        /// Whether an earlier key of the mapping has this identity (every earlier key is in `pairs`).
+        private mutating func isRepeated(_ identity: KeyIdentity) -> Bool {
+            if keys == nil {
+                guard pairs.count >= Self.scannedKeys else { return pairs.contains { KeyIdentity($0.key) == identity } }
+                keys = Set(pairs.map { KeyIdentity($0.key) })
+            }
+            return !keys!.insert(identity).inserted
         }
 
         var node: YAMLNode {

@@ -116,9 +116,9 @@ public enum ValidationRun {
             let failures = configuration.diagnostics.sorted().map { ValidationFailure(id: $0.id, message: $0.message, location: $0.location) }
             return .failure(FailedRun(ValidationReport(diagnostics: [], failures: failures, files: files)))
         }
-        var load = ContentLoader(directory: contentDirectory).load()
-        // The catalogs are checked with the content: their own problems, and the translation rules.
-        let catalogs = CatalogLoader(directory: contentDirectory).load()
+        // The catalogs are checked with the content: their own problems, and the translation
+        // rules. The two load side by side, as for a build.
+        var (load, catalogs) = Parallel.both(threads: Parallel.defaultThreads, ContentLoader(directory: contentDirectory).load, CatalogLoader(directory: contentDirectory).load)
         load.catalogs = catalogs.catalogs
         load.diagnostics = (load.diagnostics + catalogs.diagnostics).sorted()
         load.files.merge(catalogs.files) { first, _ in first }

@@ -110,6 +110,22 @@ import Yams
         #expect(diagnostics("4: a\n\"4\": b\n").isEmpty)
     }
 
+    /// Keys are compared one by one in small mappings and through a set in large ones: a
+    /// repeated key is found either way, wherever it falls.
+    @Test(arguments: [2, 7, 8, 9, 20])
+    func aRepeatedKeyIsFoundInMappingsOfAnySize(keys: Int) {
+        let earlier = (1...keys).map { "k\($0): v\n" }.joined()
+        for (repeated, line) in [("k1", keys + 1), ("k\(keys)", keys + 1)] {
+            let found = diagnostics(earlier + "\(repeated): again\n")
+            #expect(found.map(\.id) == ["duplicate-key"], "\(keys) keys, \(repeated) again")
+            #expect(found.first.map { [$0.location.line, $0.location.column] } == [line, 1])
+        }
+        // Distinct keys, the number 1 and the text "1" among them, are not repeats.
+        #expect(diagnostics(earlier + "1: a\n\"1\": b\n").isEmpty)
+        #expect(diagnostics(earlier + "\"1\": a\n1: b\n").isEmpty)
+        #expect(diagnostics(earlier + "1: a\n1: b\n").map(\.id) == ["duplicate-key"])
+    }
+
     @Test func aliasesAreRefusedWhereTheyAre() {
         let found = diagnostics("a: &x 1\nb: *x\n")
         #expect(found.map(\.id) == ["yaml-alias"])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one content file, kept so diagnostics can point inside multi-line strings and
 /// reporters can show the offending line.
 public final class SourceFile: Sendable {
@@ -9,6 +11,11 @@ public final class SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.lines = Lines(text)
+    }
+
+    /// Whether the file's text contains `text` anywhere (compared as UTF-8 bytes).
+    public func contains(_ text: String) -> Bool {
+        lines.contains(bytes: Array(text.utf8))
     }
 
     /// The 1-based line, or nil past the end.
@@ -34,6 +41,23 @@ public final class SourceFile: Sendable {
             starts.reserveCapacity(count)
             bytes.enumerateLines { starts.append(UInt32($0.lowerBound)) }
             self.starts = starts
+        }
+
+        /// Whether `needle` occurs in the text's bytes.
+        func contains(bytes needle: [UInt8]) -> Bool {
+            guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
+            return bytes.withUnsafeBufferPointer { haystack in
+                var index = 0
+                let last = haystack.count - needle.count
+                while index <= last {
+                    // memchr finds the next candidate far faster than a Swift loop over bytes.
+                    guard let hit = memchr(haystack.baseAddress! + index, Int32(first), last - index + 1) else { return false }
+                    index = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if needle.withUnsafeBufferPointer({ memcmp(haystack.baseAddress! + index, $0.baseAddress!, needle.count) == 0 }) { return true }
+                    index += 1
+                }
+                return false
+            }
         }
 
         public var startIndex: Int { 0 }

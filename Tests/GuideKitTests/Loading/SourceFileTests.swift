@@ -21,3 +21,18 @@ import Testing
         #expect(file.line(0) == nil)
     }
 }
+
+extension SourceFileTests {
+    /// The byte search finds text at the start, the end, across lines and after partial matches,
+    /// and nothing that is not there.
+    @Test func containsFindsTextAnywhereInTheBytes() {
+        let file = SourceFile(path: "x.yaml", text: "ğğguidegen-ign\n# guidegen-ignore: x\nson")
+        for present in ["ğğ", "guidegen-ignore:", "ign\n#", "son", "\n", "ğğguidegen-ign\n# guidegen-ignore: x\nson"] {
+            #expect(file.contains(present), "\(present.debugDescription)")
+        }
+        for absent in ["guidegen-ignore: y", "sonn", "ğğğ", "x\nsonx", "İ"] {
+            #expect(!file.contains(absent), "\(absent.debugDescription)")
+        }
+        #expect(!SourceFile(path: "e.yaml", text: "").contains("a"))
+    }
+}

@@ -23,8 +23,8 @@ public struct Catalog: Sendable {
 
     /// A catalog's entries in the order the file lists them, each also found by its key.
     /// At S=1000 a catalog has about 37,000 entries: a `[String: Entry]` (which keeps a quarter
-    /// to half of its slots empty) plus the list of keys in file order took 13 MB each; this
-    /// takes 8.
+    /// to half of its slots empty, each slot the size of an entry) plus the list of keys in file
+    /// order took about 13 MB per catalog; a list and an index of positions take about 8.
     public struct Entries: Sendable, RandomAccessCollection {
         private let list: [Entry]
         /// Where each key's entry is in `list`.

@@ -61,13 +61,14 @@ public final class OutputStaging: @unchecked Sendable {
     /// Compares one file with the folder and, when writing and it differs, writes its temporary file.
     public func stage(_ file: OutputFile) throws -> StagedFile {
         try OutputWriter.checkPath(file.path)
-        // The files of one folder have the same folders above them.
+        // The files of one folder have the same folders above them. A folder that does not exist
+        // yet holds only new files, so a staging that writes creates it at once.
         let folder = file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)]
         try locked {
-            if !checkedFolders.contains(folder) {
-                try writer.checkFolders(of: file.path)
-                checkedFolders.insert(folder)
-            }
+            guard !checkedFolders.contains(folder) else { return }
+            try writer.checkFolders(of: file.path)
+            if writing { try writer.createFolders(URL(fileURLWithPath: writer.location(String(folder))), created: &createdFolders) }
+            checkedFolders.insert(folder)
         }
         let output = BuildStamp.Output(path: file.path, bytes: file.bytes)
         let target = writer.location(file.path)
@@ -102,7 +103,6 @@ public final class OutputStaging: @unchecked Sendable {
                 throw OutputError(message: "cannot write to \(writer.display): No space left on device (simulated)")
             }
             written += 1
-            try writer.createFolders(URL(fileURLWithPath: String(target[..<target.lastIndex(of: "/")!])), created: &createdFolders)
             temporaries.append(temporary)
         }
         try OutputWriter.writeNewFile(file.bytes, to: temporary)

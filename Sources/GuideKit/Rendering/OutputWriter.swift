@@ -57,9 +57,9 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// it did not write is never removed or overwritten.
 ///
 /// Writing is staged so that no failure loses data: every new file is first written in full to a
-/// temporary file beside its target (while the build renders: see `OutputStaging`), and all of them are flushed to disk together (one `syncfs`
-/// on Linux rather than one flush per file); only when all of them are on disk is a journal of the paths
-/// written (`.guidegen-journal`), then each temporary file renamed over its target (a rename is
+/// temporary file beside its target (as the build renders: see `OutputStaging`), and all of them
+/// are flushed to disk together (one `syncfs` on Linux rather than one flush per file); only when
+/// all of them are on disk is a journal of the paths written (`.guidegen-journal`), then each temporary file renamed over its target (a rename is
 /// atomic, so every file is always either old or new), then stale files removed, then the manifest
 /// written and the journal removed. A failure before the renames removes the temporary files and
 /// leaves the folder byte-identical; a failing rename puts the old files back. A build killed

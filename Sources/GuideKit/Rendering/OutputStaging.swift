@@ -11,8 +11,6 @@ public struct StagedFile: Sendable {
     public let change: WritePlan.Change?
     /// The bytes still to write; nil when there is nothing to write or they are staged already.
     let bytes: Data?
-    /// The file's bytes before, when it changes: put back if the build fails after renaming it.
-    let previous: Data?
 }
 
 /// Compares a build's files with the output folder one at a time, as they render. When
@@ -73,7 +71,6 @@ public final class OutputStaging: @unchecked Sendable {
         let output = BuildStamp.Output(path: file.path, bytes: file.bytes)
         let target = writer.location(file.path)
         var change = WritePlan.Change.added
-        var previous: Data?
         var info = stat()
         if lstat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -86,16 +83,15 @@ public final class OutputStaging: @unchecked Sendable {
             }
             let existing = FileManager.default.contents(atPath: target)
             if existing == file.bytes {
-                return StagedFile(path: file.path, output: output, change: nil, bytes: nil, previous: nil)
+                return StagedFile(path: file.path, output: output, change: nil, bytes: nil)
             }
             guard ownedOrJournaled.contains(file.path) else {
                 throw OutputError(message: "\(writer.display)/\(file.path) exists and guidegen did not write it: move it away or delete it, then build again")
             }
             change = .changed
-            previous = existing
         }
         guard writing else {
-            return StagedFile(path: file.path, output: output, change: change, bytes: file.bytes, previous: previous)
+            return StagedFile(path: file.path, output: output, change: change, bytes: file.bytes)
         }
         let temporary = OutputWriter.temporaryPath(for: target)
         try locked {
@@ -106,7 +102,7 @@ public final class OutputStaging: @unchecked Sendable {
             temporaries.append(temporary)
         }
         try OutputWriter.writeNewFile(file.bytes, to: temporary)
-        return StagedFile(path: file.path, output: output, change: change, bytes: nil, previous: previous)
+        return StagedFile(path: file.path, output: output, change: change, bytes: nil)
     }
 
     /// What `apply` must do, from every file the build produced (sorted by path): write or
@@ -123,9 +119,6 @@ public final class OutputStaging: @unchecked Sendable {
                              removals: stale.sorted(), unchanged: files.filter { $0.change == nil }.map(\.path), manifest: manifestText, manifestChanged: manifestChanged)
         plan.strays = strays
         plan.journaled = journal
-        for file in files {
-            if let previous = file.previous { plan.previous[file.path] = previous }
-        }
         locked {
             plan.staged = Set(temporaries)
             plan.createdFolders = createdFolders

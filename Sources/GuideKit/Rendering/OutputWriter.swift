@@ -15,8 +15,6 @@ public struct WritePlan: Sendable {
     public var removals: [String]
     /// Leftovers of an interrupted build (temporary files, the journal), removed by the next one.
     public var strays: [String] = []
-    /// The bytes of files the plan changes, as they were, to put back if the build fails.
-    var previous: [String: Data] = [:]
     /// The paths an interrupted build's journal lists: still guidegen's until a manifest lists them.
     var journaled: [String] = []
     /// Temporary files `OutputStaging` wrote already, and the folders it created for them.
@@ -59,12 +57,14 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// Writing is staged so that no failure loses data: every new file is first written in full to a
 /// temporary file beside its target (as the build renders: see `OutputStaging`), and all of them
 /// are flushed to disk together (one `syncfs` on Linux rather than one flush per file); only when
-/// all of them are on disk is a journal of the paths written (`.guidegen-journal`), then each temporary file renamed over its target (a rename is
-/// atomic, so every file is always either old or new), then stale files removed, then the manifest
-/// written and the journal removed. A failure before the renames removes the temporary files and
-/// leaves the folder byte-identical; a failing rename puts the old files back. A build killed
-/// half-way leaves old and new files, temporary files and the journal, which lists the new files
-/// as guidegen's own, so the next build adopts or rewrites them and removes the leftovers.
+/// all of them are on disk is a journal of the paths written (`.guidegen-journal`), then each
+/// temporary file renamed over its target (a rename is atomic, so every file is always either old
+/// or new; a changed file's old version stays linked as `.<name>.guidegen-old` until all are
+/// renamed), then stale files removed, then the manifest written and the journal removed. A
+/// failure before the renames removes the temporary files and leaves the folder byte-identical;
+/// a failing rename puts the old files back. A build killed half-way leaves old and new files,
+/// temporary files, old versions and the journal, which lists the new files as guidegen's own, so
+/// the next build adopts or rewrites them and removes the leftovers.
 /// One build writes at a time: see `lock(exclusive:timeout:onWait:)`.
 public struct OutputWriter: Sendable {
     public static let manifestName = ".guidegen-manifest"
@@ -74,6 +74,9 @@ public struct OutputWriter: Sendable {
     public static let lockName = ".guidegen-lock"
     /// Temporary files are named `.<name>` + this, beside their target.
     static let temporarySuffix = ".guidegen-tmp"
+    /// While the new files are renamed into place, the old version of each changed one stays
+    /// reachable as `.<name>` + this (a hard link), so a failed rename can put it back.
+    static let backupSuffix = ".guidegen-old"
     static let manifestHeader = "# Files guidegen wrote here; it removes them when the content no longer produces them. Do not edit.\n"
 
     /// Faults to inject, for tests of what a failed or killed build leaves behind.
@@ -82,10 +85,13 @@ public struct OutputWriter: Sendable {
         public var failAfterWrites: Int?
         /// Kill the process (SIGKILL) right after this many renames.
         public var crashAfterRenames: Int?
+        /// Behave as on a file system without hard links (FAT, some network file systems).
+        public var noHardLinks = false
 
-        public init(failAfterWrites: Int? = nil, crashAfterRenames: Int? = nil) {
+        public init(failAfterWrites: Int? = nil, crashAfterRenames: Int? = nil, noHardLinks: Bool = false) {
             self.failAfterWrites = failAfterWrites
             self.crashAfterRenames = crashAfterRenames
+            self.noHardLinks = noHardLinks
         }
     }
 
@@ -167,7 +173,8 @@ public struct OutputWriter: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return result }
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || Self.isOldTemporaryName(name), isRegularFile(relative) {
+            if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || name.hasSuffix(Self.backupSuffix) || Self.isOldTemporaryName(name),
+                isRegularFile(relative) {
                 result.append(relative)
             }
         }
@@ -183,14 +190,19 @@ public struct OutputWriter: Sendable {
 
     /// `folder/.name.guidegen-tmp` for `folder/name`.
     static func temporaryPath(for target: String) -> String {
+        hiddenPath(for: target, suffix: temporarySuffix)
+    }
+
+    /// `folder/.name` + `suffix` for `folder/name`.
+    private static func hiddenPath(for target: String, suffix: String) -> String {
         let slash = target.lastIndex(of: "/")!
-        return String(target[...slash]) + "." + target[target.index(after: slash)...] + temporarySuffix
+        return String(target[...slash]) + "." + target[target.index(after: slash)...] + suffix
     }
 
     /// Carries a plan out (see the type's description for the order and what a failure leaves).
     public func apply(_ plan: WritePlan) throws {
         var created = plan.createdFolders
-        var staged: [(temporary: String, target: String, path: String)] = []
+        var staged: [(temporary: String, target: String, path: String, change: WritePlan.Change)] = []
         func discardStaged() {
             Self.discard(temporaries: staged.map(\.temporary), folders: created)
         }
@@ -206,7 +218,7 @@ public struct OutputWriter: Sendable {
             for write in plan.writes {
                 let target = location(write.path)
                 let temporary = Self.temporaryPath(for: target)
-                staged.append((temporary, target, write.path))
+                staged.append((temporary, target, write.path, write.change))
                 guard let bytes = write.bytes else {
                     precondition(plan.staged.contains(temporary), "a plan of `build --check` cannot be applied")
                     continue
@@ -229,23 +241,38 @@ public struct OutputWriter: Sendable {
             throw wrap(error)
         }
 
-        var renamed: [String] = []
+        var renamed: [Renamed] = []
         for (index, entry) in staged.enumerated() {
+            var done = Renamed(path: entry.path, target: entry.target)
+            if entry.change == .changed {
+                // The old version stays reachable under a second name until every rename is done
+                // (a hard link: no bytes copied, none held). Where the file system has no hard
+                // links, its bytes are kept in memory instead.
+                let backup = Self.hiddenPath(for: entry.target, suffix: Self.backupSuffix)
+                unlink(backup)
+                if !faults.noHardLinks, link(entry.target, backup) == 0 {
+                    done.backup = backup
+                } else {
+                    done.oldBytes = FileManager.default.contents(atPath: entry.target)
+                }
+            }
             guard rename(entry.temporary, entry.target) == 0 else {
                 let reason = String(cString: strerror(errno))
                 for later in staged[index...] { unlink(later.temporary) }
+                if let backup = done.backup { unlink(backup) }
                 rollBack(renamed, plan: plan)
                 throw OutputError(message: "cannot move the new \(entry.path) into place in \(display): \(reason); the files written before it were put back")
             }
-            renamed.append(entry.path)
+            renamed.append(done)
             if let limit = faults.crashAfterRenames, renamed.count == limit {
                 kill(getpid(), SIGKILL)
             }
         }
-        // The renames are on disk once their folders are.
+        // The renames are on disk once their folders are; then the old versions can go.
         for folder in Set(staged.map { $0.target[..<$0.target.lastIndex(of: "/")!] }).sorted() {
             Self.syncFolder(String(folder))
         }
+        for backup in renamed.compactMap(\.backup) { unlink(backup) }
 
         do {
             for path in plan.removals {
@@ -263,16 +290,27 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Puts the files of a failed build back as they were: changed files get their old bytes,
+    /// A file renamed into place, and how to put its old version back.
+    private struct Renamed {
+        let path: String
+        let target: String
+        /// The hard link to the old version of a changed file.
+        var backup: String?
+        /// The old version's bytes, where no hard link could be made.
+        var oldBytes: Data?
+    }
+
+    /// Puts the files of a failed build back as they were: changed files get their old version,
     /// added ones are removed. Only when everything was put back does the journal go back to what
     /// it was (an earlier interrupted build's, or none).
-    private func rollBack(_ renamed: [String], plan: WritePlan) {
+    private func rollBack(_ renamed: [Renamed], plan: WritePlan) {
         var complete = true
-        for path in renamed.reversed() {
-            let url = directory.appendingPathComponent(path)
-            if let old = plan.previous[path] {
-                if (try? Self.writeAtomically(old, to: url)) == nil { complete = false }
-            } else if unlink(url.path) != 0 {
+        for file in renamed.reversed() {
+            if let backup = file.backup {
+                if rename(backup, file.target) != 0 { complete = false }
+            } else if let old = file.oldBytes {
+                if (try? Self.writeAtomically(old, to: URL(fileURLWithPath: file.target))) == nil { complete = false }
+            } else if unlink(file.target) != 0 {
                 complete = false
             }
         }

@@ -56,10 +56,14 @@ extension RenderingTests {
             #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("Output/html/tr/new").path))
         }
 
-        /// When a rename fails half-way, the files renamed before it are put back.
-        @Test func aFailingRenamePutsTheEarlierFilesBack() throws {
+        /// When a rename fails half-way, the files renamed before it are put back: a changed
+        /// file from the hard link to its old version, or from its bytes where the file system
+        /// has no hard links.
+        @Test(arguments: [false, true])
+        func aFailingRenamePutsTheEarlierFilesBack(noHardLinks: Bool) throws {
             let directory = try TemporaryDirectory()
-            let writer = OutputWriter(directory: directory.url.appendingPathComponent("Output"), display: "Output")
+            var writer = OutputWriter(directory: directory.url.appendingPathComponent("Output"), display: "Output")
+            writer.faults.noHardLinks = noHardLinks
             let roots = ["html/tr/"]
             try writer.apply(try writer.plan([OutputFile(path: "html/tr/a.html", text: "a")], roots: roots))
             let before = output(directory)
@@ -130,7 +134,7 @@ extension RenderingTests {
             var newFiles = 0
             for (path, bytes) in after {
                 let name = (path as NSString).lastPathComponent
-                if name.hasSuffix(OutputWriter.temporarySuffix) || path == OutputWriter.journalName { continue }
+                if name.hasSuffix(OutputWriter.temporarySuffix) || name.hasSuffix(OutputWriter.backupSuffix) || path == OutputWriter.journalName { continue }
                 #expect(bytes == old[path] || bytes == new[path], "\(path) is neither the old nor the new file")
                 if bytes == new[path], bytes != old[path] { newFiles += 1 }
             }
@@ -147,6 +151,22 @@ extension RenderingTests {
             // The content changes again before the next build: files the killed build added must
             // still be known as guidegen's (its journal says so), not refused as the user's.
             try changedContent(directory, variant: "y", from: "open-x")
+            let repaired = try await guidegen(["build", "--content", "content"], in: directory.url)
+            #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
+            #expect(output(directory) == (try await reference(of: directory.url.appendingPathComponent("content"))))
+        }
+
+        /// A build killed after some renames leaves the old versions of the files it changed
+        /// (`.<name>.guidegen-old`); the next build of the same content, which has nothing left
+        /// to change in those files, removes them.
+        @Test func theOldVersionsAKilledBuildLeavesAreRemovedByTheNextBuild() async throws {
+            let directory = try TemporaryDirectory()
+            _ = try directory.copy(Self.smallContent, as: "content")
+            #expect(try await guidegen(["build", "--content", "content"], in: directory.url).status == 0)
+            try changedContent(directory, variant: "x")
+            let crashed = try await guidegen(["build", "--content", "content"], in: directory.url, environment: ["GUIDEGEN_TEST_CRASH_AFTER_RENAMES": "3"])
+            #expect(crashed.status == SIGKILL, "\(crashed.status) \(crashed.stdout)\(crashed.stderr)")
+            #expect(output(directory).keys.contains { $0.hasSuffix(OutputWriter.backupSuffix) }, "the killed build left old versions")
             let repaired = try await guidegen(["build", "--content", "content"], in: directory.url)
             #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
             #expect(output(directory) == (try await reference(of: directory.url.appendingPathComponent("content"))))

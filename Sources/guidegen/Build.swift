@@ -9,9 +9,9 @@ struct Build: ParsableCommand {
         commandName: "build",
         abstract: "Render the guide into HTML pages, Markdown pages and printable checklists, for every locale.",
         discussion: """
-            Renders each file into a temporary file beside its target; on any error those are \
-            removed and nothing is changed. Then moves into place only \
-            files whose bytes changed and removes files guidegen wrote that the content no longer \
+            Renders every file and writes each one whose bytes changed to a temporary file beside \
+            its target; on any error those are removed and nothing is changed. Then moves them \
+            into place and removes files guidegen wrote that the content no longer \
             produces (tracked in OUTPUT/.guidegen-manifest); files it did not write are never touched.
 
             \(ExitCode.documentation)

@@ -243,7 +243,7 @@ public struct OutputWriter: Sendable {
 
         var renamed: [Renamed] = []
         for (index, entry) in staged.enumerated() {
-            var done = Renamed(path: entry.path, target: entry.target)
+            var done = Renamed(target: entry.target)
             if entry.change == .changed {
                 // The old version stays reachable under a second name until every rename is done
                 // (a hard link: no bytes copied, none held). Where the file system has no hard
@@ -292,7 +292,6 @@ public struct OutputWriter: Sendable {
 
     /// A file renamed into place, and how to put its old version back.
     private struct Renamed {
-        let path: String
         let target: String
         /// The hard link to the old version of a changed file.
         var backup: String?

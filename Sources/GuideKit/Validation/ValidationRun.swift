@@ -118,7 +118,9 @@ public enum ValidationRun {
         }
         // The catalogs are checked with the content: their own problems, and the translation
         // rules. The two load side by side, as for a build.
-        var (load, catalogs) = Parallel.both(threads: Parallel.defaultThreads, ContentLoader(directory: contentDirectory).load, CatalogLoader(directory: contentDirectory).load)
+        let (content, catalogs) = Parallel.both(threads: Parallel.defaultThreads, ContentLoader(directory: contentDirectory).load,
+                                                CatalogLoader(directory: contentDirectory).load)
+        var load = content
         load.catalogs = catalogs.catalogs
         load.diagnostics = (load.diagnostics + catalogs.diagnostics).sorted()
         load.files.merge(catalogs.files) { first, _ in first }

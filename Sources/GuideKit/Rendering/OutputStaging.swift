@@ -4,13 +4,14 @@ import Foundation
 /// has, or new or changed and then either written to its temporary file already or kept to be
 /// written by `OutputWriter.apply`.
 public struct StagedFile: Sendable {
-    public let path: String
     /// The file as the build leaves it, for the build stamp.
     public let output: BuildStamp.Output
     /// nil when the folder already has these bytes.
     public let change: WritePlan.Change?
     /// The bytes still to write; nil when there is nothing to write or they are staged already.
     let bytes: Data?
+
+    public var path: String { output.path }
 }
 
 /// Compares a build's files with the output folder one at a time, as they render. When
@@ -83,7 +84,7 @@ public final class OutputStaging: @unchecked Sendable {
             }
             let existing = FileManager.default.contents(atPath: target)
             if existing == file.bytes {
-                return StagedFile(path: file.path, output: output, change: nil, bytes: nil)
+                return StagedFile(output: output, change: nil, bytes: nil)
             }
             guard ownedOrJournaled.contains(file.path) else {
                 throw OutputError(message: "\(writer.display)/\(file.path) exists and guidegen did not write it: move it away or delete it, then build again")
@@ -91,18 +92,16 @@ public final class OutputStaging: @unchecked Sendable {
             change = .changed
         }
         guard writing else {
-            return StagedFile(path: file.path, output: output, change: change, bytes: file.bytes)
+            return StagedFile(output: output, change: change, bytes: file.bytes)
         }
         let temporary = OutputWriter.temporaryPath(for: target)
         try locked {
-            if let limit = writer.faults.failAfterWrites, written >= limit {
-                throw OutputError(message: "cannot write to \(writer.display): No space left on device (simulated)")
-            }
+            try writer.failIfTheDiskIsFull(written: written)
             written += 1
             temporaries.append(temporary)
         }
         try OutputWriter.writeNewFile(file.bytes, to: temporary)
-        return StagedFile(path: file.path, output: output, change: change, bytes: nil)
+        return StagedFile(output: output, change: change, bytes: nil)
     }
 
     /// What `apply` must do, from every file the build produced (sorted by path): write or
@@ -119,10 +118,7 @@ public final class OutputStaging: @unchecked Sendable {
                              removals: stale.sorted(), unchanged: files.filter { $0.change == nil }.map(\.path), manifest: manifestText, manifestChanged: manifestChanged)
         plan.strays = strays
         plan.journaled = journal
-        locked {
-            plan.staged = Set(temporaries)
-            plan.createdFolders = createdFolders
-        }
+        locked { plan.createdFolders = createdFolders }
         return plan
     }
 

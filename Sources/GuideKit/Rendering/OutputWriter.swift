@@ -17,8 +17,7 @@ public struct WritePlan: Sendable {
     public var strays: [String] = []
     /// The paths an interrupted build's journal lists: still guidegen's until a manifest lists them.
     var journaled: [String] = []
-    /// Temporary files `OutputStaging` wrote already, and the folders it created for them.
-    var staged: Set<String> = []
+    /// The folders `OutputStaging` created for the temporary files it wrote.
     var createdFolders: [URL] = []
     public var unchanged: [String]
     /// The manifest's new text.
@@ -208,7 +207,8 @@ public struct OutputWriter: Sendable {
         }
         // Leftovers of an interrupted build first (a temporary file of this build may have a
         // leftover's name, unless staging wrote it already).
-        for path in plan.strays where path != Self.journalName && !plan.staged.contains(location(path)) {
+        let alreadyStaged = Set(plan.writes.filter { $0.bytes == nil }.map { Self.temporaryPath(for: location($0.path)) })
+        for path in plan.strays where path != Self.journalName && !alreadyStaged.contains(location(path)) {
             unlink(location(path))
         }
         do {
@@ -219,13 +219,8 @@ public struct OutputWriter: Sendable {
                 let target = location(write.path)
                 let temporary = Self.temporaryPath(for: target)
                 staged.append((temporary, target, write.path, write.change))
-                guard let bytes = write.bytes else {
-                    precondition(plan.staged.contains(temporary), "a plan of `build --check` cannot be applied")
-                    continue
-                }
-                if let limit = faults.failAfterWrites, written >= limit {
-                    throw OutputError(message: "cannot write to \(display): No space left on device (simulated)")
-                }
+                guard let bytes = write.bytes else { continue }
+                try failIfTheDiskIsFull(written: written)
                 written += 1
                 let folder = target[..<target.lastIndex(of: "/")!]
                 if folders.insert(folder).inserted { try createFolders(URL(fileURLWithPath: String(folder)), created: &created) }
@@ -322,6 +317,13 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// The `failAfterWrites` fault: fails as a full disk would when `written` files were written.
+    func failIfTheDiskIsFull(written: Int) throws {
+        if let limit = faults.failAfterWrites, written >= limit {
+            throw OutputError(message: "cannot write to \(display): No space left on device (simulated)")
+        }
+    }
+
     /// Removes temporary files and then the folders created for them (innermost first).
     static func discard(temporaries: [String], folders: [URL]) {
         for temporary in temporaries { unlink(temporary) }
@@ -410,25 +412,6 @@ public struct OutputWriter: Sendable {
         } catch let error as AtomicFile.WriteError {
             throw OutputError(message: error.description)
         }
-    }
-
-    /// Creates (or truncates) `path` and writes `data` to it.
-    private static func writeFile(_ data: Data, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        var written = 0
-        let complete = data.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += count
-            }
-            return true
-        }
-        return close(descriptor) == 0 && complete
     }
 
     /// Removes folders left empty by a removal, up to (not including) the output folder.

@@ -31,6 +31,17 @@ extension RenderingTests {
             }
         }
 
+        /// A folder with a built copy of the small guide whose content then changed (see
+        /// `changedContent`), and the output as that first build left it.
+        func builtThenChanged() async throws -> (directory: TemporaryDirectory, before: [String: Data]) {
+            let directory = try TemporaryDirectory()
+            _ = try directory.copy(Self.smallContent, as: "content")
+            #expect(try await guidegen(["build", "--content", "content"], in: directory.url).status == 0)
+            let before = output(directory)
+            try changedContent(directory, variant: "x")
+            return (directory, before)
+        }
+
         /// What a clean build of `content` in a fresh folder writes.
         func reference(of content: URL) async throws -> [String: Data] {
             let fresh = try TemporaryDirectory()
@@ -77,11 +88,7 @@ extension RenderingTests {
         }
 
         @Test func aBuildThatRunsOutOfDiskLeavesOutputByteIdentical() async throws {
-            let directory = try TemporaryDirectory()
-            _ = try directory.copy(Self.smallContent, as: "content")
-            #expect(try await guidegen(["build", "--content", "content"], in: directory.url).status == 0)
-            let before = output(directory)
-            try changedContent(directory, variant: "x")
+            let (directory, before) = try await builtThenChanged()
             let result = try await guidegen(["build", "--content", "content"], in: directory.url, environment: ["GUIDEGEN_TEST_FAIL_AFTER_WRITES": "3"])
             #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
             #expect(result.stderr.contains("No space left on device"))
@@ -91,11 +98,7 @@ extension RenderingTests {
         /// An error found only while rendering (a fallback under --strict-l10n) comes after other
         /// pages were staged: their temporary files go, and the folder is byte-identical.
         @Test func aContentErrorFoundWhileRenderingLeavesOutputByteIdentical() async throws {
-            let directory = try TemporaryDirectory()
-            _ = try directory.copy(Self.smallContent, as: "content")
-            #expect(try await guidegen(["build", "--content", "content"], in: directory.url).status == 0)
-            let before = output(directory)
-            try changedContent(directory, variant: "x")
+            let (directory, before) = try await builtThenChanged()
             let result = try await guidegen(["build", "--content", "content", "--strict-l10n"], in: directory.url)
             #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
             #expect(result.stdout.hasSuffix("guidegen build: nothing written\n"))
@@ -160,10 +163,7 @@ extension RenderingTests {
         /// (`.<name>.guidegen-old`); the next build of the same content, which has nothing left
         /// to change in those files, removes them.
         @Test func theOldVersionsAKilledBuildLeavesAreRemovedByTheNextBuild() async throws {
-            let directory = try TemporaryDirectory()
-            _ = try directory.copy(Self.smallContent, as: "content")
-            #expect(try await guidegen(["build", "--content", "content"], in: directory.url).status == 0)
-            try changedContent(directory, variant: "x")
+            let (directory, _) = try await builtThenChanged()
             let crashed = try await guidegen(["build", "--content", "content"], in: directory.url, environment: ["GUIDEGEN_TEST_CRASH_AFTER_RENAMES": "3"])
             #expect(crashed.status == SIGKILL, "\(crashed.status) \(crashed.stdout)\(crashed.stderr)")
             #expect(output(directory).keys.contains { $0.hasSuffix(OutputWriter.backupSuffix) }, "the killed build left old versions")

@@ -104,11 +104,13 @@ def main():
                 rebuild = measure(lambda _: build(kept), args.runs, work)
             finally:
                 remove(kept)
-            validate = measure(lambda _: [guidegen, "validate", "--content", content], args.runs, work)
+            # A full run, then runs on unchanged files (the warm-up keeps the findings).
+            validate = measure(lambda _: [guidegen, "validate", "--no-cache", "--content", content], args.runs, work)
+            revalidate = measure(lambda _: [guidegen, "validate", "--content", content], args.runs, work)
         except Failed as failure:
             rows.append(dict(name=name, pages=pages, hugo=hugo, failed=str(failure)))
             continue
-        rows.append(dict(name=name, pages=pages, full=full, hugo=hugo, rebuild=rebuild, validate=validate))
+        rows.append(dict(name=name, pages=pages, full=full, hugo=hugo, rebuild=rebuild, validate=validate, revalidate=revalidate))
 
     print()
     load_after = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
@@ -116,16 +118,16 @@ def main():
           f"median of {args.runs} runs after a warm-up; {os.cpu_count()} cores; load average {load_before} before, {load_after} after; "
           f"outputs written to {filesystem(outputs)}")
     print()
-    header = ["case", "pages (Hugo)", "guidegen build", "CPU", "peak MB", "hugo", "CPU", "peak MB", "guidegen/hugo", "rebuild unchanged", "validate"]
+    header = ["case", "pages (Hugo)", "guidegen build", "CPU", "peak MB", "hugo", "CPU", "peak MB", "guidegen/hugo", "rebuild unchanged", "validate", "validate unchanged"]
     table = [header]
     for row in rows:
         if "failed" in row:
             h, hm, hc = row["hugo"]
-            table.append([row["name"], str(row["pages"]), "failed", "", "", seconds(h), seconds(hc), f"{hm:.0f}", "", "", ""])
+            table.append([row["name"], str(row["pages"]), "failed", "", "", seconds(h), seconds(hc), f"{hm:.0f}", "", "", "", ""])
             continue
-        (g, gm, gc), (h, hm, hc), (r, _, _), (v, _, _) = row["full"], row["hugo"], row["rebuild"], row["validate"]
+        (g, gm, gc), (h, hm, hc), (r, _, _), (v, _, _), (u, _, _) = row["full"], row["hugo"], row["rebuild"], row["validate"], row["revalidate"]
         table.append([row["name"], str(row["pages"]), seconds(g), seconds(gc), f"{gm:.0f}", seconds(h), seconds(hc), f"{hm:.0f}", f"{g / h:.2f}",
-                      f"{seconds(r)} ({r / g * 100:.0f} %)", seconds(v)])
+                      f"{seconds(r)} ({r / g * 100:.0f} %)", seconds(v), seconds(u)])
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     for index, line in enumerate(table):
         print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + " |")
@@ -148,7 +150,8 @@ def main():
         checks.append((f"S=1000 ≤ 0.5 s: {g:.3f} s", g <= 0.5))
         checks.append((f"S=1000 ≤ 150 MB: {gm:.0f} MB", gm <= 150))
         checks.append((f"S=1000 ≥ 4× faster than hugo: {h / g:.1f}×", h >= 4 * g))
-        checks.append((f"S=1000 validate ≤ 0.3 s: {large['validate'][0]:.3f} s", large["validate"][0] <= 0.3))
+        checks.append((f"S=1000 validate ≤ 0.3 s, a full run: {large['validate'][0]:.3f} s", large["validate"][0] <= 0.3))
+        checks.append((f"S=1000 validate ≤ 0.3 s, nothing changed: {large['revalidate'][0]:.3f} s", large["revalidate"][0] <= 0.3))
     if small and large:
         ratio = large["full"][0] / small["full"][0]
         checks.append((f"S=1000 ≤ 11× S=100: {ratio:.1f}×", ratio <= 11))

@@ -25,10 +25,14 @@ struct Validate: AsyncParsableCommand {
 
             Online: --online also checks every URL of the link registry once over the network \
             (HEAD, then GET when HEAD is refused; redirects followed; polite per host; results cached \
-            for a day in .guidegen-cache/links.json, ignored with --no-cache). Broken links are \
+            for a day in .guidegen-cache/links.json). Broken links are \
             errors, links that could not be verified are warnings. The `online:` mapping of \
             \(ValidationConfiguration.fileName) sets timeouts, concurrency, skip patterns and accepted \
             status codes. Without --online nothing touches the network.
+
+            Cache: a run without --online keeps its findings in .guidegen-cache/ with a digest \
+            of every input file's bytes; the next run on unchanged files reports them again without \
+            checking anything (--no-cache neither reads nor writes this, nor the link cache).
 
             Suppression: a YAML comment on the line before a finding, or at the end of its line: \
             `# guidegen-ignore: rule-id — reason` (the reason is required).
@@ -51,7 +55,7 @@ struct Validate: AsyncParsableCommand {
     @Flag(name: .long, help: "Also check the link registry's URLs over the network.")
     var online = false
 
-    @Flag(name: .long, help: "With --online: neither read nor write the link cache.")
+    @Flag(name: .long, help: "Neither read nor write the cache of findings (nor, with --online, of link results).")
     var noCache = false
 
     /// Colour only on a terminal, and never with NO_COLOR set.
@@ -81,8 +85,15 @@ struct Validate: AsyncParsableCommand {
         return "\(parent)\(name)"
     }
 
-    func validate() throws {
-        if noCache && !online { throw ValidationError("--no-cache goes with --online") }
+    /// The findings of the last run when no input changed since (see `ValidationCache`), else a
+    /// full run, whose findings are kept for the next one when it could start.
+    static func runCached(content: String, output: String?) -> ValidationReport {
+        let location = ValidationCache.location(content: content, output: output, cache: URL(fileURLWithPath: Build.cacheFolder))
+        let inputs = ValidationCache.inputs(content: content, output: output)
+        if let entry = ValidationCache.load(from: location), entry.inputs == inputs { return entry.report }
+        let report = ValidationRun.run(contentDirectory: content, outputDirectory: output)
+        if report.failures.isEmpty { ValidationCache(inputs: inputs, report: report).save(to: location) }
+        return report
     }
 
     func run() async throws {
@@ -92,8 +103,10 @@ struct Validate: AsyncParsableCommand {
             let noCache = noCache
             report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory,
                                              online: { if noCache { $0.useCache = false } }, now: { Date() })
-        } else {
+        } else if noCache {
             report = ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory)
+        } else {
+            report = Self.runCached(content: options.content, output: outputDirectory)
         }
         for warning in report.warnings {
             FileHandle.standardError.write(Data("guidegen: warning: \(warning)\n".utf8))

@@ -29,7 +29,7 @@ public struct FixIt: Sendable, Hashable, Codable {
 ///
 /// `id` is stable and kebab-case (`unknown-field`, `https-only` …): tools and tests match on it,
 /// never on the message text.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var id: String
     public var severity: Severity
     /// Lower case, no full stop, says what to do.

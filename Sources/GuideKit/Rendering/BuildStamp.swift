@@ -57,13 +57,14 @@ public struct BuildStamp: Sendable, Equatable {
 
     // MARK: Inputs
 
-    /// A digest of `settings` and of every regular file below `folders` (recursively, hidden
-    /// folders skipped), each with its path below its folder.
-    public static func digest(settings: [String], folders: [URL], threads: Int = Parallel.defaultThreads) -> String {
+    /// A digest of `settings` and of every regular file below `folders` (recursively; folders
+    /// whose names start with a dot are skipped unless `hiddenFolders`), each with its path below
+    /// its folder.
+    public static func digest(settings: [String], folders: [URL], hiddenFolders: Bool = false, threads: Int = Parallel.defaultThreads) -> String {
         var hasher = ContentHasher()
         for setting in settings { hasher.add(Data(setting.utf8)) }
         for folder in folders {
-            let paths = files(below: folder)
+            let paths = files(below: folder, hiddenFolders: hiddenFolders)
             hasher.add(Data("\(folder.path)\n\(paths.count)\n".utf8))
             let digests = Parallel.map(paths, threads: threads) { path -> String in
                 var file = ContentHasher()
@@ -76,10 +77,14 @@ public struct BuildStamp: Sendable, Equatable {
         return hasher.hex
     }
 
-    /// Regular files below `folder`, relative, sorted; folders whose names start with a dot are skipped.
-    static func files(below folder: URL) -> [String] {
+    /// Regular files below `folder`, relative, sorted; folders whose names start with a dot are
+    /// skipped unless `hiddenFolders`. Symbolic links are followed (the loaders read through
+    /// them), each folder once, so a link to a folder above cannot make the walk endless.
+    static func files(below folder: URL, hiddenFolders: Bool = false) -> [String] {
         var result: [String] = []
-        func walk(_ relative: String) {
+        var visited: Set<[UInt64]> = []
+        func walk(_ relative: String, _ info: stat) {
+            guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
             let path = relative.isEmpty ? folder.path : folder.appendingPathComponent(relative).path
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
             for name in names {
@@ -87,13 +92,14 @@ public struct BuildStamp: Sendable, Equatable {
                 var info = stat()
                 guard stat(folder.appendingPathComponent(child).path, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR where !name.hasPrefix("."): walk(child)
+                case S_IFDIR where hiddenFolders || !name.hasPrefix("."): walk(child, info)
                 case S_IFREG: result.append(child)
                 default: break
                 }
             }
         }
-        walk("")
+        var root = stat()
+        if stat(folder.path, &root) == 0 { walk("", root) }
         return result.sorted()
     }
 

@@ -83,12 +83,6 @@ import Testing
         #expect(server.requests("/ok").isEmpty && server.requests("/gone").isEmpty)
     }
 
-    @Test func noCacheWithoutOnlineIsAUsageError() throws {
-        let result = try runGuidegen(["validate", "--no-cache"])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("--no-cache goes with --online"))
-    }
-
     @Test func badOnlineSettingsAreLocated() throws {
         let directory = try TemporaryDirectory()
         try directory.write(tree: MinimalGuide.tree(extra: "-- guidegen.yaml --\nonline:\n  retries: 2.5\n  skip: ['([']\n  timout: 3\n"))

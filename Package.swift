@@ -21,12 +21,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libcurl, loaded only when `validate --online` sends its first request.
+        .target(name: "CCurlShim"),
         // syncfs(2) and mallopt(3), which Swift's Glibc module does not export (Linux only).
         .systemLibrary(name: "CGlibcExtras"),
         .target(
             name: "GuideKit",
             dependencies: [
                 "CCmark",
+                "CCurlShim",
                 .target(name: "CGlibcExtras", condition: .when(platforms: [.linux])),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -17,13 +17,13 @@ fi
 make --no-print-directory deps >/dev/null
 # guidegen is measured as a command-line tool is shipped: a release build with the Swift runtime
 # and Foundation linked in (`--static-swift-stdlib`), so a run does not spend a third of its
-# start-up in the dynamic linker (`guidegen --version`: 28 ms dynamic, 18 ms static). Hugo is one
-# Go binary too. Foundation's networking part links against libcurl, whose linker name
-# (libcurl.so) comes with Debian's libcurl4-openssl-dev.
-if ! /sbin/ldconfig -p | grep -q 'libcurl\.so '; then
-  echo "bench: installing libcurl4-openssl-dev (to link guidegen statically)"
+# start-up in the dynamic linker. Hugo is one Go binary too. Foundation's XML part (XLIFF) links
+# against libxml2, whose linker name (libxml2.so) comes with Debian's libxml2-dev. (libcurl is
+# loaded at run time, by `validate --online` only: see Sources/CCurlShim.)
+if ! /sbin/ldconfig -p | grep -q 'libxml2\.so '; then
+  echo "bench: installing libxml2-dev (to link guidegen statically)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends libcurl4-openssl-dev >/dev/null
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends libxml2-dev >/dev/null
 fi
 "$SWIFT" build -c release --product guidegen --static-swift-stdlib --scratch-path .build-bench 2>&1 | tail -n 1
 GUIDEGEN="$(pwd)/.build-bench/release/guidegen"

@@ -60,8 +60,16 @@ public enum TransportFailure: Error, Sendable, Hashable {
 
 /// Sends one request and returns the answer without following redirects.
 ///
-/// The production transport is `URLSessionTransport`; tests may wrap it (to rewrite URLs) or
+/// The production transport is `CurlTransport`; tests may wrap it (to rewrite URLs) or
 /// replace it (to simulate failures no loopback server can produce, such as DNS errors).
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
 }

@@ -30,9 +30,9 @@ public struct LinkChecker: Sendable {
         self.skipPatterns = options.skipPatterns
     }
 
-    /// A checker that talks to the network through URLSession.
+    /// A checker that talks to the network through libcurl.
     public init(options: OnlineCheckOptions, now: @escaping @Sendable () -> Date) throws(OnlineCheckError) {
-        try self.init(options: options, transport: URLSessionTransport(), now: now)
+        try self.init(options: options, transport: CurlTransport(), now: now)
     }
 
     /// The registry's URLs, each once, in registry order.

@@ -99,6 +99,6 @@ enum HTTPStatus {
 }
 
 extension String {
-    /// URLSession's messages start with a capital letter; diagnostics are lower case.
+    /// libcurl's messages start with a capital letter; diagnostics are lower case.
     var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

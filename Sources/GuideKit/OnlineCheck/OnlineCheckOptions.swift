@@ -52,11 +52,14 @@ public struct OnlineCheckOptions: Sendable, Hashable {
 public enum OnlineCheckError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidSkipPattern(pattern: String, detail: String)
     case invalidOption(name: String, detail: String)
+    /// The network library cannot be loaded.
+    case networkUnavailable(detail: String)
 
     public var description: String {
         switch self {
         case .invalidSkipPattern(let pattern, let detail): "the skip pattern ‘\(pattern)’ is not a regular expression (\(detail)): fix or remove it"
         case .invalidOption(let name, let detail): "the online option ‘\(name)’ \(detail)"
+        case .networkUnavailable(let detail): detail
         }
     }
 }

@@ -86,7 +86,8 @@ public enum ValidationRun {
             do {
                 checker = try transport.map { try LinkChecker(options: options, transport: $0, now: now) } ?? LinkChecker(options: options, now: now)
             } catch {
-                return ValidationReport(diagnostics: [], failures: [ValidationFailure(id: "online-options", message: "\(error)")], files: prepared.files)
+                let id = if case OnlineCheckError.networkUnavailable = error { "online-unavailable" } else { "online-options" }
+                return ValidationReport(diagnostics: [], failures: [ValidationFailure(id: id, message: "\(error)")], files: prepared.files)
             }
             let report = await checker.check(guide.links)
             var finished = prepared.finish(online: report)

@@ -255,7 +255,7 @@ import Testing
             Link(key: Located("b", at: at), url: Located(server.url("/other"), at: at), service: nil),
             Link(key: Located("c", at: at), url: Located(server.url("/shared"), at: at), service: nil),
         ])
-        let checker = try LinkChecker(options: loopbackOptions(), transport: URLSessionTransport(), now: fixedNow)
+        let checker = try LinkChecker(options: loopbackOptions(), transport: CurlTransport(), now: fixedNow)
         let report = await checker.check(registry)
         #expect(report.results.map(\.url) == [server.url("/shared"), server.url("/other")])
         #expect(server.requests("/shared").count == 1)
@@ -291,14 +291,17 @@ import Testing
         #expect(tls["https://expired.test/"]?.outcome == .broken(.tlsFailure(detail: "certificate expired")))
     }
 
-    @Test func urlSessionErrorCodesMapToFailures() {
-        func failure(_ code: URLError.Code) -> TransportFailure { URLSessionTransport.failure(forURLErrorCode: code.rawValue, description: "d") }
-        #expect(failure(.timedOut) == .timedOut)
-        #expect(failure(.cannotFindHost) == .hostNotFound)
-        #expect(failure(.dnsLookupFailed) == .hostNotFound)
-        #expect(failure(.serverCertificateUntrusted) == .tlsFailure("d"))
-        #expect(failure(.secureConnectionFailed) == .tlsFailure("d"))
-        #expect(failure(.cannotConnectToHost) == .connectionRefused)
-        #expect(failure(.networkConnectionLost) == .connectionReset)
+    /// libcurl's result codes (curl/curl.h) as failures.
+    @Test func curlResultCodesMapToFailures() {
+        func failure(_ code: Int32) -> TransportFailure { CurlTransport.failure(forCurlCode: code, description: "d") }
+        #expect(failure(28) == .timedOut)  // CURLE_OPERATION_TIMEDOUT
+        #expect(failure(6) == .hostNotFound)  // CURLE_COULDNT_RESOLVE_HOST
+        #expect(failure(60) == .tlsFailure("d"))  // CURLE_PEER_FAILED_VERIFICATION
+        #expect(failure(35) == .tlsFailure("d"))  // CURLE_SSL_CONNECT_ERROR
+        #expect(failure(7) == .connectionRefused)  // CURLE_COULDNT_CONNECT
+        #expect(failure(56) == .connectionReset)  // CURLE_RECV_ERROR
+        #expect(failure(52) == .connectionReset)  // CURLE_GOT_NOTHING
+        #expect(failure(42) == .cancelled)  // CURLE_ABORTED_BY_CALLBACK
+        #expect(failure(3) == .other("d"))  // CURLE_URL_MALFORMAT
     }
 }

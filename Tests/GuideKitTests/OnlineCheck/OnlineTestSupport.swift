@@ -19,10 +19,10 @@ func loopbackOptions(_ configure: (inout OnlineCheckOptions) -> Void = { _ in })
 /// A fixed wall clock: 2023-11-14T22:13:20Z.
 let fixedNow: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_700_000_000) }
 
-/// URLSession, but `https://127.0.0.1` is sent as `http://127.0.0.1`: the checker believes it talks
+/// libcurl, but `https://127.0.0.1` is sent as `http://127.0.0.1`: the checker believes it talks
 /// https (and so sees a redirect to an `http://` Location as a downgrade) without real TLS.
 struct HTTPSOnLoopbackTransport: HTTPTransport {
-    let base = URLSessionTransport()
+    let base = try! CurlTransport()
 
     func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse {
         var request = request
@@ -45,7 +45,7 @@ struct FailingTransport: HTTPTransport {
 /// Checks `urls` against the network (only loopback in these tests) with `options`.
 func check(_ urls: [String], options: OnlineCheckOptions = loopbackOptions(), transport: (any HTTPTransport)? = nil,
            now: @escaping @Sendable () -> Date = fixedNow) async throws -> LinkCheckReport {
-    let checker = try LinkChecker(options: options, transport: transport ?? URLSessionTransport(), now: now)
+    let checker = try LinkChecker(options: options, transport: transport ?? CurlTransport(), now: now)
     return await checker.check(urls)
 }
 

@@ -83,6 +83,14 @@ import Testing
         #expect(server.requests("/ok").isEmpty && server.requests("/gone").isEmpty)
     }
 
+    @Test func withoutLibcurlTheRunStopsAndSaysWhy() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(tree: MinimalGuide.tree())
+        let result = try runGuidegen(["validate", "--online", "--content", "."], in: directory.url, environment: ["GUIDEGEN_LIBCURL": "/nonexistent/libcurl.so.4"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("GUIDEGEN_LIBCURL does not name a libcurl that can be loaded: correct or unset it [online-unavailable]"), "\(result.stderr)")
+    }
+
     @Test func badOnlineSettingsAreLocated() throws {
         let directory = try TemporaryDirectory()
         try directory.write(tree: MinimalGuide.tree(extra: "-- guidegen.yaml --\nonline:\n  retries: 2.5\n  skip: ['([']\n  timout: 3\n"))

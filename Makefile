@@ -48,7 +48,7 @@ check-xliff: build
 # A crash, leak, sanitizer report, broken promise or input slower than 10 s stops it with the input
 # in .build-fuzz/artifacts/: add that input to the seed corpus, which a test replays.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= loader inline
+FUZZ_TARGETS ?= loader inline xml
 FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=4096 -max_len=8192 -print_final_stats=1
 FUZZER = .build-fuzz/release/guidegen-fuzz
 

@@ -17,14 +17,8 @@ fi
 make --no-print-directory deps >/dev/null
 # guidegen is measured as a command-line tool is shipped: a release build with the Swift runtime
 # and Foundation linked in (`--static-swift-stdlib`), so a run does not spend a third of its
-# start-up in the dynamic linker. Hugo is one Go binary too. Foundation's XML part (XLIFF) links
-# against libxml2, whose linker name (libxml2.so) comes with Debian's libxml2-dev. (libcurl is
-# loaded at run time, by `validate --online` only: see Sources/CCurlShim.)
-if ! /sbin/ldconfig -p | grep -q 'libxml2\.so '; then
-  echo "bench: installing libxml2-dev (to link guidegen statically)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends libxml2-dev >/dev/null
-fi
+# start-up in the dynamic linker. Hugo is one Go binary too. (libcurl is loaded at run time, by
+# `validate --online` only: see Sources/CCurlShim.)
 "$SWIFT" build -c release --product guidegen --static-swift-stdlib --scratch-path .build-bench 2>&1 | tail -n 1
 GUIDEGEN="$(pwd)/.build-bench/release/guidegen"
 

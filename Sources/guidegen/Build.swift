@@ -85,6 +85,7 @@ struct Build: ParsableCommand {
         let options = SiteRenderer.Options(locales: locale.isEmpty ? nil : Array(Set(locale)), formats: formats, pageLength: pageLength, strictL10n: strictL10n, threads: threads)
 
         var writer = OutputWriter(directory: URL(fileURLWithPath: output), display: output)
+        writer.threads = threads
         let site: Rendered<Result<StagedFile, Error>>
         let staged: [StagedFile]
         let plan: WritePlan

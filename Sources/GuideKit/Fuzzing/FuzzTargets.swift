@@ -10,6 +10,8 @@ public enum FuzzTargets {
         case loader
         /// The bytes as one content string, rendered inline to HTML, Markdown and plain text.
         case inline
+        /// The bytes as an XML (XLIFF) file, read by `XMLTree`.
+        case xml
     }
 
     /// Makes the target's fixtures and runs it once on a typical input, so that one-time
@@ -18,6 +20,7 @@ public enum FuzzTargets {
         switch target {
         case .loader: _ = loader(Data(FuzzFixture.section.utf8))
         case .inline: _ = inline(Data("[a](link:home) *b* `c` [d](ui:en) [e](section:first#visit)".utf8))
+        case .xml: _ = xml(Data(#"<xliff version="1.2"><file><trans-unit id="a"><source>ş &amp; <g id="1">b</g></source></trans-unit></file></xliff>"#.utf8))
         }
     }
 
@@ -25,7 +28,78 @@ public enum FuzzTargets {
         switch target {
         case .loader: loader(data)
         case .inline: inline(data)
+        case .xml: xml(data)
         }
+    }
+
+    // MARK: XML
+
+    /// A document is refused at a place inside it, or read into a tree whose elements each start
+    /// at a `<` where the tree says, and which reads back the same when written out again with the
+    /// XLIFF writer's escaping.
+    public static func xml(_ data: Data) -> [String] {
+        let lines = SourceFile(path: "in.xlf", text: String(decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, as: UTF8.self)).lines
+        switch XMLTree.parse(data) {
+        case .failure(let error):
+            guard error.line >= 1, error.column >= 1, data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || error.line <= lines.count else {
+                return ["error outside the text: \(error)"]
+            }
+            return []
+        case .success(let tree):
+            guard !data.starts(with: [0xFF, 0xFE]), !data.starts(with: [0xFE, 0xFF]) else { return [] }
+            var problems: [String] = []
+            func check(_ element: XMLTree.Element) {
+                let line = element.line <= lines.count ? Array(lines[element.line - 1].unicodeScalars) : []
+                if element.column < 1 || element.column > line.count || line[element.column - 1] != "<" {
+                    problems.append("<\(element.name)> is not at \(element.line):\(element.column)")
+                }
+                for case .element(let inner) in element.children { check(inner) }
+            }
+            check(tree.root)
+            switch XMLTree.parse(Data(written(tree.root).utf8)) {
+            case .success(let again) where shape(again.root, naming: { $0 }) == shape(tree.root, naming: plain): break
+            case .success: problems.append("reads back differently: \(written(tree.root))")
+            case .failure(let error): problems.append("does not read back (\(error)): \(written(tree.root))")
+            }
+            return problems
+        }
+    }
+
+    /// A name without its namespace prefix's colon, so no declaration is needed (`_` doubled,
+    /// `:` as `_x`, so two names never become one).
+    private static func plain(_ name: String) -> String {
+        name.replacingOccurrences(of: "_", with: "__").replacingOccurrences(of: ":", with: "_x")
+    }
+
+    /// The element as XML, escaped as the XLIFF writer escapes, names made plain (namespaces are
+    /// not written back).
+    private static func written(_ element: XMLTree.Element) -> String {
+        let name = plain(element.name)
+        var out = "<\(name)"
+        for (key, value) in element.attributes.sorted(by: { $0.key < $1.key }) {
+            out += " \(plain(key))=\"\(XLIFFWriter.attribute(value))\""
+        }
+        out += ">"
+        for child in element.children {
+            switch child {
+            case .text(let text): out += XLIFFWriter.text(text)
+            case .element(let inner): out += written(inner)
+            }
+        }
+        return out + "</\(name)>"
+    }
+
+    /// What must survive writing out and reading back: names (as `naming` writes them),
+    /// attributes, text, nesting.
+    private static func shape(_ element: XMLTree.Element, naming: (String) -> String) -> String {
+        let attributes = element.attributes.map { (naming($0.key), $0.value) }.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1.debugDescription)" }
+        let children = element.children.map { child -> String in
+            switch child {
+            case .text(let text): text.debugDescription
+            case .element(let inner): shape(inner, naming: naming)
+            }
+        }
+        return "\(naming(element.name))(\(attributes.joined(separator: ",")))[\(children.joined(separator: ","))]"
     }
 
     // MARK: Loader

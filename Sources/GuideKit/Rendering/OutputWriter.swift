@@ -98,6 +98,8 @@ public struct OutputWriter: Sendable {
     /// How the folder is named in messages (`Output`).
     public let display: String
     public var faults = Faults()
+    /// Threads the folders are flushed on (each flush mostly waits for the disk).
+    public var threads = Parallel.defaultThreads
 
     /// The folder's path, for system calls: a `URL` built per file cost more than writing the file.
     private let root: String
@@ -264,9 +266,8 @@ public struct OutputWriter: Sendable {
             }
         }
         // The renames are on disk once their folders are; then the old versions can go.
-        for folder in Set(staged.map { $0.target[..<$0.target.lastIndex(of: "/")!] }).sorted() {
-            Self.syncFolder(String(folder))
-        }
+        let folders = Set(staged.map { String($0.target[..<$0.target.lastIndex(of: "/")!]) }).sorted()
+        _ = Parallel.map(folders, threads: threads) { Self.syncFolder($0) }
         for backup in renamed.compactMap(\.backup) { unlink(backup) }
 
         do {

@@ -234,6 +234,8 @@ extension RenderingTests {
             ("{{#}}", 1, 1, "no name"),
             ("{{a b}}", 1, 3, "spaces"),
             ("{{a..b}}", 1, 3, "not a name"),
+            ("{{ .a}}", 1, 4, "not a name"),
+            ("{{#a.}}{{/a.}}", 1, 4, "not a name"),
             ("{{=<%=}}", 1, 1, "set-delimiter"),
             ("{{=<% %>}}", 1, 1, "set-delimiter"),
             ("{{<p}}\n  {{x}}\n{{/p}}", 2, 3, "only {{$block}}"),

@@ -451,9 +451,8 @@ private struct XMLReader {
     private func checkCharacters(_ range: Range<Int>) throws(Failure) {
         for position in range {
             let byte = bytes[position]
-            let bad = (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+            let bad = (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
                 || (byte == 0xEF && position + 2 < bytes.count && bytes[position + 1] == 0xBF && (bytes[position + 2] == 0xBE || bytes[position + 2] == 0xBF))
-            // DEL is allowed by XML 1.0, but never meant in a translation.
             if bad { throw Failure(message: "a character XML does not allow: remove it", offset: position) }
         }
     }

@@ -86,15 +86,33 @@ struct Validate: AsyncParsableCommand {
     }
 
     /// The findings of the last run when no input changed since (see `ValidationCache`), else a
-    /// full run, whose findings are kept for the next one when it could start.
+    /// full run, whose findings are kept for the next one when it could start and no input
+    /// changed while it ran (else they could be stored under inputs they were not found in).
     static func runCached(content: String, output: String?) -> ValidationReport {
         let location = ValidationCache.location(content: content, output: output, cache: URL(fileURLWithPath: Build.cacheFolder))
         let inputs = ValidationCache.inputs(content: content, output: output)
         if let entry = ValidationCache.load(from: location), entry.inputs == inputs { return entry.report }
         let report = ValidationRun.run(contentDirectory: content, outputDirectory: output)
-        if report.failures.isEmpty { ValidationCache(inputs: inputs, report: report).save(to: location) }
+        #if DEBUG
+        pauseForTests()
+        #endif
+        if report.failures.isEmpty, ValidationCache.inputs(content: content, output: output) == inputs {
+            ValidationCache(inputs: inputs, report: report).save(to: location)
+        }
         return report
     }
+
+    #if DEBUG
+    /// Test hook, honoured only by debug builds: with `GUIDEGEN_TEST_PAUSE_AFTER_CHECKING` naming
+    /// a file, creates it once the findings are known and waits (up to 30 s) until it is removed,
+    /// so a test can change an input before they are kept.
+    static func pauseForTests() {
+        guard let marker = ProcessInfo.processInfo.environment["GUIDEGEN_TEST_PAUSE_AFTER_CHECKING"] else { return }
+        _ = FileManager.default.createFile(atPath: marker, contents: nil)
+        let deadline = Date().addingTimeInterval(30)
+        while FileManager.default.fileExists(atPath: marker), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    }
+    #endif
 
     func run() async throws {
         let outputDirectory = output ?? Self.defaultOutput(besides: options.content)

@@ -10,7 +10,8 @@ import Foundation
 /// output folder checked (hidden folders included: links may point into them), the folders as
 /// named (diagnostics name files with them), and the identity of the guidegen executable, so a
 /// different guidegen never trusts an entry another one wrote. A run with `--online` is not
-/// cached (its answers depend on the network and the day), nor is one that could not start.
+/// cached (its answers depend on the network and the day), nor is one that could not start, nor
+/// one during which an input changed.
 public struct ValidationCache: Sendable, Equatable, Codable {
     /// One source line a finding points at, for reports that show it.
     public struct Excerpt: Sendable, Equatable, Codable {

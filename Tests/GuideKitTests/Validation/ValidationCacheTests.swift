@@ -80,6 +80,24 @@ import Testing
         #expect(rerun.stdout.contains("[https-only]"))
     }
 
+    /// A file edited while the rules run: the findings are not kept, since they belong to neither
+    /// version for sure, so the next run is a full one (a debug-build hook pauses the run).
+    @Test func findingsAreNotKeptWhenAnInputChangedDuringTheRun() async throws {
+        let directory = try seedDefects()
+        let marker = directory.url.appendingPathComponent("paused").path
+        let started = try StartedProcess(guidegenExecutable, ["validate"], in: directory.url, environment: ["NO_COLOR": "1", "GUIDEGEN_TEST_PAUSE_AFTER_CHECKING": marker])
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: marker), Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        let links = directory.url.appendingPathComponent("Content/links.yaml")
+        try Data(String(decoding: try Data(contentsOf: links), as: UTF8.self).replacing("http://1688.com", with: "https://1688.co").utf8).write(to: links)
+        try FileManager.default.removeItem(atPath: marker)
+        let paused = try await onOwnThread { try started.wait() }
+        #expect(paused.stdout.contains("‘http://1688.com’ is not encrypted"), "the run saw the file before the edit")
+        #expect(!FileManager.default.fileExists(atPath: entryURL(in: directory).path))
+        let next = try runGuidegen(["validate"], in: directory.url)
+        #expect(!next.stdout.contains("‘http://1688.com’ is not encrypted"), "\(next.stdout)")
+    }
+
     /// The output folder's links may point into hidden folders, so those count too.
     @Test func aFileAddedToAHiddenFolderOfTheOutputMakesAFullRun() throws {
         let directory = try seedDefects()

@@ -126,9 +126,6 @@ public enum XLIFFWriter {
 
     /// Whether XML 1.0 can carry `value` (its `Char` production: no control characters but tab, LF and CR).
     public static func isRepresentable(_ value: String) -> Bool {
-        value.unicodeScalars.allSatisfy { scalar in
-            scalar == "\t" || scalar == "\n" || scalar == "\r" || (0x20...0xD7FF).contains(scalar.value)
-                || (0xE000...0xFFFD).contains(scalar.value) || scalar.value >= 0x10000
-        }
+        value.unicodeScalars.allSatisfy { XMLTree.isCharacter($0.value) }
     }
 }

@@ -55,6 +55,12 @@ public struct XMLTree: Sendable {
 
     public var root: Element
 
+    /// XML 1.0's `Char`: no control character but tab and line breaks, no U+FFFE or U+FFFF.
+    static func isCharacter(_ value: UInt32) -> Bool {
+        value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
+            || (0x10000...0x10FFFF).contains(value)
+    }
+
     public static func parse(_ data: Data) -> Result<XMLTree, ParseError> {
         var bytes = [UInt8](data)
         var utf16 = false
@@ -353,7 +359,7 @@ private struct XMLReader {
         default:
             let number: UInt32? = if body.hasPrefix("#x") { UInt32(body.dropFirst(2), radix: 16) } else if body.hasPrefix("#") { UInt32(body.dropFirst(), radix: 10) } else { nil }
             guard body.hasPrefix("#") else { throw unknown }
-            guard let number, let scalar = Unicode.Scalar(number), Self.isCharacter(scalar.value) else {
+            guard let number, let scalar = Unicode.Scalar(number), XMLTree.isCharacter(scalar.value) else {
                 throw Failure(message: "‘&\(body);’ is not a character XML allows", offset: start)
             }
             return Array(String(Character(scalar)).utf8)
@@ -440,11 +446,6 @@ private struct XMLReader {
         var position = index
         while position < bytes.count, bytes[position] != UInt8(ascii: "<"), bytes[position] != UInt8(ascii: "&") { position += 1 }
         return position
-    }
-
-    /// XML 1.0's `Char`: no control character but tab and line breaks, no U+FFFE or U+FFFF.
-    static func isCharacter(_ value: UInt32) -> Bool {
-        value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
     }
 
     /// Refuses control characters and U+FFFE/U+FFFF in `range` (the bytes are valid UTF-8).

@@ -347,7 +347,7 @@ private struct XMLReader {
     private mutating func reference() throws(Failure) -> [UInt8] {
         let start = index
         let unknown = Failure(message: "an ‘&’ does not start a known entity: write &amp; for ‘&’", offset: start)
-        guard let end = bytes[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else { throw unknown }
+        guard let end = bytes[index...].prefix(40).firstIndex(of: UInt8(ascii: ";")) else { throw unknown }
         let body = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
         index = end + 1
         switch body {

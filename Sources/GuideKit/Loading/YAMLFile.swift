@@ -35,7 +35,9 @@ struct YAMLFile {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(Diagnostic(id: "invalid-utf8", message: "the file is not valid UTF-8: save it as UTF-8", at: invalidUTF8Location(bytes, file: displayPath)))
+            // Placed after the valid text before the first invalid byte.
+            let valid = String(decoding: bytes.prefix(SourceFile.invalidUTF8Offset(bytes) ?? bytes.count), as: UTF8.self)
+            diagnostics.append(Diagnostic(id: "invalid-utf8", message: "the file is not valid UTF-8: save it as UTF-8", at: location(after: valid, file: displayPath)))
             return nil
         }
         let source = SourceFile(path: displayPath, text: text)
@@ -77,22 +79,6 @@ struct YAMLFile {
         case .outOfMemory:
             return Diagnostic(id: "yaml-syntax", message: "cannot parse the file as YAML: Memory error", at: at(1, 1))
         }
-    }
-
-    /// The line and column of the first byte that is not part of valid UTF-8.
-    static func invalidUTF8Location(_ bytes: Data, file: String) -> SourceLocation {
-        var line = 1, column = 1
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput: break loop
-            case .error: break loop
-            }
-        }
-        return SourceLocation(file: file, line: line, column: column)
     }
 
     /// The line and column (in Unicode scalars) of a byte offset of the file's UTF-8 text.

@@ -180,3 +180,20 @@ public struct TextOrigin: Sendable, Hashable {
         }
     }
 }
+
+extension SourceFile {
+    /// How many bytes at the start of `bytes` are valid UTF-8, when not all are: where the first
+    /// invalid byte is. Nil when all are valid.
+    static func invalidUTF8Offset(_ bytes: some Sequence<UInt8>) -> Int? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var valid = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): valid += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return valid
+            }
+        }
+    }
+}

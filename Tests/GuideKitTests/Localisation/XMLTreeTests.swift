@@ -75,6 +75,7 @@ import Testing
         ("<a/><b/>", 1, 5, "one root element"),
         ("text<a/>", 1, 1, "before the root element"),
         ("<a>\u{1}</a>", 1, 4, "does not allow"),
+        ("<a b=\"ş\u{FFFE}\"/>", 1, 8, "does not allow"),
         ("<a>&#0;</a>", 1, 4, "not a character"),
         ("<a>]]></a>", 1, 4, "‘]]>’"),
         ("<a><!-- x -- y --></a>", 1, 11, "‘--’"),

@@ -120,7 +120,7 @@ private struct XMLReader {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     mutating func document() throws(Failure) -> XMLTree.Element {
-        if let invalid = firstInvalidUTF8() { throw Failure(message: "the file is not valid UTF-8: save it as UTF-8", offset: invalid) }
+        if String(validating: bytes, as: UTF8.self) == nil, let invalid = SourceFile.invalidUTF8Offset(bytes) { throw Failure(message: "the file is not valid UTF-8: save it as UTF-8", offset: invalid) }
         if starts(with: "<?xml"), index + 5 < bytes.count, isSpace(bytes[index + 5]) { try declaration() }
         try skipMisc()
         guard index < bytes.count else {
@@ -450,29 +450,19 @@ private struct XMLReader {
 
     /// Refuses control characters and U+FFFE/U+FFFF in `range` (the bytes are valid UTF-8).
     private func checkCharacters(_ range: Range<Int>) throws(Failure) {
-        for position in range {
-            let byte = bytes[position]
-            let bad = (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
-                || (byte == 0xEF && position + 2 < bytes.count && bytes[position + 1] == 0xBF && (bytes[position + 2] == 0xBE || bytes[position + 2] == 0xBF))
-            if bad { throw Failure(message: "a character XML does not allow: remove it", offset: position) }
+        // Each character where its first byte is (a range may end inside one: the text is whole).
+        for position in range where bytes[position] & 0xC0 != 0x80 && !XMLTree.isCharacter(scalar(at: position)) {
+            throw Failure(message: "a character XML does not allow: remove it", offset: position)
         }
     }
 
-    private func firstInvalidUTF8() -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var position = 0
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var consumed = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                position += UTF8.width(scalar)
-                consumed = position
-            case .emptyInput: return nil
-            case .error: return consumed
-            }
-        }
+    /// The code point whose UTF-8 encoding starts at `position` (the bytes are valid UTF-8).
+    private func scalar(at position: Int) -> UInt32 {
+        let lead = bytes[position]
+        let (length, bits): (Int, UInt8) = lead < 0x80 ? (1, lead) : lead < 0xE0 ? (2, lead & 0x1F) : lead < 0xF0 ? (3, lead & 0x0F) : (4, lead & 0x07)
+        var value = UInt32(bits)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+        return value
     }
 
     // MARK: Positions

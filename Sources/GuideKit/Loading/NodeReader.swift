@@ -24,14 +24,17 @@ struct NodeReader {
             report("wrong-type", "expected a mapping (\(what)) but found \(describe(node)): write it as `key: value` lines", at: node)
             return nil
         }
-        var values: [String: (key: YAMLNode, value: YAMLNode)] = [:]
+        // Only known fields are kept, so the list is never longer than `known`: searching it is
+        // cheaper than a dictionary for every mapping (a catalog has one per entry).
+        var values: [(name: String, value: YAMLNode)] = []
+        values.reserveCapacity(min(mapping.count, known.count))
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode, keyScalar.isString else {
                 report("wrong-type", "expected a field name but found \(describe(keyNode)): use one of \(list(known))", at: keyNode)
                 continue
             }
             let name = keyScalar.string
-            if values[name] != nil {
+            if values.contains(where: { $0.name == name }) {
                 report("duplicate-key", "the field ‘\(name)’ appears twice in this \(what): keep one", at: keyNode)
                 continue
             }
@@ -44,9 +47,9 @@ struct NodeReader {
                 }
                 continue
             }
-            values[name] = (keyNode, valueNode)
+            values.append((name, valueNode))
         }
-        for name in required where values[name] == nil {
+        for name in required where !values.contains(where: { $0.name == name }) {
             report("missing-field", "\(what) has no ‘\(name)’: add it", at: node)
         }
         return Fields(node: node, values: values)
@@ -148,8 +151,10 @@ struct NodeReader {
         if !string.utf8.allSatisfy({ $0 < 0x80 }) { return true }
         guard (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
         let lower = string.lowercased()
-        return !["true", "yes", "on", "false", "no", "off", "null"].contains(lower) && !lower.hasPrefix("inf") && !lower.hasPrefix("nan")
+        return !boolAndNullWords.contains(lower) && !lower.hasPrefix("inf") && !lower.hasPrefix("nan")
     }
+
+    private static let boolAndNullWords = ["true", "yes", "on", "false", "no", "off", "null"]
 
     private func describe(_ node: YAMLNode) -> String {
         switch node {
@@ -171,10 +176,10 @@ struct NodeReader {
     private func list(_ names: [String]) -> String { names.map { "‘\($0)’" }.joined(separator: ", ") }
 }
 
-/// The fields of one mapping, by name.
+/// The known fields of one mapping, in file order, by name.
 struct Fields {
     let node: YAMLNode
-    let values: [String: (key: YAMLNode, value: YAMLNode)]
+    let values: [(name: String, value: YAMLNode)]
 
-    subscript(name: String) -> YAMLNode? { values[name]?.value }
+    subscript(name: String) -> YAMLNode? { values.first { $0.name == name }?.value }
 }

@@ -99,22 +99,31 @@ public struct VisibleText: Sendable, Hashable {
     /// The visible scalars of the runs `include` accepts, each with its offset in the raw text;
     /// every other run stands as one `placeholder`.
     public func scalars(including include: (Kind) -> Bool) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        // Room for every run at once (UTF-8 bytes bound the scalars): seven rules call this for
-        // every text, and growing both arrays step by step reallocated them several times each.
+        // Seven rules call this for every text. Both arrays are written in place, with room for
+        // every run at once (UTF-8 bytes bound the scalars): appending checked capacity and
+        // uniqueness for each scalar, and growing step by step reallocated them several times.
         let capacity = runs.reduce(0) { $0 + $1.text.utf8.count } + runs.count
-        scalars.reserveCapacity(capacity)
-        offsets.reserveCapacity(capacity)
-        for run in runs {
-            if include(run.kind) {
-                for (index, scalar) in run.text.unicodeScalars.enumerated() {
-                    scalars.append(scalar)
-                    offsets.append(run.offset + index)
+        var offsets: [Int] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
+            offsets = [Int](unsafeUninitializedCapacity: capacity) { offsetBuffer, offsetCount in
+                var count = 0
+                for run in runs {
+                    if include(run.kind) {
+                        var offset = run.offset
+                        for scalar in run.text.unicodeScalars {
+                            scalarBuffer[count] = scalar
+                            offsetBuffer[count] = offset
+                            count += 1
+                            offset += 1
+                        }
+                    } else if count == 0 || scalarBuffer[count - 1] != Self.placeholder {
+                        scalarBuffer[count] = Self.placeholder
+                        offsetBuffer[count] = run.offset
+                        count += 1
+                    }
                 }
-            } else if scalars.last != Self.placeholder {
-                scalars.append(Self.placeholder)
-                offsets.append(run.offset)
+                offsetCount = count
+                scalarCount = count
             }
         }
         return (scalars, offsets)

@@ -98,6 +98,28 @@ import Yams
         }
     }
 
+    /// Texts of digits and the letters a–f (fingerprints written plain) are told without Yams'
+    /// constructors: every such text of up to three characters, and longer ones at each turn of
+    /// the constructors' steps (base 2, base 8, exponents, overflow), is a number exactly when
+    /// Yams reads one.
+    @Test func hexDigitTextsAreNumbersExactlyWhenYamsReadsOne() {
+        let alphabet = Array("0123456789abcdef")
+        var strings = alphabet.map { String($0) }
+        for _ in 0..<2 { strings += strings.filter { $0.count == strings.last!.count }.flatMap { prefix in alphabet.map { prefix + String($0) } } }
+        strings += ["0b", "0b1", "0b0101", "0b2", "0b1e1", "0" + String(repeating: "7", count: 21), "0" + String(repeating: "7", count: 22), "08", "0e1", "1e", "1e5",
+                    "1e999", "12e3b", "0b" + String(repeating: "1", count: 63), "0b" + String(repeating: "1", count: 64), String(repeating: "9", count: 19),
+                    String(repeating: "9", count: 400), "81093882d3b79306", "9fe8bd8c5c044bf2", "1234567890123456", "8e12345678901234", "0x1", "1f"]
+        var numbers = 0
+        for string in strings {
+            let yams = Yams.Node.scalar(Yams.Node.Scalar(string, .implicit, .plain))
+            let expected = yams.int != nil || yams.float != nil
+            #expect(YAMLNode.Scalar(string).isNumber == expected, "\(string.debugDescription)")
+            if expected { numbers += 1 }
+        }
+        // Both answers occur, so the comparison is not one-sided.
+        #expect(numbers > 100 && numbers < strings.count - 1000)
+    }
+
     @Test func aDuplicateKeyIsReportedAtItsSecondOccurrence() {
         let block = diagnostics("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n")
         #expect(block.map(\.id) == ["duplicate-key"])

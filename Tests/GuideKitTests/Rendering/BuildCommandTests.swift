@@ -42,11 +42,16 @@ extension RenderingTests {
 
         @Test func twoBuildsWriteTheSameBytesAndTheSecondWritesNothing() async throws {
             let one = try TemporaryDirectory(), two = try TemporaryDirectory()
-            #expect(try await build([], in: one).status == 0)
+            let first = try await build([], in: one)
+            #expect(first.status == 0)
             #expect(try await build([], in: two).status == 0)
             #expect(snapshot(of: one.url.appendingPathComponent("Output")) == snapshot(of: two.url.appendingPathComponent("Output")))
             let again = try await build([], in: one)
             #expect(again.stdout.contains(": 0 written, 16 unchanged, 0 removed"))
+            // Both summaries, the full build's and the one the stamp answers, end with the time
+            // in seconds and two decimals.
+            let time = try Regex(#" in [0-9]+\.[0-9]{2} s\n$"#)
+            for summary in [first.stdout, again.stdout] { #expect(summary.contains(time), "\(summary)") }
         }
 
         @Test func checkWritesNothingAndExitsOneListingWhatWouldChange() async throws {

@@ -95,6 +95,18 @@ extension RenderingTests {
             }
         }
 
+        /// duplicate-step-text compares keys made on scalars; they are the keys the characters
+        /// give, also where white space shares a character with a mark or a prepended sign.
+        @Test(arguments: [
+            "Hesabınızı  doğrulayın", "  ŞİFRE\tTekrarı \n", "İade ıİ", "ΟΔΟΣ Σ", "a\r\nb", "a\u{A0}b\u{3000}c", "\u{2028}x\u{85}",
+            "a \u{301}b", "a\u{301} b", "a\u{600} b", "a \u{200D}b", "x \u{1F3FB}", "e\u{301}\u{20}\u{20}É", "ǅungla ǈ", "ﬀ ß ẞ", "",
+            " ", "\u{301}", "👍🏽  ok", "क्ष \u{94D}", "‘[Gönder](ui:tr)’  düğmesine   TIKLAYIN",
+        ])
+        func theDuplicateStepKeyIsTheKeyOfTheCharacters(text: String) {
+            let characters = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            #expect(DuplicateStepTextRule.comparisonKey(text) == characters)
+        }
+
         @Test func theQuickStringCheckOnlyPassesWhatYamsConstructorsRefuse() {
             for string in Self.scalars where NodeReader.cannotBeNumberBoolOrNull(string) {
                 let node = Node.scalar(Node.Scalar(string, .implicit, .plain))

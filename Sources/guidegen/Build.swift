@@ -14,6 +14,11 @@ struct Build: ParsableCommand {
             into place and removes files guidegen wrote that the content no longer \
             produces (tracked in OUTPUT/.guidegen-manifest); files it did not write are never touched.
 
+            Cache (.guidegen-cache/ of the current folder): a build whose inputs did not change \
+            since the last build into the same folder is skipped, and section files and catalogs \
+            are kept as parsed, so a build after a change parses only the files that changed. \
+            Inputs are compared by their bytes, never by dates; --no-cache uses none of it.
+
             \(ExitCode.documentation)
             """
     )
@@ -36,6 +41,9 @@ struct Build: ParsableCommand {
 
     @Flag(name: .long, help: "Make every string shown in the source language instead of the page's an error.")
     var strictL10n = false
+
+    @Flag(name: .long, help: "Use nothing kept in .guidegen-cache (the build stamp, the parsed files) and keep nothing there: load, render and compare everything.")
+    var noCache = false
 
     @Option(name: .long, help: ArgumentHelp("Lines per printed page of the checklists: a section that does not fit on the rest of a page starts the next one (form feed).", valueName: "n"))
     var pageLength: Int?
@@ -63,7 +71,7 @@ struct Build: ParsableCommand {
         let outputURL = URL(fileURLWithPath: output)
         let stampURL = BuildStamp.location(for: outputURL, cache: URL(fileURLWithPath: Self.cacheFolder))
         var inputs: String?
-        if !check {
+        if !check && !noCache {
             // Lists joined by NUL, which no argument holds (an array's `description` would go
             // through reflection: 2 % of a small build).
             func list(_ items: [String]) -> String { items.joined(separator: "\u{0}") }
@@ -78,7 +86,9 @@ struct Build: ParsableCommand {
             inputs = digest
         }
 
-        let loaded = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats, threads: threads).load()
+        var loader = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats, threads: threads)
+        loader.cache = noCache ? nil : Self.parsedCache
+        let loaded = loader.load()
         guard let renderer = loaded.renderer else { throw report(loaded.diagnostics, files: loaded.files) }
 
         let available = renderer.allLocales.map(\.tag)
@@ -146,6 +156,11 @@ struct Build: ParsableCommand {
 
     /// Where build stamps are kept, beside the link cache (relative to the current folder).
     static let cacheFolder = ".guidegen-cache"
+
+    /// Where section files and catalogs are kept as parsed (see `ParsedFileCache`).
+    static var parsedCache: ParsedFileCache {
+        ParsedFileCache(folder: URL(fileURLWithPath: cacheFolder).appendingPathComponent("parsed"))
+    }
 
     /// The time since `start` in seconds with two decimals, as the summary line prints it
     /// (written out by hand: `String(format:)` costs about half a million instructions a call).

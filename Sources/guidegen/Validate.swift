@@ -32,7 +32,9 @@ struct Validate: AsyncParsableCommand {
 
             Cache: a run without --online keeps its findings in .guidegen-cache/ with a digest \
             of every input file's bytes; the next run on unchanged files reports them again without \
-            checking anything (--no-cache neither reads nor writes this, nor the link cache).
+            checking anything. Section files and catalogs are kept as parsed, by their bytes, so a \
+            run after a change parses only the files that changed. --no-cache neither reads nor \
+            writes any of this, nor the link cache.
 
             Suppression: a YAML comment on the line before a finding, or at the end of its line: \
             `# guidegen-ignore: rule-id — reason` (the reason is required).
@@ -92,7 +94,7 @@ struct Validate: AsyncParsableCommand {
         let location = ValidationCache.location(content: content, output: output, cache: URL(fileURLWithPath: Build.cacheFolder))
         let inputs = ValidationCache.inputs(content: content, output: output)
         if let entry = ValidationCache.load(from: location), entry.inputs == inputs { return entry.report }
-        let report = ValidationRun.run(contentDirectory: content, outputDirectory: output)
+        let report = ValidationRun.run(contentDirectory: content, outputDirectory: output, cache: Build.parsedCache)
         #if DEBUG
         pauseForTests()
         #endif
@@ -119,7 +121,7 @@ struct Validate: AsyncParsableCommand {
         var report: ValidationReport
         if online {
             let noCache = noCache
-            report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory,
+            report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory, cache: noCache ? nil : Build.parsedCache,
                                              online: { if noCache { $0.useCache = false } }, now: { Date() })
         } else if noCache {
             report = ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory)

@@ -19,13 +19,21 @@ public struct ContentLoader {
     public let directory: String
     /// Threads section files are read and parsed on; the result is the same for any number.
     public var threads = Parallel.defaultThreads
+    /// Where section files parsed before are kept by their bytes; nil parses every file.
+    public var cache: ParsedFileCache?
 
     public init(directory: String) { self.directory = directory }
 
     /// Reads and parses one file, noting it in `files` and its problems in `diagnostics`.
     private func read(_ relative: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> (SourceFile, YAMLNode)? {
         let display = displayPath(relative)
-        guard let file = YAMLFile.read(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return nil }
+        guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return nil }
+        return parsed(bytes, display: display, diagnostics: &diagnostics, files: &files)
+    }
+
+    /// Parses a file's bytes, noting it in `files` and its problems in `diagnostics`.
+    private func parsed(_ bytes: Data, display: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> (SourceFile, YAMLNode)? {
+        guard let file = YAMLFile.parse(bytes, displayPath: display, diagnostics: &diagnostics) else { return nil }
         files[display] = file.source
         guard let root = file.root else {
             diagnostics.append(Diagnostic(id: "empty-file", message: "the file is empty: write its content or remove it", at: SourceLocation(file: display, line: 1, column: 1)))
@@ -65,13 +73,23 @@ public struct ContentLoader {
                 diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
                 return (nil, diagnostics, files)
             }
-            guard let (source, root) = self.read(relative, diagnostics: &diagnostics, files: &files) else { return (nil, diagnostics, files) }
+            let display = displayPath(relative)
+            guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else {
+                return (nil, diagnostics, files)
+            }
+            // Kept only when it parsed without a problem, under its name, which holds the reference.
+            if let (section, source) = cache?.section(of: url(relative), displayPath: display, bytes: bytes) {
+                return (section, [], [display: source])
+            }
+            guard let (source, root) = parsed(bytes, display: display, diagnostics: &diagnostics, files: &files) else { return (nil, diagnostics, files) }
             var reader = NodeReader(file: source)
             let section = Section.read(root, file: source.path, reader: &reader)
             if let section, section.id.value != reference.value {
                 reader.report("id-mismatch", "the section id ‘\(section.id.value)’ differs from its file name: rename one so both are ‘\(reference.value)’", at: root)
             }
-            return (section, diagnostics + reader.diagnostics, files)
+            diagnostics += reader.diagnostics
+            if let section, diagnostics.isEmpty { cache?.store(section, of: url(relative), displayPath: display, bytes: bytes) }
+            return (section, diagnostics, files)
         }
         var sections: [Section] = []
         for result in loaded {

@@ -18,13 +18,27 @@ struct YAMLFile {
     /// Reads and parses `url`, a file that must stay inside the folder `root` (symbolic links
     /// included) when one is given; `displayPath` is what diagnostics name.
     static func read(_ url: URL, displayPath: String, within root: URL?, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        guard let data = contents(url, displayPath: displayPath, within: root, diagnostics: &diagnostics) else { return nil }
+        return parse(data, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    /// The bytes of `url` (see `read`), or nil with the reason in `diagnostics`.
+    static func contents(_ url: URL, displayPath: String, within root: URL?, diagnostics: inout [Diagnostic]) -> Data? {
         switch ConfinedFile.contents(of: url, within: root, limit: maximumBytes) {
         case .failure(let failure):
             diagnostics.append(failure.diagnostic(file: displayPath, what: "YAML file", limit: maximumBytes))
             return nil
         case .success(let data):
-            return parse(data, displayPath: displayPath, diagnostics: &diagnostics)
+            return data
         }
+    }
+
+    /// The text of a file's bytes as `parse` reads it: UTF-8, a byte order mark left out; nil
+    /// when they are not UTF-8.
+    static func text(of data: Data) -> String? { String(validating: withoutByteOrderMark(data), as: UTF8.self) }
+
+    private static func withoutByteOrderMark(_ data: Data) -> Data {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
     }
 
     static func parse(_ data: Data, displayPath: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
@@ -32,9 +46,8 @@ struct YAMLFile {
             diagnostics.append(ConfinedFile.Failure.tooLarge(bytes: data.count).diagnostic(file: displayPath, what: "YAML file", limit: maximumBytes))
             return nil
         }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let bytes = withoutByteOrderMark(data)
+        guard let text = text(of: data) else {
             // Placed after the valid text before the first invalid byte.
             let valid = String(decoding: bytes.prefix(SourceFile.invalidUTF8Offset(bytes) ?? bytes.count), as: UTF8.self)
             diagnostics.append(Diagnostic(id: "invalid-utf8", message: "the file is not valid UTF-8: save it as UTF-8", at: location(after: valid, file: displayPath)))

@@ -32,11 +32,17 @@ public struct Catalog: Sendable {
 
         /// Entries with distinct keys, in file order (the loader reports a second use of a key).
         public init(_ entries: [Entry]) {
+            guard let unique = Self(unique: entries) else { preconditionFailure("two entries for one key") }
+            self = unique
+        }
+
+        /// The entries, or nil when two have one key (read from a damaged cache entry, say).
+        init?(unique entries: [Entry]) {
             list = entries
             var positions: [String: Int32] = [:]
             positions.reserveCapacity(entries.count)
             for (position, entry) in entries.enumerated() {
-                precondition(positions.updateValue(Int32(position), forKey: entry.key.value) == nil, "two entries for ‘\(entry.key.value)’")
+                guard positions.updateValue(Int32(position), forKey: entry.key.value) == nil else { return nil }
             }
             self.positions = positions
         }

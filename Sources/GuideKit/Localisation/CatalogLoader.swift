@@ -17,6 +17,8 @@ public struct CatalogLoader {
     public let directory: String
     /// Threads catalogs are read and parsed on; the result is the same for any number.
     public var threads = Parallel.defaultThreads
+    /// Where catalogs parsed before are kept by their bytes; nil parses every file.
+    public var cache: ParsedFileCache?
 
     public init(directory: String) { self.directory = directory }
 
@@ -30,7 +32,11 @@ public struct CatalogLoader {
         let loaded = Parallel.map(names, threads: threads) { name -> (catalog: Catalog?, diagnostics: [Diagnostic], file: (String, SourceFile)?) in
             var diagnostics: [Diagnostic] = []
             let display = displayPath("locales/\(name)")
-            guard let file = YAMLFile.read(folder.appendingPathComponent(name), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
+            let url = folder.appendingPathComponent(name)
+            guard let bytes = YAMLFile.contents(url, displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
+            // Kept only when it read without a problem, under its name, which holds the locale.
+            if let (catalog, source) = cache?.catalog(of: url, displayPath: display, bytes: bytes) { return (catalog, [], (display, source)) }
+            guard let file = YAMLFile.parse(bytes, displayPath: display, diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
             guard let root = file.root else {
                 diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
                                               at: SourceLocation(file: display, line: 1, column: 1)))
@@ -38,7 +44,9 @@ public struct CatalogLoader {
             }
             var reader = NodeReader(file: file.source)
             let catalog = Catalog.read(root, expectedLocale: String(name.dropLast(5)), reader: &reader)
-            return (catalog, diagnostics + reader.diagnostics, (display, file.source))
+            diagnostics += reader.diagnostics
+            if let catalog, diagnostics.isEmpty { cache?.store(catalog, of: url, displayPath: display, bytes: bytes) }
+            return (catalog, diagnostics, (display, file.source))
         }
         for result in loaded {
             if let catalog = result.catalog { catalogs.append(catalog) }

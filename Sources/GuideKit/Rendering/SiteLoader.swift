@@ -9,6 +9,8 @@ public struct SiteLoader {
     public var formats: [OutputFormat]
     /// Threads files are read and parsed on; the result is the same for any number.
     public var threads: Int
+    /// Where section files and catalogs parsed before are kept by their bytes; nil parses every file.
+    public var cache: ParsedFileCache?
 
     public init(contentDirectory: String, templates: TemplateFolders, formats: [OutputFormat] = OutputFormat.allCases, threads: Int = Parallel.defaultThreads) {
         self.contentDirectory = contentDirectory
@@ -33,6 +35,8 @@ public struct SiteLoader {
         var catalogLoader = CatalogLoader(directory: contentDirectory)
         contentLoader.threads = threads
         catalogLoader.threads = threads
+        contentLoader.cache = cache
+        catalogLoader.cache = cache
         let (content, catalogs) = Parallel.both(threads: threads, contentLoader.load, catalogLoader.load)
         var diagnostics = content.diagnostics
         var files = content.files

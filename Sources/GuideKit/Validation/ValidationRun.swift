@@ -60,9 +60,11 @@ public struct ValidationReport: Sendable {
 /// Loads content (and rendered output), reads the configuration and runs the validator: the
 /// library side of `guidegen validate`.
 public enum ValidationRun {
-    /// `contentDirectory` and `outputDirectory` are named as the user named them; diagnostics use these names.
-    public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules) -> ValidationReport {
-        switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules) {
+    /// `contentDirectory` and `outputDirectory` are named as the user named them; diagnostics use
+    /// these names. `cache` keeps parsed section files and catalogs for the next run.
+    public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules,
+                           cache: ParsedFileCache? = nil) -> ValidationReport {
+        switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules, cache: cache) {
         case .failure(let failed): return failed.report
         case .success(let prepared): return prepared.finish(online: nil)
         }
@@ -73,9 +75,9 @@ public enum ValidationRun {
     /// changed by `adjust` (e.g. `--no-cache`). `transport` is the network unless a test or an
     /// example gives canned answers.
     public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules,
-                           online adjust: (inout OnlineCheckOptions) -> Void, transport: (any HTTPTransport)? = nil,
+                           cache: ParsedFileCache? = nil, online adjust: (inout OnlineCheckOptions) -> Void, transport: (any HTTPTransport)? = nil,
                            now: @escaping @Sendable () -> Date) async -> ValidationReport {
-        switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules) {
+        switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules, cache: cache) {
         case .failure(let failed):
             return failed.report
         case .success(let prepared):
@@ -98,7 +100,7 @@ public enum ValidationRun {
 
     /// Everything before the rules run: the folders exist, the configuration is valid, the content
     /// and the output are read.
-    private static func prepare(contentDirectory: String, outputDirectory: String?, rules: [any Rule]) -> Result<Prepared, FailedRun> {
+    private static func prepare(contentDirectory: String, outputDirectory: String?, rules: [any Rule], cache: ParsedFileCache?) -> Result<Prepared, FailedRun> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .failure(FailedRun(ValidationReport(diagnostics: [], failures: [ValidationFailure(id: "missing-folder", message: "no content folder at ‘\(contentDirectory)’: pass --content DIR")])))
@@ -119,8 +121,10 @@ public enum ValidationRun {
         }
         // The catalogs are checked with the content: their own problems, and the translation
         // rules. The two load side by side, as for a build.
-        let (content, catalogs) = Parallel.both(threads: Parallel.defaultThreads, ContentLoader(directory: contentDirectory).load,
-                                                CatalogLoader(directory: contentDirectory).load)
+        var contentLoader = ContentLoader(directory: contentDirectory), catalogLoader = CatalogLoader(directory: contentDirectory)
+        contentLoader.cache = cache
+        catalogLoader.cache = cache
+        let (content, catalogs) = Parallel.both(threads: Parallel.defaultThreads, contentLoader.load, catalogLoader.load)
         var load = content
         load.catalogs = catalogs.catalogs
         load.diagnostics = (load.diagnostics + catalogs.diagnostics).sorted()

@@ -131,6 +131,21 @@ extension RenderingTests {
             #expect(files["Output/README.txt"] == nil && files["README.txt"] == Data("mine too".utf8))
         }
 
+        /// `--no-cache` keeps nothing in .guidegen-cache and trusts nothing there: a second such
+        /// build compares every file (no stamp) and both write what a cached build writes.
+        @Test func noCacheKeepsNothingAndBuildsTheSameBytes() async throws {
+            let cached = try TemporaryDirectory(), uncached = try TemporaryDirectory()
+            #expect(try await build([], in: cached).status == 0)
+            let kept = try FileManager.default.contentsOfDirectory(atPath: cached.url.appendingPathComponent(".guidegen-cache").path)
+            #expect(kept.contains { $0.hasPrefix("build-") } && kept.contains("parsed"), "\(kept)")
+            let first = try await build(["--no-cache"], in: uncached)
+            let second = try await build(["--no-cache"], in: uncached)
+            #expect(first.status == 0 && second.status == 0)
+            #expect(!FileManager.default.fileExists(atPath: uncached.url.appendingPathComponent(".guidegen-cache").path))
+            #expect(second.stdout.contains(": 0 written, 16 unchanged, 0 removed"), "\(second.stdout)")
+            #expect(snapshot(of: cached.url.appendingPathComponent("Output")) == snapshot(of: uncached.url.appendingPathComponent("Output")))
+        }
+
         @Test func aBuildOfOneLocaleAndFormatLeavesTheOthers() async throws {
             let directory = try TemporaryDirectory()
             #expect(try await build([], in: directory).status == 0)

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Section files and catalogs as they were parsed, kept below a cache folder by the hash of each
+/// file's bytes, so that a build or a validation after a small change parses only the files that
+/// changed: at S=1000 parsing is over a third of a validation, and a writer's save changes one
+/// section file of a thousand, while the catalogs (most of the bytes) change far less often.
+///
+/// An entry is used only for the same bytes, read under the same name (locations and
+/// diagnostics carry it) by the same guidegen executable (`BuildStamp.executableIdentity`, as
+/// the build stamp and the validation cache): never by dates. Only files that parsed without
+/// a problem are kept; a file with one is parsed again each time, so its diagnostics come out
+/// as they always did. An entry that cannot be read is a miss, one that cannot be written is
+/// left out: the cache can make a run faster, never different.
+public struct ParsedFileCache: Sendable {
+    /// The folder entries are kept in (`.guidegen-cache/parsed` for the command line).
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// What an entry is keyed by: the kind of file, its name in diagnostics, its bytes and the executable.
+    static func key(kind: String, displayPath: String, bytes: Data) -> String {
+        var hasher = ContentHasher()
+        for part in [currentFormat, BuildStamp.executableIdentity, kind, displayPath] {
+            hasher.add(Data(part.utf8))
+        }
+        hasher.add(bytes)
+        return hasher.hex
+    }
+
+    /// Where the entry for a file is kept: one per file, named by the file's absolute path, so
+    /// an edited file replaces its entry rather than adding one.
+    func location(of file: URL, kind: String) -> URL {
+        var hasher = ContentHasher()
+        hasher.add(Data(kind.utf8))
+        hasher.add(Data(file.standardizedFileURL.path.utf8))
+        return folder.appendingPathComponent("\(kind)-\(hasher.hex)")
+    }
+
+    /// The payload of the entry for `file` when it was written under `key` and is whole (its
+    /// checksum matches: a damaged entry could otherwise still read as other values), else nil.
+    func payload(of file: URL, kind: String, key: String) -> BinaryReader? {
+        guard let data = FileManager.default.contents(atPath: location(of: file, kind: kind).path) else { return nil }
+        var header = BinaryReader(data)
+        guard (try? header.string()) == key, let checksum = try? header.string() else { return nil }
+        let payload = data.dropFirst(header.position)
+        guard Self.checksum(payload) == checksum else { return nil }
+        return BinaryReader(payload)
+    }
+
+    private static func checksum(_ payload: Data) -> String {
+        var hasher = ContentHasher()
+        hasher.add(payload)
+        return hasher.hex
+    }
+
+    /// Keeps `payload` as the entry for `file` under `key`. Written to a file of its own and
+    /// renamed into place, so a reader never sees half an entry, even with two runs at once.
+    func store(_ payload: BinaryWriter, of file: URL, kind: String, key: String) {
+        var entry = BinaryWriter()
+        entry.write(key)
+        entry.write(Self.checksum(payload.data))
+        entry.append(payload)
+        let target = location(of: file, kind: kind)
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max))")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try entry.data.write(to: temporary)
+            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    static let currentFormat = "guidegen parsed 1"
+}
+
+/// Writes the values of a parsed file as bytes: integers as 32-bit little-endian words, strings
+/// as their UTF-8 length and bytes.
+struct BinaryWriter {
+    private(set) var data = Data()
+
+    mutating func write(_ value: Int) {
+        let word = UInt32(clamping: value).littleEndian
+        withUnsafeBytes(of: word) { data.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ value: String) {
+        write(value.utf8.count)
+        data.append(contentsOf: value.utf8)
+    }
+
+    mutating func write(_ value: Bool) { write(value ? 1 : 0) }
+
+    mutating func append(_ other: BinaryWriter) { data.append(other.data) }
+}
+
+/// Reads what `BinaryWriter` wrote. Every read is checked against the end of the data: a damaged
+/// or cut entry throws, never crashes.
+struct BinaryReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var position = 0
+
+    init(_ data: Data) { bytes = [UInt8](data) }
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func int() throws -> Int {
+        guard position + 4 <= bytes.count else { throw Damaged() }
+        var value = 0
+        for index in 0..<4 { value |= Int(bytes[position + index]) << (8 * index) }
+        position += 4
+        return value
+    }
+
+    /// Entries are checked by their checksum before they are read, so the bytes are what
+    /// `BinaryWriter` wrote from strings; `String(decoding:)` would repair, never trap on, others.
+    mutating func string() throws -> String {
+        let count = try int()
+        guard count <= bytes.count - position else { throw Damaged() }
+        let start = position
+        position += count
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try int() {
+        case 0: return false
+        case 1: return true
+        default: throw Damaged()
+        }
+    }
+}

@@ -107,6 +107,36 @@ import Testing
         _ = directory
     }
 
+    /// Every cut of a section's payload, under a checksum that matches it (as if the entry had
+    /// been written that way), reads as nothing: each count and length is checked against the
+    /// end, and the whole payload must be read.
+    @Test func everyCutOfAPayloadReadsAsNothing() throws {
+        let (directory, content, cache) = try realGuide()
+        _ = load(content, cache: cache)
+        let file = URL(fileURLWithPath: content).appendingPathComponent("sections/1688-account.yaml")
+        let display = "\(content)/sections/1688-account.yaml"
+        let bytes = try Data(contentsOf: file)
+        #expect(cache.section(of: file, displayPath: display, bytes: bytes) != nil)
+        let entry = cache.location(of: file, kind: "section")
+        let stored = try Data(contentsOf: entry)
+        // The header: the key and the checksum, each a 4-byte length and its bytes.
+        var offset = 0
+        for _ in 0..<2 { offset += 4 + stored[offset..<offset + 4].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) } }
+        let payload = stored.dropFirst(offset)
+        #expect(payload.count > 1000)
+        for length in stride(from: 0, to: payload.count, by: 3) {
+            let cut = payload.prefix(length)
+            var hasher = ContentHasher()
+            hasher.add(Data(cut))
+            var damaged = BinaryWriter()
+            damaged.write(ParsedFileCache.key(kind: "section", displayPath: display, bytes: bytes))
+            damaged.write(hasher.hex)
+            try (damaged.data + cut).write(to: entry)
+            #expect(cache.section(of: file, displayPath: display, bytes: bytes) == nil, "\(length) bytes")
+        }
+        _ = directory
+    }
+
     /// A file with a problem is not kept, so its diagnostics come out on every run.
     @Test func aFileWithAProblemIsParsedEveryTime() throws {
         let (directory, content, cache) = try realGuide()

@@ -15,9 +15,9 @@ struct Build: ParsableCommand {
             produces (tracked in OUTPUT/.guidegen-manifest); files it did not write are never touched.
 
             Cache (.guidegen-cache/ of the current folder): a build whose inputs did not change \
-            since the last build into the same folder is skipped, and section files and catalogs \
-            are kept as parsed, so a build after a change parses only the files that changed. \
-            Inputs are compared by their bytes, never by dates; --no-cache uses none of it.
+            since the last build into the same folder is skipped; a build into a folder built \
+            before keeps section files and catalogs as parsed, so the next build after a change \
+            parses only the files that changed (a first build keeps none). Inputs are compared by their bytes, never by dates; --no-cache uses none of it.
 
             \(ExitCode.documentation)
             """
@@ -71,6 +71,7 @@ struct Build: ParsableCommand {
         let outputURL = URL(fileURLWithPath: output)
         let stampURL = BuildStamp.location(for: outputURL, cache: URL(fileURLWithPath: Self.cacheFolder))
         var inputs: String?
+        var builtBefore = false
         if !check && !noCache {
             // Lists joined by NUL, which no argument holds (an array's `description` would go
             // through reflection: 2 % of a small build).
@@ -79,15 +80,19 @@ struct Build: ParsableCommand {
                             "locales \(list(Set(locale).sorted()))", "formats \(list(formats.map(\.rawValue)))", "page \(pageLength ?? 0)", "strict \(strictL10n)"]
             let folders = [URL(fileURLWithPath: options.content)] + templates.layers.map(\.url)
             let digest = BuildStamp.digest(settings: settings, folders: folders, threads: threads)
-            if let stamp = BuildStamp.load(from: stampURL), stamp.inputs == digest, stamp.outputsUnchanged(in: outputURL, threads: threads) {
+            let stamp = BuildStamp.load(from: stampURL)
+            if let stamp, stamp.inputs == digest, stamp.outputsUnchanged(in: outputURL, threads: threads) {
                 print(stamp.summary + " in \(Self.seconds(since: started)) s")
                 return
             }
             inputs = digest
+            builtBefore = stamp != nil
         }
 
         var loader = SiteLoader(contentDirectory: options.content, templates: templates, formats: formats, threads: threads)
-        loader.cache = noCache ? nil : Self.parsedCache
+        // Files parsed here are kept for the next build only when this folder was built before
+        // (a preview rebuilt on every save), not on a first build such as CI's.
+        loader.cache = noCache ? nil : Self.parsedCache(keepingNewEntries: builtBefore)
         let loaded = loader.load()
         guard let renderer = loaded.renderer else { throw report(loaded.diagnostics, files: loaded.files) }
 
@@ -158,8 +163,8 @@ struct Build: ParsableCommand {
     static let cacheFolder = ".guidegen-cache"
 
     /// Where section files and catalogs are kept as parsed (see `ParsedFileCache`).
-    static var parsedCache: ParsedFileCache {
-        ParsedFileCache(folder: URL(fileURLWithPath: cacheFolder).appendingPathComponent("parsed"))
+    static func parsedCache(keepingNewEntries: Bool) -> ParsedFileCache {
+        ParsedFileCache(folder: URL(fileURLWithPath: cacheFolder).appendingPathComponent("parsed"), keepsNewEntries: keepingNewEntries)
     }
 
     /// The time since `start` in seconds with two decimals, as the summary line prints it

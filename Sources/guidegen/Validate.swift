@@ -32,8 +32,9 @@ struct Validate: AsyncParsableCommand {
 
             Cache: a run without --online keeps its findings in .guidegen-cache/ with a digest \
             of every input file's bytes; the next run on unchanged files reports them again without \
-            checking anything. Section files and catalogs are kept as parsed, by their bytes, so a \
-            run after a change parses only the files that changed. --no-cache neither reads nor \
+            checking anything. A run on content validated before keeps section files and catalogs \
+            as parsed, by their bytes, so the next run after a change parses only the files that \
+            changed (a first run keeps none). --no-cache neither reads nor \
             writes any of this, nor the link cache.
 
             Suppression: a YAML comment on the line before a finding, or at the end of its line: \
@@ -93,8 +94,11 @@ struct Validate: AsyncParsableCommand {
     static func runCached(content: String, output: String?) -> ValidationReport {
         let location = ValidationCache.location(content: content, output: output, cache: URL(fileURLWithPath: Build.cacheFolder))
         let inputs = ValidationCache.inputs(content: content, output: output)
-        if let entry = ValidationCache.load(from: location), entry.inputs == inputs { return entry.report }
-        let report = ValidationRun.run(contentDirectory: content, outputDirectory: output, cache: Build.parsedCache)
+        let entry = ValidationCache.load(from: location)
+        if let entry, entry.inputs == inputs { return entry.report }
+        // Files parsed here are kept for the next run only when this content was validated
+        // before (an editor or a hook validating on every save), not on a first run such as CI's.
+        let report = ValidationRun.run(contentDirectory: content, outputDirectory: output, cache: Build.parsedCache(keepingNewEntries: entry != nil))
         #if DEBUG
         pauseForTests()
         #endif
@@ -121,7 +125,7 @@ struct Validate: AsyncParsableCommand {
         var report: ValidationReport
         if online {
             let noCache = noCache
-            report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory, cache: noCache ? nil : Build.parsedCache,
+            report = await ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory, cache: noCache ? nil : Build.parsedCache(keepingNewEntries: false),
                                              online: { if noCache { $0.useCache = false } }, now: { Date() })
         } else if noCache {
             report = ValidationRun.run(contentDirectory: options.content, outputDirectory: outputDirectory)

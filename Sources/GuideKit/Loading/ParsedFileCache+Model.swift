@@ -13,6 +13,7 @@ extension ParsedFileCache {
 
     /// Keeps a section that parsed without a problem from these bytes.
     func store(_ section: Section, of file: URL, displayPath: String, bytes: Data) {
+        guard keepsNewEntries else { return }
         var writer = ModelWriter(file: displayPath)
         writer.write(section)
         guard writer.isFaithful else { return }
@@ -36,6 +37,7 @@ extension ParsedFileCache {
 
     /// Keeps a catalog that parsed without a problem from these bytes.
     func store(_ catalog: Catalog, of file: URL, displayPath: String, bytes: Data) {
+        guard keepsNewEntries else { return }
         var writer = ModelWriter(file: displayPath)
         writer.write(catalog)
         guard writer.isFaithful else { return }

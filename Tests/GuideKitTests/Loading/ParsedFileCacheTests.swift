@@ -151,25 +151,39 @@ import Testing
         _ = directory
     }
 
-    /// The command line keeps parsed files in .guidegen-cache/parsed: a build and a validation
-    /// after one section file changed give what they give without any cache.
+    /// The command line keeps parsed files in .guidegen-cache/parsed on a repeated run only (a
+    /// build into a folder built before, a validation of content validated before), and a build
+    /// and a validation after one section file changed give what they give without any cache.
     @Test func aRunAfterAChangeGivesWhatARunWithoutTheCacheGives() throws {
         let (directory, content, _) = try realGuide()
         let templates = Repository.templates.path
-        #expect(try runGuidegen(["build", "--content", "Content", "--templates", templates, "--output", "first"], in: directory.url).status == 0)
-        #expect(try runGuidegen(["validate", "--content", "Content", "--output", "first"], in: directory.url).status == 0)
         let parsed = directory.url.appendingPathComponent(".guidegen-cache/parsed")
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: parsed.path)) ?? []).count == 8)
-
+        func kept() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: parsed.path)) ?? []).count }
         let file = URL(fileURLWithPath: content).appendingPathComponent("sections/1688-account.yaml")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "  - id: ", with: "  # a writer's note\n  - id: ", options: [], range: text.range(of: "  - id: ")).utf8).write(to: file)
-        let warm = try runGuidegen(["build", "--content", "Content", "--templates", templates, "--output", "warm"], in: directory.url)
+        func edit(_ note: String) throws {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "  - id: ", with: "  # \(note)\n  - id: ", options: [], range: text.range(of: "  - id: ")).utf8).write(to: file)
+        }
+        let build = ["build", "--content", "Content", "--templates", templates, "--output"]
+
+        #expect(try runGuidegen(build + ["first"], in: directory.url).status == 0)
+        #expect(try runGuidegen(["validate", "--content", "Content", "--output", "first"], in: directory.url).status == 0)
+        #expect(kept() == 0, "a first build and a first validation keep nothing")
+        try edit("a writer's note")
+        #expect(try runGuidegen(["validate", "--content", "Content", "--output", "first"], in: directory.url).status == 0)
+        #expect(kept() == 8, "a repeated validation keeps the 6 section files and 2 catalogs")
+        try FileManager.default.removeItem(at: parsed)
+        #expect(try runGuidegen(build + ["first"], in: directory.url).status == 0)
+        #expect(kept() == 8, "a repeated build keeps them")
+
+        try edit("another note")
+        let warm = try runGuidegen(build + ["warm"], in: directory.url)
         let warmFindings = try runGuidegen(["validate", "--content", "Content", "--output", "warm", "--format", "json"], in: directory.url)
         let noneFindings = try runGuidegen(["validate", "--no-cache", "--content", "Content", "--output", "warm", "--format", "json"], in: directory.url)
         try FileManager.default.removeItem(at: parsed)
-        let none = try runGuidegen(["build", "--content", "Content", "--templates", templates, "--output", "none"], in: directory.url)
+        let none = try runGuidegen(build + ["none", "--no-cache"], in: directory.url)
         #expect(warm.status == 0 && none.status == 0)
+        #expect(kept() == 0, "--no-cache keeps nothing")
         #expect(snapshot(of: directory.url.appendingPathComponent("warm")) == snapshot(of: directory.url.appendingPathComponent("none")))
         #expect(warmFindings.status == noneFindings.status && warmFindings.stdout == noneFindings.stdout)
     }

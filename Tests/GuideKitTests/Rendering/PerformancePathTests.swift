@@ -80,6 +80,30 @@ extension RenderingTests {
             #expect(PageText.normalise("İş ‘[现在去认证]’\n") == "İş ‘[现在去认证]’\n")
         }
 
+        /// The scalars `isPlainlyNFC` lets through are ones NFC leaves alone wherever they stand:
+        /// combining class 0 and the standard library's quick check passes each; others go to it.
+        @Test func thePlainNFCScalarsAreStartersTheQuickCheckPasses() throws {
+            guard #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) else { return }
+            let plain = (0..<0x300).compactMap(Unicode.Scalar.init) + (0x2010...0x2027).compactMap(Unicode.Scalar.init) + (0x4E00...0x9FFF).compactMap(Unicode.Scalar.init)
+            #expect(plain.count == 0x300 + 0x18 + 0x5200)
+            for scalar in plain {
+                let text = String(Character(scalar))
+                var span = text.utf8Span
+                #expect(scalar.properties.canonicalCombiningClass == .notReordered && span.checkForNFC(quickCheck: true), "U+\(String(scalar.value, radix: 16))")
+                #expect(PageText.isPlainlyNFC(text))
+            }
+            var all = String.UnicodeScalarView()
+            all.append(contentsOf: plain)
+            #expect(PageText.isPlainlyNFC(String(all)))
+            for other: Unicode.Scalar in ["\u{300}", "\u{301}", "\u{2000}", "\u{2001}", "\u{200F}", "\u{2028}", "\u{2126}", "\u{3099}", "\u{4DFF}", "\u{A000}", "\u{AC00}", "\u{1161}", "\u{F900}", "\u{1F600}"] {
+                #expect(!PageText.isPlainlyNFC("İş \(Character(other))"), "U+\(String(other.value, radix: 16))")
+            }
+            // Whatever the fast path says, a page comes out as Foundation composes it.
+            for text in ["İş ‘a’ 现在", "e\u{301}", "A\u{30A}…", "\u{2126}hm", "\u{1100}\u{1161}", "ş\u{327}", "“x” — \u{F900}"] {
+                #expect(PageText.nfc(text).unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(text.unicodeScalars.map { $0.value })")
+            }
+        }
+
         static let scalars = [
             "", " ", "\n", "~", "~\n", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "true\n", "yes", "no", "on", "off", "Off", "OFF",
             "y", "n", "o", "t", "f", "1", "-1", "+1", "0", "0x1F", "0o17", "0b101", "017", "1_000", "1:30", "-1:30", "1.5", ".5", "5.", "1e5", "1E+5",

@@ -80,6 +80,17 @@ extension RenderingTests {
             #expect(PageText.normalise("İş ‘[现在去认证]’\n") == "İş ‘[现在去认证]’\n")
         }
 
+        /// `LanguageTag.isWellFormed` on bytes says what the rule says on characters: a first
+        /// subtag of 2–8 ASCII letters, then subtags of 1–8 ASCII letters or digits.
+        @Test(arguments: ["", "e", "en", "tr", "zh-Hans", "pt-BR", "es-419", "sr-Latn-RS", "x-private", "en-", "-en", "en--US", "EN", "abcdefgh", "abcdefghi",
+                          "en-abcdefgh", "en-abcdefghi", "en-1", "1en", "e1", "en_US", "en US", "tr-İ", "ş", "ﬁ", "en-\u{301}", "e\u{301}n", "en-\r\n", "en\u{0}", "de-CH-1901", "a-b-c"])
+        func languageTagsAreWellFormedAsTheCharacterRuleSays(tag: String) {
+            let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+            let byCharacters = parts.first.map { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } == true
+                && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+            #expect(LanguageTag.isWellFormed(tag) == byCharacters)
+        }
+
         /// The scalars `isPlainlyNFC` lets through are ones NFC leaves alone wherever they stand:
         /// combining class 0 and the standard library's quick check passes each; others go to it.
         @Test func thePlainNFCScalarsAreStartersTheQuickCheckPasses() throws {

@@ -17,7 +17,8 @@ struct Build: ParsableCommand {
             Cache (.guidegen-cache/ of the current folder): a build whose inputs did not change \
             since the last build into the same folder is skipped; a build into a folder built \
             before keeps section files and catalogs as parsed, so the next build after a change \
-            parses only the files that changed (a first build keeps none). Inputs are compared by their bytes, never by dates; --no-cache uses none of it.
+            parses only the files that changed (a first build keeps none). Inputs are compared \
+            by their bytes, never by dates; --no-cache uses none of it.
 
             \(ExitCode.documentation)
             """

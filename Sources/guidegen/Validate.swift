@@ -34,8 +34,8 @@ struct Validate: AsyncParsableCommand {
             of every input file's bytes; the next run on unchanged files reports them again without \
             checking anything. A run on content validated before keeps section files and catalogs \
             as parsed, by their bytes, so the next run after a change parses only the files that \
-            changed (a first run keeps none). --no-cache neither reads nor \
-            writes any of this, nor the link cache.
+            changed (a first run keeps none). --no-cache neither reads nor writes any of this, \
+            nor the link cache.
 
             Suppression: a YAML comment on the line before a finding, or at the end of its line: \
             `# guidegen-ignore: rule-id — reason` (the reason is required).

@@ -13,6 +13,9 @@ public enum DisplayWidth {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return 1 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        // Latin-1 and the Latin extensions before the combining marks (U+0300): one column, but
+        // the soft hyphen (a format character). Spares Turkish letters the property look-up.
+        if value < 0x300 { return value == 0xAD ? 0 : 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

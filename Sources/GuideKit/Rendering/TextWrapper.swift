@@ -61,7 +61,8 @@ public struct TextWrapper: Sendable {
     func wrapByUnits(_ line: String) -> [String] {
         let scalars = Array(line.unicodeScalars)
         let markerLength = Self.markerLength(scalars)
-        let head = String(String.UnicodeScalarView(scalars[..<markerLength]))
+        var head = ""
+        head.unicodeScalars.append(contentsOf: scalars[..<markerLength])
         let hanging = DisplayWidth.of(head)
         let units = Self.units(scalars[markerLength...])
 
@@ -158,7 +159,7 @@ public struct TextWrapper: Sendable {
                 spaces = 0
                 isOpen = true
             }
-            text.append(contentsOf: scalar.utf8)
+            if scalar.isASCII { text.append(UInt8(scalar.value)) } else { text.append(contentsOf: scalar.utf8) }
             width += scalarWidth
             previousWide = wide
         }
@@ -196,6 +197,7 @@ public struct TextWrapper: Sendable {
     }
 
     static func trimTrailingSpaces(_ line: String) -> String {
+        guard let last = line.utf8.last, last == 0x20 || last == 0x09 else { return line }
         var scalars = line.unicodeScalars
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         return String(scalars)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The shape every rendered page is given (`SiteRenderer.normalise`): NFC, LF line endings, no
-/// trailing spaces or tabs, at most one blank line in a row, no blank lines at the start or the
-/// end. Works on UTF-8 bytes: the Foundation string calls it replaces (two
+/// The shape every rendered page is given, so template whitespace never changes it: NFC, LF
+/// line endings, no trailing spaces or tabs, at most one blank line in a row, no blank lines at
+/// the start or the end. Works on UTF-8 bytes: the Foundation string calls it replaces (two
 /// `replacingOccurrences` and a `split`) cost about a sixth of a build.
 enum PageText {
     /// `text` in NFC. A string the quick check passes (nearly every page) is returned as it is;

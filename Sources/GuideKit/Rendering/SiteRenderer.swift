@@ -320,7 +320,7 @@ public struct SiteRenderer: Sendable {
         // is megabytes, and holding every block's text and lines at once doubled that.
         var pages = Pages(pageLength: options.pageLength)
         func add(_ rendered: String) {
-            let lines = Self.lines(wrapper.wrap(Self.normalise(rendered)))
+            let lines = PageText.lines(wrapper.wrap(PageText.normalise(rendered)))
             if !lines.isEmpty { pages.append(lines) }
         }
         add(templates.render(block(nil), template: "header"))
@@ -373,17 +373,5 @@ public struct SiteRenderer: Sendable {
         /// Every line ended by a line feed; a single line feed when there are none.
         var bytes: Data { lines.isEmpty ? Data([0x0A]) : lines }
         var text: String { String(decoding: bytes, as: UTF8.self) }
-    }
-
-    // MARK: Text normalisation
-
-    /// NFC, LF line endings, no trailing spaces, at most one blank line in a row, no blank lines at
-    /// the start, one line feed at the end: template whitespace never changes the output's shape.
-    static func normalise(_ text: String) -> String {
-        PageText.normalise(text)
-    }
-
-    static func lines(_ text: String) -> [String] {
-        PageText.lines(text)
     }
 }

@@ -59,7 +59,7 @@ fuzz: deps
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p .build-fuzz/corpus/$$target; \
 	  echo "make fuzz: $$target for $(FUZZ_SECONDS) s"; \
-	  GUIDEGEN_FUZZ_TARGET=$$target $(FUZZER) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	  GUIDEGEN_FUZZ_TARGET=$$target LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan-suppressions.txt $(FUZZER) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
 	    -artifact_prefix=.build-fuzz/artifacts/$$target- .build-fuzz/corpus/$$target Tests/Fixtures/fuzz/$$target || exit 1; \
 	done
 

@@ -110,7 +110,7 @@ public enum FuzzTargets {
             var reader = NodeReader(file: file.source)
             _ = Section.read(root, file: file.source.path, reader: &reader)
         }
-        var problems = locatedProblems(diagnostics, file: "sections/first.yaml")
+        var problems = locatedProblems(diagnostics, file: "sections/first.yaml") + blockReaderProblems(data)
 
         let fixture = LoaderFixture.shared
         guard (try? data.write(to: fixture.section)) != nil else { return problems }
@@ -131,6 +131,18 @@ public enum FuzzTargets {
             }
         }
         return problems
+    }
+
+    /// The block-style reader gives the tree libyaml gives, or leaves the file to libyaml.
+    private static func blockReaderProblems(_ data: Data) -> [String] {
+        guard var text = YAMLFile.text(of: data),
+            let tree = text.withUTF8({ BlockYAMLReader.compose($0, maximumDepth: YAMLFile.maximumDepth) })
+        else { return [] }
+        let libyaml = YAMLComposer.compose(text, maximumDepth: YAMLFile.maximumDepth, blockReader: false)
+        guard let root = libyaml.root, libyaml.problems.isEmpty, libyaml.failure == nil else {
+            return ["the block reader read a file libyaml refuses"]
+        }
+        return tree.outline == root.outline ? [] : ["the block reader's tree is not libyaml's"]
     }
 
     /// Every diagnostic names a file and a line and column that exist in it.

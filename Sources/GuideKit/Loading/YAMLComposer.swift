@@ -51,10 +51,12 @@ enum YAMLComposer {
     }
 
     /// Checks and composes `text`, keeping at most `limit` shape problems; the check stops at
-    /// nesting that is too deep.
-    static func compose(_ text: String, maximumDepth: Int, limit: Int = 20) -> Result {
+    /// nesting that is too deep. Text in the plain block style goes through `BlockYAMLReader`
+    /// unless `blockReader` is false (the tests that compare the two).
+    static func compose(_ text: String, maximumDepth: Int, limit: Int = 20, blockReader: Bool = true) -> Result {
         var text = text
         return text.withUTF8 { bytes in
+            if blockReader, let root = BlockYAMLReader.compose(bytes, maximumDepth: maximumDepth) { return Result(root: root) }
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return Result(failure: .outOfMemory) }
             defer { yaml_parser_delete(&parser) }

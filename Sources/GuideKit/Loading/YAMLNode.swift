@@ -89,3 +89,16 @@ enum YAMLNode: Sendable {
         return nil
     }
 }
+
+extension YAMLNode {
+    /// Every node as `line:column kind tag style text`, depth first: what tests and the loader's
+    /// fuzz target compare when two readers must give the same tree.
+    var outline: [String] {
+        let place = "\(mark.line):\(mark.column)"
+        switch self {
+        case .scalar(let scalar): return ["\(place) scalar \(scalar.tag.rawValue) \(scalar.style) \(scalar.string.debugDescription)"]
+        case .sequence(let sequence): return ["\(place) list"] + sequence.flatMap(\.outline)
+        case .mapping(let mapping): return ["\(place) mapping"] + mapping.flatMap { $0.key.outline + $0.value.outline }
+        }
+    }
+}

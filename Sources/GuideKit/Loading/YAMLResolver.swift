@@ -35,6 +35,7 @@ extension YAMLNode.Scalar {
         case .nonSpecific: return .str
         default: return tag
         }
+        if let quick = string.utf8.withContiguousStorageIfAvailable(Self.quickKeyTag), let tag = quick { return tag }
         if let first = string.unicodeScalars.first, !string.unicodeScalars.contains(where: Self.isLineBreak) {
             if !Self.resolverStarts.contains(first) { return .str }
             if first.isASCIILetter, !Self.boolAndNullWords.contains(string) { return .str }
@@ -42,6 +43,27 @@ extension YAMLNode.Scalar {
         }
         let name = Resolver.guidegen.resolveTag(of: .scalar(Node.Scalar(string)))
         return YAMLNode.Tag(rawValue: name.rawValue) ?? .str
+    }
+
+    /// `str` for what most keys are (`id`, `text`, `tamedu-0001.steps.step-1.text`): a letter
+    /// first, no byte a line break could start with, and no bool or null word in any case. Nil
+    /// when the rules below decide. On bytes: the walk over scalars and the set of words cost a
+    /// thousand instructions a key, 3 % of a large validate.
+    private static func quickKeyTag(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode.Tag? {
+        guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return nil }
+        var packed: UInt64 = 0
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0B || byte == 0x0C || byte == 0x0D || byte == 0xC2 || byte == 0xE2 { return nil }
+            packed = packed << 8 | UInt64(byte | 0x20)
+        }
+        // `| 0x20` lowers letters and may make another byte look like one: such a key goes on
+        // to the rules below, as a word does.
+        return bytes.count <= 5 && lowercaseWords.contains(packed) ? nil : .str
+    }
+
+    /// The bool and null words lowered, a byte each in one number.
+    private static let lowercaseWords: [UInt64] = ["yes", "no", "true", "false", "on", "off", "null"].map { word in
+        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     private static let resolverStarts = Set("yYnNtTfFoO0123456789+-.~<=".unicodeScalars)

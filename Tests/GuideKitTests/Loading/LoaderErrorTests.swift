@@ -1,5 +1,5 @@
 import Foundation
-import GuideKit
+@testable import GuideKit
 import Testing
 
 /// One small fixture per loader error, each asserting the message and the exact line and column
@@ -126,6 +126,23 @@ struct LoaderErrorTests {
             """)
         let (result, _) = try load(tree: MinimalGuide.tree(section: marked.text))
         expectDiagnostic(result, id: "unknown-link", file: "sections/first.yaml", at: marked[1], messageContains: "did you mean ‘home’?")
+    }
+
+    /// Texts without `]` or `<` are not parsed for links; one with only an autolink is.
+    @Test func unknownLinkKeyInAnAutolinkIsReported() throws {
+        let section = MinimalGuide.section.replacingOccurrences(of: "[1688.com](link:home)’u", with: "Önce <link:hme>")
+        #expect(section.contains("<link:hme>"))
+        let (result, _) = try load(tree: MinimalGuide.tree(section: section))
+        #expect(result.diagnostics.contains { $0.id == "unknown-link" && $0.message.contains("‘hme’") })
+        #expect(!ReferenceCheck.mayHoldLinks("Önce şu adresi ziyaret edin (link:hme)") && ReferenceCheck.mayHoldLinks("a <b"))
+    }
+
+    /// Where a link's destination is, in scalars: found in the bytes, after Turkish letters too.
+    @Test func aDestinationIsFoundInScalars() {
+        #expect(ReferenceCheck.offset(of: "(link:x)", in: "ş ğ [a](link:x)") == 7)
+        #expect(ReferenceCheck.offset(of: "(link:x)", in: "[a](link:y) [b](link:x)") == 15)
+        #expect(ReferenceCheck.offset(of: "(link:x)", in: "(link:") == nil)
+        #expect(ReferenceCheck.offset(of: "(link:x)", in: "") == nil)
     }
 
     @Test func unknownLinkKeyInFoldedTextOnItsSecondLine() throws {

@@ -1,7 +1,7 @@
 /// A reader for the plain block style content files are written in, which composes the same tree
 /// as `YAMLComposer` without libyaml, or gives up. libyaml's scanner and the composer's handling
-/// of its events were a quarter of a full `validate` (300 instructions a byte); this reader takes
-/// the lines as they are.
+/// of its events were a quarter of a full `validate`, 270 instructions a byte; this reader takes
+/// the lines as they are, at about 100.
 ///
 /// It reads block mappings with plain keys, block lists (compact mappings as items, lists at
 /// their key's indentation), single-line plain, single-quoted and double-quoted scalars, flow

@@ -135,14 +135,8 @@ public enum FuzzTargets {
 
     /// The block-style reader gives the tree libyaml gives, or leaves the file to libyaml.
     private static func blockReaderProblems(_ data: Data) -> [String] {
-        guard var text = YAMLFile.text(of: data),
-            let tree = text.withUTF8({ BlockYAMLReader.compose($0, maximumDepth: YAMLFile.maximumDepth) })
-        else { return [] }
-        let libyaml = YAMLComposer.compose(text, maximumDepth: YAMLFile.maximumDepth, blockReader: false)
-        guard let root = libyaml.root, libyaml.problems.isEmpty, libyaml.failure == nil else {
-            return ["the block reader read a file libyaml refuses"]
-        }
-        return tree.outline == root.outline ? [] : ["the block reader's tree is not libyaml's"]
+        guard let text = YAMLFile.text(of: data), let compared = BlockYAMLReader.comparedWithLibyaml(text), !compared.matches else { return [] }
+        return ["the block reader's tree is not libyaml's, which is \(compared.libyaml)"]
     }
 
     /// Every diagnostic names a file and a line and column that exist in it.

@@ -134,20 +134,14 @@ struct BlockYAMLReader {
         let indentation = position - starts[line]
         let mark = mark(position)
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: Set<KeyName>?
+        var keys: Set<YAMLComposer.KeyIdentity>?
         var keyStart = position
         while true {
             guard let colon = colon(ofKeyAt: keyStart) else { return nil }
             var scalar = YAMLNode.Scalar(string(keyStart..<colon), mark: self.mark(keyStart))
             scalar.tag = scalar.keyTag
-            // A key twice: libyaml's path reports it. Keys are compared as the composer compares
-            // them, one by one while there are few (a set for every mapping costs more).
-            let name = KeyName(tag: scalar.tag, string: scalar.string)
-            if keys == nil {
-                if pairs.contains(where: { KeyName($0.key) == name }) { return nil }
-                if pairs.count >= 8 { keys = Set(pairs.map { KeyName($0.key) }) }
-            }
-            guard keys?.insert(name).inserted ?? true else { return nil }
+            // A key twice: libyaml's path reports it.
+            guard !YAMLComposer.KeyIdentity(.scalar(scalar)).isRepeated(in: pairs, keys: &keys) else { return nil }
             guard let value = value(after: colon + 1, indentation: indentation, depth: depth) else { return nil }
             pairs.append((.scalar(scalar), value))
             skipTrivia()
@@ -158,24 +152,6 @@ struct BlockYAMLReader {
             keyStart = starts[line] + next
         }
         return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mark))
-    }
-
-    /// A key as the composer tells keys apart: its resolved tag and its text.
-    private struct KeyName: Hashable {
-        let tag: YAMLNode.Tag
-        let string: String
-
-        init(tag: YAMLNode.Tag, string: String) {
-            self.tag = tag
-            self.string = string
-        }
-
-        init(_ key: YAMLNode) {
-            self.init(tag: key.scalar?.tag ?? .implicit, string: key.scalar?.string ?? "")
-        }
-
-        /// The text alone: hashing the tag would hash its raw value, another string.
-        func hash(into hasher: inout Hasher) { hasher.combine(string) }
     }
 
     /// A plain key at `position`: the position of its colon, which a space or the line's end follows.
@@ -281,10 +257,11 @@ struct BlockYAMLReader {
         line += 1
         guard isMapping else { return .sequence(YAMLNode.Sequence(items: items, mark: mark)) }
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var keys: Set<YAMLComposer.KeyIdentity>?
         for pair in stride(from: 0, to: items.count, by: 2) {
             guard case .scalar(var key) = items[pair] else { return nil }
             key.tag = key.keyTag
-            guard !pairs.contains(where: { KeyName($0.key) == KeyName(tag: key.tag, string: key.string) }) else { return nil }
+            guard !YAMLComposer.KeyIdentity(.scalar(key)).isRepeated(in: pairs, keys: &keys) else { return nil }
             pairs.append((.scalar(key), items[pair + 1]))
         }
         return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mark))
@@ -403,5 +380,20 @@ struct BlockYAMLReader {
         // Trailing blank lines are the scalar's; `-` drops every final line break, no indicator keeps one.
         if !strip { text.append(0x0A) }
         return .scalar(YAMLNode.Scalar(String(decoding: text, as: UTF8.self), tag: .str, style: folded ? .folded : .literal, mark: mark))
+    }
+}
+
+extension BlockYAMLReader {
+    /// Whether the reader's tree for `text` is libyaml's, node by node (`YAMLNode.outline`), with
+    /// what libyaml gave; nil when the reader leaves `text` to libyaml. The tests and the loader's
+    /// fuzz target hold every tree the reader gives to this.
+    static func comparedWithLibyaml(_ text: String) -> (matches: Bool, libyaml: String)? {
+        var copy = text
+        guard let tree = copy.withUTF8({ compose($0, maximumDepth: YAMLFile.maximumDepth) }) else { return nil }
+        let libyaml = YAMLComposer.compose(text, maximumDepth: YAMLFile.maximumDepth, blockReader: false)
+        guard libyaml.problems.isEmpty, libyaml.failure == nil, let root = libyaml.root else {
+            return (false, "refused: problems \(libyaml.problems), failure \(String(describing: libyaml.failure))")
+        }
+        return (tree.outline == root.outline, root.outline.joined(separator: "\n"))
     }
 }

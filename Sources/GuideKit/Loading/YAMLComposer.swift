@@ -209,11 +209,8 @@ extension YAMLComposer {
         private var items: [YAMLNode] = []
         private var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         private var pendingKey: YAMLNode?
-        /// The keys so far, once there are more than `scannedKeys`; until then they are compared
-        /// one by one (most mappings have a handful of keys, and a set per mapping cost more than
-        /// the comparisons: 4 % of a large validate).
+        /// The keys so far, once there are more than `KeyIdentity.scannedKeys`.
         private var keys: Set<KeyIdentity>?
-        static let scannedKeys = 8
         /// Each key that appears again, with where it appears the second time.
         private var repeated: [KeyIdentity: YAMLNode.Mark] = [:]
 
@@ -234,21 +231,12 @@ extension YAMLComposer {
                     key = .scalar(scalar)
                 }
                 let identity = KeyIdentity(key)
-                if isRepeated(identity), repeated[identity] == nil { repeated[identity] = key.mark }
+                if identity.isRepeated(in: pairs, keys: &keys), repeated[identity] == nil { repeated[identity] = key.mark }
                 pendingKey = key
                 return
             }
             pairs.append((key, node))
             pendingKey = nil
-        }
-
-        /// Whether an earlier key of the mapping has this identity (every earlier key is in `pairs`).
-        private mutating func isRepeated(_ identity: KeyIdentity) -> Bool {
-            if keys == nil {
-                guard pairs.count >= Self.scannedKeys else { return pairs.contains { KeyIdentity($0.key) == identity } }
-                keys = Set(pairs.map { KeyIdentity($0.key) })
-            }
-            return !keys!.insert(identity).inserted
         }
 
         var node: YAMLNode {
@@ -266,8 +254,9 @@ extension YAMLComposer {
     }
 
     /// A mapping key as Yams compared keys: a scalar by its resolved tag and text, a mapping or
-    /// list (a complex key, `? [a, b]`) by its whole content.
-    private struct KeyIdentity: Hashable {
+    /// list (a complex key, `? [a, b]`) by its whole content. `BlockYAMLReader` tells keys apart
+    /// with it too.
+    struct KeyIdentity: Hashable {
         let tag: YAMLNode.Tag?
         let text: String
 
@@ -279,6 +268,25 @@ extension YAMLComposer {
                 tag = nil
                 text = Self.content(of: node)
             }
+        }
+
+        /// The text alone: hashing the tag would hash its raw value, another string (keys that
+        /// differ only by tag, `4` and `"4"`, are rare and still unequal).
+        func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+        /// The pairs a mapping compares a new key with before it keeps its keys in a set: most
+        /// mappings have a handful of keys, and a set per mapping cost more than the comparisons
+        /// (4 % of a large validate).
+        static let scannedKeys = 8
+
+        /// Whether a key of `pairs`, the mapping's pairs so far, has this identity. Past
+        /// `scannedKeys` pairs the keys are kept in `keys`, this one included.
+        func isRepeated(in pairs: [(key: YAMLNode, value: YAMLNode)], keys: inout Set<KeyIdentity>?) -> Bool {
+            if keys == nil {
+                guard pairs.count >= Self.scannedKeys else { return pairs.contains { KeyIdentity($0.key) == self } }
+                keys = Set(pairs.map { KeyIdentity($0.key) })
+            }
+            return !keys!.insert(self).inserted
         }
 
         /// How Yams named a key in its message: a complex key has no string.

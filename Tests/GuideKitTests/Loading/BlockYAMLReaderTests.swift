@@ -15,12 +15,7 @@ import Testing
     /// Nil when the reader leaves the text to libyaml; otherwise whether the two trees are the
     /// same, with what libyaml gave.
     static func compare(_ text: String) -> (same: Bool, libyaml: String)? {
-        guard let tree = read(text) else { return nil }
-        let libyaml = YAMLComposer.compose(text, maximumDepth: YAMLFile.maximumDepth, blockReader: false)
-        guard libyaml.problems.isEmpty, libyaml.failure == nil, let root = libyaml.root else {
-            return (false, "problems \(libyaml.problems), failure \(String(describing: libyaml.failure))")
-        }
-        return (tree.outline == root.outline, root.outline.joined(separator: "\n"))
+        BlockYAMLReader.comparedWithLibyaml(text).map { ($0.matches, $0.libyaml) }
     }
 
     /// The YAML files of the repository (content, templates, fixtures) and the loader's fuzzing seeds.

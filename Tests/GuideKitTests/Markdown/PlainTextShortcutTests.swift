@@ -4,7 +4,8 @@ import Testing
 
 /// Text that `CommonMark.isPlain` lets past cmark parses as cmark parses it: one text node with
 /// all of it. Checked on every text of the real guide and its catalog, and on seeded random
-/// strings made of the characters that matter to a paragraph.
+/// strings made of the characters that matter to a paragraph; and what a reader sees of such a
+/// text (`VisibleText`'s one-run shortcut) is what locating its pieces in the raw text gives.
 @Suite struct PlainTextShortcutTests {
     @Test func everyTextOfTheRealGuideParsesAsCmarkParsesIt() throws {
         let load = ContentLoader(directory: Repository.content.path).load()
@@ -15,6 +16,8 @@ import Testing
         for text in texts {
             if CommonMark.isPlain(text) { plain += 1 }
             #expect(CommonMark.parseInline(text) == CommonMark.parseInlineWithCmark(text), "\(text.debugDescription)")
+            let inlines = CommonMark.parseInline(text).inlines
+            #expect(VisibleText(inlines, raw: text) == VisibleText(locating: inlines, in: text), "\(text.debugDescription)")
         }
         // The shortcut is taken, and not for everything (links and labels go to cmark).
         #expect(plain > texts.count / 4 && plain < texts.count, "\(plain) of \(texts.count) plain")
@@ -30,6 +33,9 @@ import Testing
             let text = (0..<generator.int(1...8)).map { _ in generator.pick(pieces) }.joined()
             if CommonMark.isPlain(text) { plain += 1 }
             #expect(CommonMark.parseInline(text) == CommonMark.parseInlineWithCmark(text), "\(text.debugDescription)")
+            // What a reader sees of it is the same found either way.
+            let inlines = CommonMark.parseInline(text).inlines
+            #expect(VisibleText(inlines, raw: text) == VisibleText(locating: inlines, in: text), "\(text.debugDescription)")
         }
         #expect(plain > 1_000, "\(plain) plain")
     }

@@ -45,6 +45,22 @@ public enum Parallel {
         return (results.value.first!, results.value.second!)
     }
 
+    /// Drops `value` on a background thread: freeing what a run built (the arrays of every text,
+    /// every translation, every node) then costs the run no wall time, and a process that exits
+    /// first never pays for it at all. Pass the last reference (`release(consume value)`), or the
+    /// caller's copy frees it after all.
+    static func release<T: Sendable>(_ value: consuming T) {
+        let kept = Kept(value)
+        DispatchQueue.global(qos: .utility).async { kept.drop() }
+    }
+
+    /// A value held until `drop()`, so its last reference goes on the thread that drops it.
+    private final class Kept<T: Sendable>: @unchecked Sendable {
+        private var value: T?
+        init(_ value: consuming T) { self.value = consume value }
+        func drop() { value = nil }
+    }
+
     /// Two results, each set by one thread.
     private final class Results<A, B> {
         var first: A?

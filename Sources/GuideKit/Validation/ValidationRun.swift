@@ -64,10 +64,15 @@ public enum ValidationRun {
     /// these names. `cache` keeps parsed section files and catalogs for the next run.
     public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules,
                            cache: ParsedFileCache? = nil) -> ValidationReport {
+        let prepared: Prepared
         switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules, cache: cache) {
         case .failure(let failed): return failed.report
-        case .success(let prepared): return prepared.finish(online: nil)
+        case .success(let ready): prepared = ready
         }
+        let report = prepared.finish(online: nil)
+        // The content as loaded (every section, catalog and node) is freed off the run's path.
+        Parallel.release(consume prepared)
+        return report
     }
 
     /// The same, and the registry's URLs checked online once the content has loaded: what

@@ -22,6 +22,7 @@ public struct Validator: Sendable {
             // Rules only read the context: they run side by side, their findings kept in rule order.
             let enabled = rules.filter { configuration.isEnabled($0.id) }
             ruleFindings = Parallel.map(enabled, threads: threads) { $0.check(context) }.flatMap { $0 }
+            Parallel.release(consume context)
         } else {
             // Without a guide the rules cannot run; what the loader found under their ids still counts.
             ruleFindings = load.diagnostics.filter { ruleIDs.contains($0.id) }

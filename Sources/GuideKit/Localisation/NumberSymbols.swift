@@ -117,7 +117,7 @@ public struct NumberSymbols: Sendable, Hashable {
     /// A percent sign on either side does not change the value.
     public func numbers(in text: String) -> [String] {
         // A number starts with an ASCII digit; most texts have none and need no scalar array.
-        guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return [] }
+        guard text.containsByte(in: UInt8(ascii: "0")...UInt8(ascii: "9")) else { return [] }
         let scalars = Array(text.unicodeScalars)
         let decimalScalars = Array(decimal.unicodeScalars)
         let groupScalars = Array(group.unicodeScalars)

@@ -77,7 +77,7 @@ public struct Suppression: Sendable, Hashable {
     /// The scalar index of the `#` that starts a comment, outside quoted scalars.
     static func commentStart(in line: String) -> Int? {
         // Nearly every line of a content file has no `#` at all: it needs no scalar array.
-        guard line.utf8.contains(UInt8(ascii: "#")) else { return nil }
+        guard line.containsByte(UInt8(ascii: "#")) else { return nil }
         let scalars = Array(line.unicodeScalars)
         var quote: Unicode.Scalar?
         for (index, scalar) in scalars.enumerated() {

@@ -36,3 +36,33 @@ extension SourceFileTests {
         #expect(!SourceFile(path: "e.yaml", text: "").contains("a"))
     }
 }
+
+extension SourceFileTests {
+    /// Files without a CR are split with `memchr`: on seeded random texts the lines start where
+    /// the byte-by-byte split starts them.
+    @Test func theLineFeedOnlySplitMatchesTheByteLoop() {
+        var generator = RenderingTests.PropertyTests.Generator(state: 88)
+        let pieces = ["a", "ş", "中", "\n", "\n\n", " ", "key: value", "\r", "\r\n"]
+        var lineFeedOnly = 0
+        for _ in 0..<2_000 {
+            let bytes = Array((0..<generator.int(0...12)).map { _ in generator.pick(pieces) }.joined().utf8)
+            var expected: [UInt32] = []
+            bytes.enumerateLines { expected.append(UInt32($0.lowerBound)) }
+            if !bytes.contains(0x0D) { lineFeedOnly += 1 }
+            #expect(bytes.lineStarts() == expected, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+        #expect(lineFeedOnly > 200, "\(lineFeedOnly) texts without a CR")
+    }
+}
+
+extension SourceFileTests {
+    /// `containsByte` answers as `utf8.contains` does, for small and large strings and the empty one.
+    @Test(arguments: ["", "{", "a{b", "şğ{", "中文", "no brace", "1.500,5", "şu 2 adım", String(repeating: "x", count: 40) + "{"])
+    func containsByteAgreesWithTheUTF8View(text: String) {
+        for byte in [UInt8(ascii: "{"), UInt8(ascii: "x"), 0xC5, 0x00] {
+            #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text.debugDescription) \(byte)")
+        }
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        #expect(text.containsByte(in: digits) == text.utf8.contains { digits.contains($0) }, "\(text.debugDescription)")
+    }
+}

@@ -31,7 +31,7 @@ public struct TranslationNumbersRule: Rule {
     /// digit, and most texts have none in their prose: those need no prose string.
     static func numbers(of text: ContentText, symbols: NumberSymbols) -> [String] {
         let hasDigit = text.visible.runs.contains { run in
-            run.kind.isProse && run.text.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            run.kind.isProse && run.text.containsByte(in: UInt8(ascii: "0")...UInt8(ascii: "9"))
         }
         guard hasDigit else { return [] }
         return symbols.numbers(in: TranslatedText.prose(of: text)).sorted()

@@ -58,17 +58,26 @@ public struct EnglishTextRule: Rule {
         var findings: [Diagnostic] = []
         for text in context.texts {
             let (scalars, offsets) = text.visible.scalars(including: \.isProse)
-            var sentence: [TextScanning.Word] = []
-            for word in TextScanning.words(in: scalars) {
+            var sentence: [TextScanning.WordSpan] = []
+            for word in TextScanning.wordSpans(in: scalars) {
                 sentence.append(word)
                 if word.endsSentence {
-                    if let start = Self.englishSentenceStart(sentence) { findings.append(report(text, offsets[start])) }
+                    if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, offsets[start])) }
                     sentence = []
                 }
             }
-            if let start = Self.englishSentenceStart(sentence) { findings.append(report(text, offsets[start])) }
+            if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, offsets[start])) }
         }
         return findings
+    }
+
+    /// `englishSentenceStart(_:)` of the words at `sentence`; their strings are made only for a
+    /// sentence of three words or more without a Turkish letter, which few sentences are.
+    static func englishSentenceStart(_ sentence: [TextScanning.WordSpan], in scalars: [Unicode.Scalar]) -> Int? {
+        guard sentence.count >= 3, !sentence.contains(where: { scalars[$0.range].contains(where: TextScanning.isTurkishLetter) }) else { return nil }
+        return englishSentenceStart(sentence.map {
+            TextScanning.Word(text: TextScanning.string(scalars[$0.range]), start: $0.range.lowerBound, endsSentence: $0.endsSentence)
+        })
     }
 
     private func report(_ text: ContentText, _ offset: Int) -> Diagnostic {
@@ -79,7 +88,7 @@ public struct EnglishTextRule: Rule {
     static func englishSentenceStart(_ words: [TextScanning.Word]) -> Int? {
         guard words.count >= 3 else { return nil }
         // Checked before lowering the words' case: most sentences have a Turkish letter.
-        if words.contains(where: { $0.text.unicodeScalars.contains(where: TextScanning.turkishLetters.contains) }) { return nil }
+        if words.contains(where: { $0.text.unicodeScalars.contains(where: TextScanning.isTurkishLetter) }) { return nil }
         let lowered = words.map { $0.text.lowercased() }
         if lowered.contains(where: turkishWords.contains) { return nil }
         let english = lowered.filter(englishWords.contains)

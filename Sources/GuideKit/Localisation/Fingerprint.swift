@@ -40,6 +40,7 @@ public enum Fingerprint {
 
     /// Whether `value` has the form of a fingerprint (16 lower-case hex digits).
     public static func isWellFormed(_ value: String) -> Bool {
-        value.utf8.count == 16 && value.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        var value = value
+        return value.withUTF8 { bytes in bytes.count == 16 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }
     }
 }

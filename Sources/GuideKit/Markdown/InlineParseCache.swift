@@ -9,6 +9,9 @@ final class InlineParseCache: @unchecked Sendable {
 
     /// `CommonMark.parseInline(text).inlines`, parsed the first time only.
     func inlines(of text: String) -> [Inline] {
+        // A plain text (most are) is its own parse: told by one pass over its bytes, with no
+        // hashing, no lock and nothing stored.
+        if CommonMark.isPlain(text) { return [.text(text)] }
         let key = Spelling(text)
         if let inlines = lock.withLock({ parsed[key] }) { return inlines }
         let inlines = CommonMark.parseInline(text).inlines

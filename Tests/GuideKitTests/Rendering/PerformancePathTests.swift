@@ -91,6 +91,15 @@ extension RenderingTests {
             #expect(LanguageTag.isWellFormed(tag) == byCharacters)
         }
 
+        /// `URLPolicy.isClean` on bytes says what the rule says on scalars: printable ASCII only,
+        /// and no double quote, angle bracket, backtick or backslash.
+        @Test(arguments: ["https://1688.com", "https://a.com/ş", "https://a.com/%C5%9F", "https://a b", "https://a\"b", "https://a<b", "https://a>b",
+                          "https://a`b", "https://a\\b", "https://a\u{202E}b", "https://a\u{7F}", "https://a\tb", "mailto:x@y.z", "tel:+90", "", "~!#$%&'()*+,-./:;=?@[]^_{|}"])
+        func urlsAreCleanAsTheScalarRuleSays(url: String) {
+            let byScalars = url.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && !"\"<>`\\".unicodeScalars.contains($0) }
+            #expect(URLPolicy.isClean(url) == byScalars, "\(url.debugDescription)")
+        }
+
         /// The scalars `isPlainlyNFC` lets through are ones NFC leaves alone wherever they stand:
         /// combining class 0 and the standard library's quick check passes each; others go to it.
         @Test func thePlainNFCScalarsAreStartersTheQuickCheckPasses() throws {

@@ -91,6 +91,15 @@ extension RenderingTests {
             #expect(LanguageTag.isWellFormed(tag) == byCharacters)
         }
 
+        /// `NodeReader.isKebabCase` on bytes says what the rule says on scalars: lower-case ASCII
+        /// letters, digits and single hyphens, no hyphen first or last.
+        @Test(arguments: ["verify-identity", "step-1", "a", "1688", "", "-a", "a-", "-", "a--b", "A", "a_b", "ş", "ａ", "a b", "a-b-c", "a\u{301}", "x--"])
+        func idsAreKebabCaseAsTheScalarRuleSays(id: String) {
+            let byScalars = !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
+                && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            #expect(NodeReader.isKebabCase(id) == byScalars, "\(id.debugDescription)")
+        }
+
         /// `URLPolicy.isClean` on bytes says what the rule says on scalars: printable ASCII only,
         /// and no double quote, angle bracket, backtick or backslash.
         @Test(arguments: ["https://1688.com", "https://a.com/ş", "https://a.com/%C5%9F", "https://a b", "https://a\"b", "https://a<b", "https://a>b",
@@ -159,6 +168,20 @@ extension RenderingTests {
             #expect(NodeReader.cannotBeNumberBoolOrNull("İade talebini düzenleyin"))
             #expect(NodeReader.cannotBeNumberBoolOrNull("step-1"))
             #expect(!NodeReader.cannotBeNumberBoolOrNull("Infinity"))
+        }
+
+        /// The byte check answers as the check on lower-cased strings did.
+        @Test func theQuickStringCheckOnBytesIsTheCheckOnLowerCasedStrings() {
+            func onStrings(_ string: String) -> Bool {
+                guard let first = string.utf8.first else { return false }
+                if !string.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+                guard (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+                let lower = string.lowercased()
+                return !["true", "yes", "on", "false", "no", "off", "null"].contains(lower) && !lower.hasPrefix("inf") && !lower.hasPrefix("nan")
+            }
+            for string in Self.scalars + ["NaN", "nAn1", "InF", "i@f", "n`n", "tRuE", "of", "nul", "nulls", "YES!", "o[", "N_", "Kelvin"] {
+                #expect(NodeReader.cannotBeNumberBoolOrNull(string) == onStrings(string), "\(string.debugDescription)")
+            }
         }
     }
 }

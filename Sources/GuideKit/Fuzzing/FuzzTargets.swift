@@ -153,13 +153,16 @@ public enum FuzzTargets {
     final class LoaderFixture: Sendable {
         static let shared = LoaderFixture()
 
+        let root: URL
         let content: URL
         let section: URL
         let chrome: ChromeStrings?
         let templates: [OutputFormat: TemplateSet]
 
         private init() {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+            // The folder lives as long as the process and goes with it: libFuzzer ends a timed run with `exit`.
+            atexit { try? FileManager.default.removeItem(at: LoaderFixture.shared.root) }
             content = root.appendingPathComponent("content")
             section = content.appendingPathComponent("sections/first.yaml")
             try? FileManager.default.createDirectory(at: section.deletingLastPathComponent(), withIntermediateDirectories: true)

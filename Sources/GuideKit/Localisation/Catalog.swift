@@ -18,7 +18,11 @@ public struct Catalog: Sendable {
         }
 
         /// Whether the entry holds no translation yet (an empty or blank `text`).
-        public var isEmpty: Bool { text.value.allSatisfy(\.isWhitespace) }
+        public var isEmpty: Bool {
+            // Told by the first byte for most texts: a printable ASCII character is no white space.
+            if let first = text.value.utf8.first, first > 0x20, first < 0x7F { return false }
+            return text.value.allSatisfy(\.isWhitespace)
+        }
     }
 
     /// A catalog's entries in the order the file lists them, each also found by its key.

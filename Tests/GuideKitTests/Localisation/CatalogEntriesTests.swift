@@ -29,3 +29,15 @@ import Testing
         #expect(entries["missing.title"] == nil)
     }
 }
+
+extension CatalogEntriesTests {
+    /// An entry is empty when its text is blank: the first-byte shortcut agrees with the check
+    /// of every character.
+    @Test(arguments: ["", " ", "\t\n", "\u{A0}", "\u{3000}", "\u{2028}", " \u{301}", "a", " a", "Ödeme", "\u{3000}x", "~", "\u{7F}", "1"])
+    func anEntryIsEmptyWhenItsTextIsBlank(text: String) {
+        let location = SourceLocation(file: "en.yaml", line: 1, column: 1)
+        let entry = Catalog.Entry(key: Located("k", at: location), source: Located("0123456789abcdef", at: location),
+                                  text: SourceText(text, key: "k", origin: TextOrigin(start: location, style: .plain, file: nil)))
+        #expect(entry.isEmpty == text.allSatisfy(\.isWhitespace), "\(text.debugDescription)")
+    }
+}

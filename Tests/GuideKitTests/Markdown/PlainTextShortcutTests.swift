@@ -45,6 +45,12 @@ import Testing
                      "a ~~b~~", "a\nb", "a\tb", "\u{0}"] {
             #expect(!CommonMark.isPlain(text), "\(text.debugDescription)")
         }
+        // Inside a text, exactly these ASCII bytes stop the shortcut.
+        let stops = Set(Array("\\`*_[]<>&~".utf8) + Array(0..<0x20) + [0x7F])
+        for byte in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(byte)) + "b"
+            #expect(CommonMark.isPlain(text) == !stops.contains(byte), "\(text.debugDescription)")
+        }
         for text in ["Ödeme alma hesabınız oluşturuldu!", "1688 hesabı nasıl açılır?", "“Çince’yi her zaman çevir.” seçeneğini aktif edin.", "2024"] {
             #expect(CommonMark.isPlain(text), "\(text.debugDescription)")
         }

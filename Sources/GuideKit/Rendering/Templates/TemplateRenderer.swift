@@ -72,14 +72,19 @@ struct TemplateRenderer {
     /// down the stack). Nil when a part is missing.
     private func lookUp(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
-        var level = stack.count - 1
-        var found: TemplateValue?
-        while level >= 0, found == nil {
-            found = stack[level].field(first)
-            level -= 1
+        // Each value found is moved, not copied: a look-up is done for every tag of every page,
+        // and copying (and destroying) the values found was half of what a look-up cost.
+        for level in stack.indices.reversed() {
+            guard let found = stack[level].field(first) else { continue }
+            return name.parts.count == 1 ? found : descend(from: found, into: name.parts.dropFirst())
         }
-        guard var value = found else { return nil }
-        for part in name.parts.dropFirst() {
+        return nil
+    }
+
+    /// The value at `parts` inside `value`: the dotted name's later parts, looked up only there.
+    private func descend(from value: TemplateValue, into parts: ArraySlice<String>) -> TemplateValue? {
+        var value = value
+        for part in parts {
             guard let next = value.field(part) else { return nil }
             value = next
         }

@@ -19,3 +19,12 @@ import Testing
         #expect(words.map(\.endsSentence) == [false, true, false])
     }
 }
+
+extension TextScanningTests {
+    /// `apostrophe-style` skips texts without an apostrophe by their bytes: it finds both kinds
+    /// anywhere and nothing in texts without one (other quotes share the lead byte E2 80).
+    @Test(arguments: ["1688.com’u", "1688.com'u", "’", "'", "", "Ödeme", "“tırnak” ‘tek’", "a—b…c", "x‘", "ab’", "e\u{301}'"])
+    func apostrophesAreFoundByTheirBytes(text: String) {
+        #expect(ApostropheStyleRule.mayHoldApostrophe(text) == text.unicodeScalars.contains { $0 == "'" || $0 == "’" }, "\(text.debugDescription)")
+    }
+}

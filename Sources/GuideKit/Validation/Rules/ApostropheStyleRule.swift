@@ -37,9 +37,21 @@ public struct ApostropheStyleRule: Rule {
 
     private static func name(_ apostrophe: Unicode.Scalar) -> String { apostrophe == "’" ? "’ (U+2019)" : "' (U+0027)" }
 
+    /// Whether `text` has a `'` or a `’` (E2 80 99 in UTF-8); most texts have neither and need no
+    /// scalar array.
+    static func mayHoldApostrophe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices where bytes[index] == 0x27 || bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99 {
+                return true
+            }
+            return false
+        }
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var uses: [Unicode.Scalar: [SourceLocation]] = ["’": [], "'": []]
-        for text in context.texts {
+        for text in context.texts where Self.mayHoldApostrophe(text.text.value) {
             let (s, offsets) = text.visible.scalars(including: \.isProse)
             for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {
                 let before = s[i - 1]

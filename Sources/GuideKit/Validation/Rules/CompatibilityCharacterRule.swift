@@ -45,15 +45,35 @@ public struct CompatibilityCharacterRule: Rule {
         return normalised == String(scalar) ? nil : normalised
     }
 
+    /// What to write instead of `scalar` when it is a compatibility character this rule reports.
+    private static func replacement(for scalar: Unicode.Scalar) -> String? {
+        guard !allowed.contains(scalar), scalar.properties.generalCategory != .spaceSeparator else { return nil }
+        return compatibilityMapping(of: scalar)
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        // NFKC of each scalar once: texts use few distinct ones (ç, ğ, ı, ‘, ’ …) very often.
-        var compatibility: [Unicode.Scalar: String?] = [:]
-        for text in context.texts {
+        // Each scalar decided once: texts use few distinct ones (ç, ğ, ı, ‘, ’ …) very often. Those
+        // below U+0800, most of them, are kept by number, without hashing.
+        var below800 = [String??](repeating: nil, count: 0x800)
+        var others: [Unicode.Scalar: String?] = [:]
+        for text in context.texts where text.text.value.containsByte(in: 0x80...0xFF) {
             for (offset, scalar) in text.text.value.unicodeScalars.enumerated() where scalar.value >= 0x80 {
-                guard !Self.allowed.contains(scalar), scalar.properties.generalCategory != .spaceSeparator else { continue }
-                if compatibility[scalar] == nil { compatibility[scalar] = .some(Self.compatibilityMapping(of: scalar)) }
-                guard let normalised = compatibility[scalar] ?? nil else { continue }
+                let normalised: String?
+                if scalar.value < 0x800 {
+                    if let known = below800[Int(scalar.value)] {
+                        normalised = known
+                    } else {
+                        normalised = Self.replacement(for: scalar)
+                        below800[Int(scalar.value)] = .some(normalised)
+                    }
+                } else if let known = others[scalar] {
+                    normalised = known
+                } else {
+                    normalised = Self.replacement(for: scalar)
+                    others[scalar] = .some(normalised)
+                }
+                guard let normalised else { continue }
                 findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
                                         fix: FixIt(length: 1, replacement: normalised)))
             }

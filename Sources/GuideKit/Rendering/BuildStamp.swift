@@ -65,11 +65,12 @@ public struct BuildStamp: Sendable, Equatable {
         for setting in settings { hasher.add(Data(setting.utf8)) }
         for folder in folders {
             let paths = files(below: folder, hiddenFolders: hiddenFolders)
-            hasher.add(Data("\(folder.path)\n\(paths.count)\n".utf8))
+            let root = folder.path
+            hasher.add(Data("\(root)\n\(paths.count)\n".utf8))
             let digests = Parallel.map(paths, threads: threads) { path -> String in
                 var file = ContentHasher()
                 file.add(Data(path.utf8))
-                file.add(FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) ?? Data("unreadable".utf8))
+                file.add(FileManager.default.contents(atPath: root + "/" + path) ?? Data("unreadable".utf8))
                 return file.hex
             }
             for digest in digests { hasher.add(Data(digest.utf8)) }
@@ -83,14 +84,17 @@ public struct BuildStamp: Sendable, Equatable {
     static func files(below folder: URL, hiddenFolders: Bool = false) -> [String] {
         var result: [String] = []
         var visited: Set<[UInt64]> = []
+        // Paths joined as strings: a URL appended to and turned back into a path for each file
+        // was most of the walk, which every skipped build and cached validation makes.
+        let base = folder.path
         func walk(_ relative: String, _ info: stat) {
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-            let path = relative.isEmpty ? folder.path : folder.appendingPathComponent(relative).path
+            let path = relative.isEmpty ? base : base + "/" + relative
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
-                guard stat(folder.appendingPathComponent(child).path, &info) == 0 else { continue }
+                guard stat(base + "/" + child, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR where hiddenFolders || !name.hasPrefix("."): walk(child, info)
                 case S_IFREG: result.append(child)

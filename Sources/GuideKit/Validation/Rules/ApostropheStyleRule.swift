@@ -50,21 +50,23 @@ public struct ApostropheStyleRule: Rule {
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var uses: [Unicode.Scalar: [SourceLocation]] = ["’": [], "'": []]
+        // Each use as its text and scalar offset: only the minority's are turned into file
+        // positions, which costs a walk through the file each.
+        var uses: [Unicode.Scalar: [(text: ContentText, offset: Int)]] = ["’": [], "'": []]
         for text in context.texts where Self.mayHoldApostrophe(text.text.value) {
             let (s, offsets) = text.visible.scalars(including: \.isProse)
             for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {
                 let before = s[i - 1]
                 guard before.properties.isAlphabetic || ("0"..."9").contains(before) || before == VisibleText.placeholder else { continue }
-                uses[s[i], default: []].append(text.location(ofScalarOffset: offsets[i]))
+                uses[s[i], default: []].append((text, offsets[i]))
             }
         }
         let typographic = uses["’"]!.count, ascii = uses["'"]!.count
         guard typographic > 0, ascii > 0 else { return [] }
         let (minority, majority): (Unicode.Scalar, Unicode.Scalar) = ascii > typographic ? ("’", "'") : ("'", "’")
-        return uses[minority]!.map { location in
+        return uses[minority]!.map { use in
             finding("this suffix is joined with \(Self.name(minority)) but the guide uses \(Self.name(majority)) (\(max(typographic, ascii)) times): write \(majority)",
-                    at: location, fix: FixIt(length: 1, replacement: String(majority)))
+                    at: use.text.location(ofScalarOffset: use.offset), fix: FixIt(length: 1, replacement: String(majority)))
         }
     }
 }

@@ -301,19 +301,23 @@ public struct SiteRenderer: Sendable {
     private func checklist(_ builder: inout ViewBuilder, templates: TemplateSet, options: Options) -> Data {
         builder.beginPage()
         let wrapper = TextWrapper(width: options.width)
+        // The rules are made once a checklist: `String(repeating:count:)` appends the string once
+        // for each repetition (17,000 instructions for a rule of 72).
+        let rule = Fragment(escaped: Self.line(of: UInt8(ascii: "-"), count: options.width))
         let sections: [ChecklistSectionView] = guide.sections.map { section in
             let steps = section.steps.enumerated().map { index, step in builder.step(step, number: section.number(ofStepAt: index), assets: "") }
             let title = builder.text(section.title)
             let labels = section.requires.compactMap { guide.section(id: $0.value)?.label.value }.map { builder.fragment($0) }
             return ChecklistSectionView(label: builder.fragment(section.label.value), title: title,
-                                        rule: Fragment(escaped: String(repeating: "-", count: options.width)),
+                                        rule: rule,
                                         intro: section.intro.map { builder.text($0) }, prerequisites: labels.isEmpty ? nil : builder.joinList(labels), steps: steps)
         }
         let title = builder.text(guide.title)
+        let titleRule = Fragment(escaped: Self.line(of: UInt8(ascii: "="), count: min(options.width, DisplayWidth.of(TextWrapper.unprotect(title.string)))))
         let shared = builder.sharedParts()
         func block(_ section: ChecklistSectionView?) -> ChecklistBlockView {
             ChecklistBlockView(lang: builder.fragment(builder.locale.tag), title: title,
-                               titleRule: Fragment(escaped: String(repeating: "=", count: min(options.width, DisplayWidth.of(TextWrapper.unprotect(title.string))))),
+                               titleRule: titleRule,
                                strings: shared.strings, upper: shared.upper, hasFallback: builder.pageHasFallback, support: shared.support, section: section)
         }
         // Each block goes onto the pages as soon as it is rendered: a checklist of a large guide
@@ -327,6 +331,11 @@ public struct SiteRenderer: Sendable {
         for section in sections { add(templates.render(block(section), template: "section")) }
         add(templates.render(block(nil), template: "footer"))
         return pages.bytes
+    }
+
+    /// A rule of `count` ASCII characters.
+    static func line(of byte: UInt8, count: Int) -> String {
+        String(decoding: [UInt8](repeating: byte, count: max(0, count)), as: UTF8.self)
     }
 
     /// Joins blocks with one blank line. With a page length, a block that does not fit in what is

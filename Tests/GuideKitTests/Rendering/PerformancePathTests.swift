@@ -100,6 +100,19 @@ extension RenderingTests {
             #expect(NodeReader.isKebabCase(id) == byScalars, "\(id.debugDescription)")
         }
 
+        /// The template parser's check for an empty part of a dotted name, on bytes, says what
+        /// `contains("..")` says.
+        @Test(arguments: ["a..b", "a.b", "..", ".", "", "a.", ".a", "a...b", "a.b.c", "ş..ı", "ş.ı", "a. .b", "a.\u{301}.b", "…"])
+        func twoDotsTogetherAsContainsSays(name: String) {
+            #expect(TemplateParser.hasTwoDotsTogether(name) == name.contains(".."), "\(name.debugDescription)")
+        }
+
+        /// A template name's parts, read on bytes for ASCII names, are what `split` on characters gives.
+        @Test(arguments: ["a", "a.b", "strings.title", "a..b", ".a", "a.", "section.steps.text", "", "ş.ı", "a.\u{301}b", "名.字", "a.b.c.d"])
+        func templateNamePartsAreTheCharacterSplit(name: String) {
+            #expect(TemplateName(name).parts == name.split(separator: ".", omittingEmptySubsequences: false).map(String.init), "\(name.debugDescription)")
+        }
+
         /// `URLPolicy.isClean` on bytes says what the rule says on scalars: printable ASCII only,
         /// and no double quote, angle bracket, backtick or backslash.
         @Test(arguments: ["https://1688.com", "https://a.com/ş", "https://a.com/%C5%9F", "https://a b", "https://a\"b", "https://a<b", "https://a>b",

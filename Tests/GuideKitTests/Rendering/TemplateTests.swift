@@ -69,6 +69,20 @@ extension RenderingTests {
             #expect(loaded.diagnostics.count == 1)
         }
 
+        /// A templates folder is listed recursively and sorted; hidden files and folders are left
+        /// out; a symbolic link is listed as it is and not followed (reading it reports where it leads).
+        @Test func aTemplatesFolderListsFilesAndLinksButNothingHidden() throws {
+            let directory = try TemporaryDirectory()
+            for path in ["html/layout.mustache", "html/partials/step.mustache", "html/partials/deep/more.mustache",
+                         "html/.draft.mustache", "html/.hidden/secret.mustache", "elsewhere/outside.mustache"] {
+                try directory.write(path, Data("x".utf8))
+            }
+            let html = directory.url.appendingPathComponent("html")
+            try FileManager.default.createSymbolicLink(atPath: html.appendingPathComponent("linked").path, withDestinationPath: "../elsewhere")
+            #expect(TemplateFolders.list(html) == ["layout.mustache", "linked", "partials/deep/more.mustache", "partials/step.mustache"])
+            #expect(TemplateFolders.list(directory.url.appendingPathComponent("missing")) == [])
+        }
+
         @Test func theUsersTemplateReplacesTheBuiltInOneFileByFile() async throws {
             let (_, rendered, _) = try await render(tree: guideTree(steps: steps) + """
 

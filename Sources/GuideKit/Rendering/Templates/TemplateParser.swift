@@ -140,8 +140,9 @@ enum TemplateParser {
         }
         func find(_ delimiter: [Unicode.Scalar], from start: Int) -> Int? {
             var position = start
+            let first = delimiter[0]
             while position + delimiter.count <= s.count {
-                if matches(delimiter, at: position) { return position }
+                if s[position] == first, matches(delimiter, at: position) { return position }
                 position += 1
             }
             return nil
@@ -157,7 +158,8 @@ enum TemplateParser {
         }
 
         while index < s.count {
-            guard matches(open, at: index) else {
+            // Most scalars are not the delimiter's first: one compare before the full match.
+            guard s[index] == open[0], matches(open, at: index) else {
                 index += 1
                 continue
             }
@@ -219,8 +221,8 @@ enum TemplateParser {
                     throw PositionedError(message: "a name cannot contain spaces (‘\(name)’)", offset: nameStart)
                 }
                 // An empty part: a dot at either end or two together (split and a key path cost a
-                // tenth of loading the templates).
-                if kind != .partial, kind != .parent, kind != .block, name != ".", name.hasPrefix(".") || name.hasSuffix(".") || name.contains("..") {
+                // tenth of loading the templates, and Foundation's `contains("..")` as much again).
+                if kind != .partial, kind != .parent, kind != .block, name != ".", name.hasPrefix(".") || name.hasSuffix(".") || hasTwoDotsTogether(name) {
                     throw PositionedError(message: "‘\(name)’ is not a name: write ‘.’ alone or names joined by single dots", offset: nameStart)
                 }
                 tokens.append(Token(kind: kind, content: name, offset: tagStart, nameOffset: nameStart))
@@ -230,17 +232,33 @@ enum TemplateParser {
         return tokens
     }
 
+    static func hasTwoDotsTogether(_ name: String) -> Bool {
+        var afterDot = false
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "."), afterDot { return true }
+            afterDot = byte == UInt8(ascii: ".")
+        }
+        return false
+    }
+
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
     }
 
     /// The scalars as a string. Encoded to UTF-8 bytes first: appending scalar by scalar to a
-    /// `String` was most of what compiling the templates cost.
+    /// `String` was most of what compiling the templates cost. The bytes go into a temporary
+    /// buffer rather than an array, whose allocation cost most of the rest.
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
     }
 
     // MARK: Standalone lines

@@ -50,16 +50,23 @@ public struct ChromeStrings: Sendable {
     }
 
     public func lookup(_ key: String, locale: String) -> ChromeString? {
-        for table in chain(for: locale) {
-            if let text = table.entries[key] { return ChromeString(text: text, language: table.locale) }
-        }
-        return nil
+        first(along: locale) { table in table.entries[key].map { ChromeString(text: $0, language: table.locale) } }
     }
 
     /// The counted phrase for `key` and the language of the table it came from.
     public func lookupPlural(_ key: String, locale: String) -> (forms: PluralForms, language: String)? {
-        for table in chain(for: locale) {
-            if let forms = table.plurals[key] { return (forms, table.locale) }
+        first(along: locale) { table in table.plurals[key].map { ($0, table.locale) } }
+    }
+
+    /// The first answer `find` gives along `chain(for: locale)`, walked without building the chain:
+    /// a page looks up every chrome string, and the arrays were 2 % of building the real guide.
+    private func first<Answer>(along locale: String, _ find: (StringTable) -> Answer?) -> Answer? {
+        for layer in layers {
+            if let table = layer[locale], let answer = find(table) { return answer }
+        }
+        guard locale != fallbackLocale else { return nil }
+        for layer in layers {
+            if let table = layer[fallbackLocale], let answer = find(table) { return answer }
         }
         return nil
     }

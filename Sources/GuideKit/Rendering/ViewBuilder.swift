@@ -220,7 +220,7 @@ struct ViewBuilder {
             pageHasFallback = true
         }
         let number = NumberSymbols.of(language).format(count)
-        let text = escape(form.value.replacingOccurrences(of: PluralForms.placeholder, with: number))
+        let text = escape(form.value.replacingPlaceholder(PluralForms.placeholder, with: number))
         return Fragment(escaped: language == locale.tag ? text : markFallback(text, language: language))
     }
 
@@ -351,7 +351,7 @@ struct ViewBuilder {
             diagnostics.append(Diagnostic(id: "missing-placeholder", message: "the list text has no \(TextList.placeholder) placeholder: add it where the items go", at: resolved.text.location))
             return rendered
         }
-        return Fragment(escaped: rendered.string.replacingOccurrences(of: TextList.placeholder, with: joined.string))
+        return Fragment(escaped: rendered.string.replacingPlaceholder(TextList.placeholder, with: joined.string))
     }
 
     /// `https://www.worldfirst.com/sg/x/` → `www.worldfirst.com/sg/x`.

@@ -66,3 +66,17 @@ extension SourceFileTests {
         #expect(text.containsByte(in: digits) == text.utf8.contains { digits.contains($0) }, "\(text.debugDescription)")
     }
 }
+
+extension SourceFileTests {
+    /// `replacingPlaceholder` gives what Foundation's `replacingOccurrences` gives: at every place
+    /// a placeholder can stand, repeated, in other scripts, and next to marks that join it to
+    /// another character (where Foundation does not replace it); other targets go to Foundation.
+    @Test(arguments: ["", "{count}", "{count} adım", "şu {count} adım", "{count}{count}", "{{count}}", "{coun", "no placeholder", "中文{count}中文",
+                      "aaa", "{list} ve {list}", "\u{301}{count}", "{count}\u{301}", "a {count}\u{301} b {count}", "\u{600}{count}", "ş{count}ş"])
+    func replacingPlaceholderAgreesWithFoundation(text: String) {
+        for (target, replacement) in [("{count}", "1.500"), ("{list}", "A, B ve C"), ("aa", "X"), ("{count}", ""), ("{count}", "ş{count}"), ("{Count}", "1")] {
+            #expect(text.replacingPlaceholder(target, with: replacement) == text.replacingOccurrences(of: target, with: replacement),
+                    "\(text.debugDescription) \(target) → \(replacement)")
+        }
+    }
+}

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import GuideKit
 
-extension OutputFormat: ExpressibleByArgument {}
-
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",

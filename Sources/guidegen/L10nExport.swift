@@ -3,7 +3,7 @@ import Foundation
 import GuideKit
 
 /// Interchange formats `guidegen l10n export` writes.
-enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
+enum InterchangeFormat: String, ChoiceArgument {
     case xliff
 }
 

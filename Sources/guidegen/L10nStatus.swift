@@ -3,7 +3,7 @@ import Foundation
 import GuideKit
 
 /// How `guidegen l10n status` prints.
-enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
+enum StatusFormat: String, ChoiceArgument {
     case text, json
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import GuideKit
 
 /// How `guidegen rules` prints the rules.
-enum RulesFormat: String, ExpressibleByArgument, CaseIterable {
+enum RulesFormat: String, ChoiceArgument {
     case text, json, markdown
 }
 

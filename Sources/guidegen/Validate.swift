@@ -3,7 +3,7 @@ import Foundation
 import GuideKit
 
 /// How `guidegen validate` prints its report.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, ChoiceArgument {
     case text, json, sarif, github
 }
 

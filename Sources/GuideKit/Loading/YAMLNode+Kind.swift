@@ -32,7 +32,10 @@ extension YAMLNode.Scalar {
 
     /// An integer or a float as Yams' constructors read them (plain only: `"4"` is text).
     var isNumber: Bool {
-        guard style == .plain, !NodeReader.cannotBeNumberBoolOrNull(string), !startsWithADigitButIsNoNumber else { return false }
+        // No integer or float Yams reads holds a space (`+65 6805 4380`, a phone number, went
+        // through its constructors: a million instructions on their first use).
+        guard style == .plain, !NodeReader.cannotBeNumberBoolOrNull(string), !startsWithADigitButIsNoNumber,
+              !string.containsByte(UInt8(ascii: " ")) else { return false }
         if let number = hexDigitsAreNumber { return number }
         let node = yamsNode
         return node.int != nil || node.float != nil

@@ -14,10 +14,29 @@ public enum PathSafety {
     /// Whether a single file or folder name is reserved on Windows: its part before the first dot,
     /// trailing spaces ignored, compared without case.
     public static func isReserved(_ name: String) -> Bool {
+        // Every reserved stem is 3 to 7 ASCII characters: most names are told apart by the length
+        // of their bytes before the first dot (trailing spaces left out), without a lower-cased copy.
+        var length = 0, spaces = 0
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: ".") { break }
+            if byte == UInt8(ascii: " ") {
+                spaces += 1
+            } else {
+                length += spaces + 1
+                spaces = 0
+            }
+        }
+        guard (3...7).contains(length) else { return false }
         let stem = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? name
         var trimmed = Substring(stem)
         while trimmed.last == " " { trimmed.removeLast() }
         return reservedNames.contains(trimmed.lowercased())
+    }
+
+    /// Whether `scalar` is a control character (general category Cc): U+0000–U+001F and
+    /// U+007F–U+009F, a set Unicode never changes, so no property table is needed.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Why a relative `/`-separated path cannot be used below a folder, or nil when it can: it must
@@ -36,7 +55,7 @@ public enum PathSafety {
     public static func problem(name: String) -> String? {
         if name.isEmpty { return "it has an empty path component" }
         if name == "." || name == ".." { return "it leaves its folder (‘\(name)’)" }
-        if name.unicodeScalars.contains(where: { $0 == "\\" || $0 == ":" || $0.properties.generalCategory == .control }) {
+        if name.unicodeScalars.contains(where: { $0 == "\\" || $0 == ":" || isControl($0) }) {
             return "it contains a backslash, colon or control character"
         }
         if isReserved(name) { return "‘\(name)’ is a device name Windows reserves" }

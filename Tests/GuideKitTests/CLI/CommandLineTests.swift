@@ -36,6 +36,24 @@ import Testing
         #expect(version.status == 0)
         #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
     }
+
+    /// Options that take one of a list of words name every word in their help and in shell
+    /// completion, and refuse any other word, listing the ones they take.
+    @Test(arguments: [(["build"], "html, markdown, checklist"), (["validate"], "text, json, sarif, github"), (["rules"], "text, json, markdown"),
+                      (["l10n", "status"], "text, json"), (["l10n", "export"], "xliff")])
+    func choiceOptionsListTheirValues(command: [String], values: String) throws {
+        let help = try runGuidegen(command + ["--help"])
+        #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+            .contains("(values: \(values)"), "\(help.stdout)")
+        let wrong = try runGuidegen(command + ["--format", "nonsense"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("The value 'nonsense' is invalid"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("'\(values.components(separatedBy: ", ").last!)'"), "\(wrong.stderr)")
+        let completion = try runGuidegen(["--generate-completion-script", "bash"])
+        for value in values.components(separatedBy: ", ") {
+            #expect(completion.stdout.contains(value), "\(value)")
+        }
+    }
 }
 
 /// `guidegen validate` checks the output folder beside the content folder, not the current one's.

@@ -87,6 +87,8 @@ import Yams
         let more = ["! x", "Yes", "nO", "0.", "+.5", "-", "~~", "İ", "\u{85}no",
                     "1688-account.title", "1.2.3", "12abc", "0x1G", "0o8", "2024-01-01 x", "2001-1-1", "1688-1", "1 2", "1\t2", "2001-12-14T21:59:43Z", "-.iNf", "12:3x", "<<<", "==", "~a", "1ı",
                     "0x1p3", "1.5e-3", "1_000.5", "12:30:45", "0b102", "1e5x", "9 lives", "1688.com",
+                    // A space in texts that start like numbers: never a number.
+                    "+65 6805 4380", "+1 ", "- 1", "-1 000", "+ .5", ". 5", ".inf ", "-.inf x", "0x 1", "12: 30", "1_ 000", "1e 5",
                     // Longer than any bool or null word, a letter first: the byte check.
                     "FALSEx", "nullable", "Offset", "YeS", "oN", "tRUE", "Null", "NULL", "no_", "offs", "id", "text", "notes", "tamedu-0001.steps.step-1.text", "yes\nno", "yes\u{2028}no", "falsey\r", "null\u{85}no", "Ünlem"]
         for string in RenderingTests.PerformancePathTests.scalars + more {

@@ -25,30 +25,33 @@ enum PageText {
     /// a build. Any other scalar answers false, and the caller asks the standard library.
     static func isPlainlyNFC(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            let raw = UnsafeRawBufferPointer(bytes)
-            while index < count {
-                // Eight ASCII bytes at a time: most of a page is markup.
-                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-                let lead = bytes[index]
-                if lead < 0xCC {
-                    // ASCII, or a two-byte scalar below U+0300 (a continuation byte never starts one).
-                    index += lead < 0x80 ? 1 : 2
-                } else if lead >= 0xE0, lead < 0xF0, index + 2 < count {
-                    let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-                    guard (0x2010...0x2027).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return false }
-                    index += 3
-                } else {
-                    return false
-                }
+        return copy.withUTF8 { isPlainlyNFC($0) }
+    }
+
+    /// `isPlainlyNFC` of the text these UTF-8 bytes spell.
+    static func isPlainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index < count {
+            // Eight ASCII bytes at a time: most of a page is markup.
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
             }
-            return true
+            let lead = bytes[index]
+            if lead < 0xCC {
+                // ASCII, or a two-byte scalar below U+0300 (a continuation byte never starts one).
+                index += lead < 0x80 ? 1 : 2
+            } else if lead >= 0xE0, lead < 0xF0, index + 2 < count {
+                let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                guard (0x2010...0x2027).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return false }
+                index += 3
+            } else {
+                return false
+            }
         }
+        return true
     }
 
     /// The page's lines, without their line feeds.
@@ -68,11 +71,26 @@ enum PageText {
 
     /// `normalise(text)` as UTF-8 bytes, for a page's file: no second pass to make a `String`.
     static func normalisedBytes(_ text: String) -> Data {
+        var composed = nfc(text)
+        return composed.withUTF8 { joinedLines(of: $0) }
+    }
+
+    /// `normalisedBytes` of the text a template rendered as UTF-8 bytes (valid UTF-8: it is
+    /// made of strings' bytes). Nearly every page is plainly in NFC and is read as it is; any
+    /// other goes through `nfc` as a string.
+    static func normalisedBytes(_ rendered: [UInt8]) -> Data {
+        let plain = rendered.withUnsafeBufferPointer { isPlainlyNFC($0) }
+        guard plain else { return normalisedBytes(String(decoding: rendered, as: UTF8.self)) }
+        return rendered.withUnsafeBufferPointer { joinedLines(of: $0) }
+    }
+
+    /// The lines of NFC text, each ended by a line feed.
+    private static func joinedLines(of bytes: UnsafeBufferPointer<UInt8>) -> Data {
         // Lines are gathered in an array and copied into `Data` once: appending to `Data` line by
         // line cost more than the rest of the scan.
         var out: [UInt8] = []
-        scan(text) { line, blankBefore in
-            if out.isEmpty { out.reserveCapacity(text.utf8.count + 1) }
+        scanLines(bytes) { line, blankBefore in
+            if out.isEmpty { out.reserveCapacity(bytes.count + 1) }
             if blankBefore { out.append(0x0A) }
             out.append(contentsOf: line)
             out.append(0x0A)
@@ -84,37 +102,40 @@ enum PageText {
     /// CR LF and a lone CR end a line like LF; leading, repeated and trailing blank lines go.
     private static func scan(_ text: String, _ body: (Slice<UnsafeBufferPointer<UInt8>>, Bool) -> Void) {
         var composed = nfc(text)
-        composed.withUTF8 { bytes in
-            var sawContent = false
-            var pendingBlank = false
-            var start = 0
-            var index = 0
-            func line(_ lower: Int, _ upper: Int) {
-                var end = upper
-                while end > lower, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-                if end == lower {
-                    pendingBlank = sawContent
-                    return
-                }
-                body(bytes[lower..<end], pendingBlank)
-                pendingBlank = false
-                sawContent = true
+        composed.withUTF8 { scanLines($0, body) }
+    }
+
+    /// `scan` of text already in NFC, as UTF-8 bytes.
+    private static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>, Bool) -> Void) {
+        var sawContent = false
+        var pendingBlank = false
+        var start = 0
+        var index = 0
+        func line(_ lower: Int, _ upper: Int) {
+            var end = upper
+            while end > lower, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if end == lower {
+                pendingBlank = sawContent
+                return
             }
-            while index < bytes.count {
-                switch bytes[index] {
-                case 0x0A:
-                    line(start, index)
-                    index += 1
-                    start = index
-                case 0x0D:
-                    line(start, index)
-                    index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                    start = index
-                default:
-                    index += 1
-                }
-            }
-            line(start, bytes.count)
+            body(bytes[lower..<end], pendingBlank)
+            pendingBlank = false
+            sawContent = true
         }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A:
+                line(start, index)
+                index += 1
+                start = index
+            case 0x0D:
+                line(start, index)
+                index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                start = index
+            default:
+                index += 1
+            }
+        }
+        line(start, bytes.count)
     }
 }

@@ -171,7 +171,7 @@ public struct SiteRenderer: Sendable {
         switch page {
         case .chooser:
             builder = self.builder(for: all[0], locales: all, format: .html)
-            file = OutputFile(path: "html/index.html", bytes: PageText.normalisedBytes(templates[.html]!.render(chooserPage(&builder, locales: all), template: "languages")))
+            file = OutputFile(path: "html/index.html", bytes: PageText.normalisedBytes(templates[.html]!.renderBytes(chooserPage(&builder, locales: all), template: "languages")))
         case .article(let format, let locale, let index):
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
             builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
@@ -179,13 +179,13 @@ public struct SiteRenderer: Sendable {
             let section = guide.sections[index]
             let view = articlePage(&builder, section: section, index: index, pageExtension: pageExtension)
             file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/\(section.id.value).\(pageExtension)",
-                              bytes: PageText.normalisedBytes(templates[format]!.render(view, template: "article")))
+                              bytes: PageText.normalisedBytes(templates[format]!.renderBytes(view, template: "article")))
         case .contents(let format, let locale):
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
             builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
             let pageExtension = format == .html ? "html" : "md"
             let view = contentsPage(&builder, pageExtension: pageExtension)
-            file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/index.\(pageExtension)", bytes: PageText.normalisedBytes(templates[format]!.render(view, template: "index")))
+            file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/index.\(pageExtension)", bytes: PageText.normalisedBytes(templates[format]!.renderBytes(view, template: "index")))
         case .checklist(let locale):
             builder = self.builder(for: locale, locales: all, format: .plain)
             builder.shared = shared[Self.sharedKey(locale, .plain)]

@@ -17,7 +17,7 @@ func mustache(_ template: String, _ data: TemplateValue = .object(TestObject(fie
     let index = try linker.index(of: "main", indentation: "")
     var renderer = TemplateRenderer(templates: linker.templates, view: data)
     renderer.render(linker.templates[index])
-    return renderer.output
+    return renderer.text
 }
 
 func object(_ fields: KeyValuePairs<String, TemplateValue>) -> TemplateValue {

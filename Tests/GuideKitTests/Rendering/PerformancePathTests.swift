@@ -80,6 +80,14 @@ extension RenderingTests {
             #expect(PageText.normalise("İş ‘[现在去认证]’\n") == "İş ‘[现在去认证]’\n")
         }
 
+        /// A page rendered as bytes is normalised as its text would be: plainly NFC or not
+        /// (decomposed letters, a Hangul syllable in parts), with any line ends and blank lines.
+        @Test(arguments: ["\n\n a \t\r\n\r\n\r\nb\rc  \n\n", " \n\t\n", "e\u{301}\n", "İş ‘[现在去认证]’\n", "\u{1100}\u{1161} x\r\n", "", "a\u{0308}\n\n\nb"])
+        func pageBytesAreNormalisedAsTheirText(text: String) {
+            #expect(PageText.normalisedBytes(Array(text.utf8)) == PageText.normalisedBytes(text), "\(text.debugDescription)")
+            #expect(String(decoding: PageText.normalisedBytes(Array(text.utf8)), as: UTF8.self) == PageText.normalise(text))
+        }
+
         /// `LanguageTag.isWellFormed` on bytes says what the rule says on characters: a first
         /// subtag of 2–8 ASCII letters, then subtags of 1–8 ASCII letters or digits.
         @Test(arguments: ["", "e", "en", "tr", "zh-Hans", "pt-BR", "es-419", "sr-Latn-RS", "x-private", "en-", "-en", "en--US", "EN", "abcdefgh", "abcdefghi",

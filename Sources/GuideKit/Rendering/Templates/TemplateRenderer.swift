@@ -7,7 +7,11 @@
 struct TemplateRenderer {
     /// Every compiled template of the set, partials and parents point into it.
     let templates: [[TemplateNode]]
-    private(set) var output = ""
+    /// The UTF-8 bytes rendered so far: appending to an array of bytes cost a third of what
+    /// appending to a `String` did (a `String` checks its capacity, form and uniqueness each time).
+    private(set) var output: [UInt8] = []
+    /// The output as text.
+    var text: String { String(decoding: output, as: UTF8.self) }
     /// The context stack: the view at the bottom, each section's value above it.
     private var stack: [TemplateValue]
     /// The `{{$block}}` overrides of the parent tags being rendered, the outermost first (it wins).
@@ -22,9 +26,9 @@ struct TemplateRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text.utf8)
             case .variable(let name):
-                if let value = lookUp(name) { output += value.rendered }
+                if let value = lookUp(name) { output.append(contentsOf: value.rendered.utf8) }
             case .section(let name, let body):
                 guard let value = lookUp(name), Self.isTrue(value) else { continue }
                 switch value {
@@ -97,30 +101,32 @@ struct TemplateRenderer {
         let target = site?.indentation ?? ""
         guard override.indentation != target else { return render(override.nodes) }
         let before = output
-        output = ""
+        output = []
         render(override.nodes)
         let rendered = output
         output = before
+        // Indentation is spaces and tabs, so the bytes compare as the characters would: a byte of
+        // a character beyond ASCII never equals an ASCII byte.
+        let own = Array(override.indentation.utf8), place = Array(target.utf8)
         // A site that does not stand alone already printed its whitespace before the first line.
         var indentsLine = site?.standalone ?? false
         var atLineStart = true
-        let scalars = rendered.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
+        var index = 0
+        while index < rendered.count {
             if atLineStart {
                 // Drop the override's own indentation, then add the place's.
-                for scalar in override.indentation.unicodeScalars {
-                    guard index < scalars.endIndex, scalars[index] == scalar else { break }
-                    index = scalars.index(after: index)
+                for byte in own {
+                    guard index < rendered.count, rendered[index] == byte else { break }
+                    index += 1
                 }
-                if indentsLine, index < scalars.endIndex { output += target }
+                if indentsLine, index < rendered.count { output.append(contentsOf: place) }
                 indentsLine = true
                 atLineStart = false
                 continue
             }
-            output.unicodeScalars.append(scalars[index])
-            atLineStart = scalars[index] == "\n"
-            index = scalars.index(after: index)
+            output.append(rendered[index])
+            atLineStart = rendered[index] == UInt8(ascii: "\n")
+            index += 1
         }
     }
 }

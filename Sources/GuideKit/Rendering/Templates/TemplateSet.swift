@@ -108,7 +108,12 @@ public struct TemplateSet: Sendable {
 
     /// Renders a view with the named template ("" when there is no such template).
     func render(_ view: some TemplateValueConvertible, template name: String) -> String {
-        guard let index = indices[name] else { return "" }
+        String(decoding: renderBytes(view, template: name), as: UTF8.self)
+    }
+
+    /// `render` as the UTF-8 bytes of the text, for a page's file.
+    func renderBytes(_ view: some TemplateValueConvertible, template name: String) -> [UInt8] {
+        guard let index = indices[name] else { return [] }
         var renderer = TemplateRenderer(templates: templates, view: view.templateValue)
         renderer.render(templates[index])
         return renderer.output

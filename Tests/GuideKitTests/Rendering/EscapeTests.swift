@@ -74,6 +74,25 @@ extension RenderingTests {
             #expect(plain > 100)
         }
 
+        /// The shortcut on bytes answers as it does scalar by scalar, for texts around every
+        /// character it drops, their neighbours, and characters of every UTF-8 length.
+        @Test func plainTextShortcutOnBytesAgreesWithTheScalarRule() {
+            let special: [UInt32] = [0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0x15F, 0x2FF, 0x7FF, 0x800, 0x2019, 0x2029, 0x202A, 0x202E, 0x202F,
+                                     0x2065, 0x2066, 0x2069, 0x206A, 0x4E2D, 0xFDCF, 0xFDD0, 0xFDEF, 0xFDF0, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x1FFFE, 0x10FFFF]
+            var pieces = special.compactMap(Unicode.Scalar.init).map { String($0) } + ["a", "1", " ", "-", "#", "!", "ş"]
+            pieces += (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+            var checked = 0
+            for first in pieces {
+                for second in pieces {
+                    for text in [first + second, "x" + first + second, " " + first, first + "y" + second + "z"] {
+                        #expect(Escape.isPlainForMarkdown(text) == Escape.isPlainForMarkdownByScalars(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked > 10_000)
+        }
+
         /// What cmark makes of the escaped text is one paragraph with exactly the original text.
         @Test(arguments: ["*bold* _it_", "# başlık", "1. madde", "- madde", "> alıntı", "<script>alert(1)</script>", "[x](javascript:alert(1))", "a\\b `c` ![i](j)", "&copy; ---"])
         func markdownRoundTripsThroughCmark(text: String) {

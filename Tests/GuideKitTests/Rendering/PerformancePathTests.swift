@@ -75,6 +75,10 @@ extension RenderingTests {
         @Test func pageTextNormalisesLineEndsSpacesBlankLinesAndComposition() {
             #expect(PageText.normalise("\n\n a \t\r\n\r\n\r\nb\rc  \n\n") == " a\n\nb\nc\n")
             #expect(PageText.normalise(" \n\t\n") == "")
+            // Line feeds only (cut with memchr): the same rules.
+            #expect(PageText.normalise("\n \n a \t\n\n\t\n b\n  \n") == " a\n\n b\n")
+            #expect(PageText.normalise("a\nb") == "a\nb\n")
+            #expect(PageText.normalise("\n") == "")
             #expect(PageText.normalise("e\u{301}") == "\u{E9}\n")
             #expect(PageText.lines("a\n\n\nb\n") == ["a", "", "b"])
             #expect(PageText.normalise("İş ‘[现在去认证]’\n") == "İş ‘[现在去认证]’\n")

@@ -302,7 +302,7 @@ public struct SiteRenderer: Sendable {
         builder.beginPage()
         let wrapper = TextWrapper(width: options.width)
         // The rules are made once a checklist: `String(repeating:count:)` appends the string once
-        // for each repetition (17,000 instructions for a rule of 72).
+        // for each repetition (17,000 instructions for a rule of 80).
         let rule = Fragment(escaped: Self.line(of: UInt8(ascii: "-"), count: options.width))
         let sections: [ChecklistSectionView] = guide.sections.map { section in
             let steps = section.steps.enumerated().map { index, step in builder.step(step, number: section.number(ofStepAt: index), assets: "") }

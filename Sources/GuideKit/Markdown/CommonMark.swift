@@ -72,25 +72,14 @@ public enum CommonMark {
             if isDigit(first), let after = bytes.firstIndex(where: { !isDigit($0) }), bytes[after] == UInt8(ascii: ".") || bytes[after] == UInt8(ascii: ")") {
                 return false
             }
-            // One bit per ASCII byte, read from two words held in registers: a table in an array
-            // cost a bounds check and a load for every byte of every text a build renders.
-            let (low, high) = plainStops
-            for byte in bytes where byte < 0x80 {
-                if byte < 0x40 ? (low &>> UInt64(byte)) & 1 != 0 : (high &>> UInt64(byte - 0x40)) & 1 != 0 { return false }
-            }
-            return true
+            let stops = plainStops
+            return !bytes.contains { stops.contains($0) }
         } ?? false
     }
 
-    /// The ASCII bytes that stop a plain text, as bits of two words (bytes 0–63, then 64–127): the
-    /// characters that mean something inside a paragraph, the control characters and DEL.
-    private static let plainStops: (UInt64, UInt64) = {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for byte in Array("\\`*_[]<>&~".utf8) + Array(0..<0x20) + [0x7F] {
-            if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
-        }
-        return (low, high)
-    }()
+    /// The ASCII bytes that stop a plain text: the characters that mean something inside a
+    /// paragraph, the control characters and DEL.
+    private static let plainStops = ASCIISet(Array("\\`*_[]<>&~".utf8) + Array(0..<0x20) + [0x7F])
 
     /// `parseInline` without the shortcut for plain text; the tests compare the two.
     static func parseInlineWithCmark(_ text: String) -> InlineDocument {

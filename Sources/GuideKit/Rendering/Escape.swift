@@ -120,12 +120,12 @@ public enum Escape {
             var index = 0
             while index < count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
             if index < count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { return false }
-            let (low, high) = markdownStops
+            let stops = markdownStops
             index = 0
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if byte < 0x40 ? (low &>> UInt64(byte)) & 1 != 0 : (high &>> UInt64(byte - 0x40)) & 1 != 0 { return false }
+                    if stops.contains(byte) { return false }
                     index += 1
                     continue
                 }
@@ -159,16 +159,9 @@ public enum Escape {
         return true
     }
 
-    /// The ASCII bytes `isPlainForMarkdown` stops at, as bits of two words (bytes 0–63, then
-    /// 64–127): the characters the escaping handles, line breaks, and the control characters it
-    /// drops (all but the tab) and DEL.
-    private static let markdownStops: (UInt64, UInt64) = {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for byte in Array("\\`*_[]<>&#+-=~!".utf8) + Array(0..<0x20).filter({ $0 != 0x09 }) + [0x7F] {
-            if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
-        }
-        return (low, high)
-    }()
+    /// The ASCII bytes `isPlainForMarkdown` stops at: the characters the escaping handles, line
+    /// breaks, and the control characters it drops (all but the tab) and DEL.
+    private static let markdownStops = ASCIISet(Array("\\`*_[]<>&#+-=~!".utf8) + Array(0..<0x20).filter { $0 != 0x09 } + [0x7F])
 
     /// `markdown` without the shortcut for plain text.
     static func escapedMarkdown(_ text: String) -> String {

@@ -1,0 +1,19 @@
+/// A set of ASCII bytes as 128 bits in two words (bytes 0–63, then 64–127), for loops that stop
+/// at any of a few bytes: copied into a local, the words stay in registers, where a table in an
+/// array cost a bounds check and a load for every byte.
+struct ASCIISet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes where byte < 0x80 {
+            if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
+        }
+    }
+
+    /// Whether `byte` is in the set; never for a byte of 0x80 or more.
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 0x40 ? (low &>> UInt64(byte)) & 1 != 0 : byte < 0x80 && (high &>> UInt64(byte - 0x40)) & 1 != 0
+    }
+}

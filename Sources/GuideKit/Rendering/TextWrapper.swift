@@ -61,38 +61,49 @@ public struct TextWrapper: Sendable {
     func wrapByUnits(_ line: String) -> [String] {
         let scalars = Array(line.unicodeScalars)
         let markerLength = Self.markerLength(scalars)
-        // Written as UTF-8: appending a slice of scalars to a string was a fifth of wrapping.
-        let head = TextScanning.string(scalars[..<markerLength])
-        let hanging = DisplayWidth.of(head)
-        let units = Self.units(scalars[markerLength...])
+        // Lines are laid out as UTF-8 bytes and made strings once, trailing spaces cut: growing
+        // strings unit by unit, and each unit's own string, were most of wrapping.
+        var current: [UInt8] = []
+        current.reserveCapacity(line.utf8.count + width)
+        for scalar in scalars[..<markerLength] { current.append(contentsOf: scalar.utf8) }
+        let hanging = scalars[..<markerLength].reduce(0) { $0 + DisplayWidth.of($1) }
+        let (text, units) = Self.units(scalars[markerLength...], capacity: line.utf8.count)
 
         var lines: [String] = []
-        var current = head
         var currentWidth = hanging
         var hasContent = false
+        func startLine(indent: Int) {
+            lines.append(Self.lineWithoutTrailingSpaces(current))
+            current.removeAll(keepingCapacity: true)
+            current.append(contentsOf: repeatElement(0x20, count: indent))
+            currentWidth = indent
+        }
         for unit in units {
             if hasContent {
                 if currentWidth + unit.gap + unit.width <= width {
-                    current += String(repeating: " ", count: unit.gap) + unit.text
+                    current.append(contentsOf: repeatElement(0x20, count: unit.gap))
+                    current.append(contentsOf: text[unit.bytes])
                     currentWidth += unit.gap + unit.width
                     continue
                 }
-                lines.append(current)
-                let indent = hanging + unit.width <= width ? hanging : 0
-                current = String(repeating: " ", count: indent)
-                currentWidth = indent
+                startLine(indent: hanging + unit.width <= width ? hanging : 0)
             } else if currentWidth > 0, currentWidth + unit.width > width, unit.width <= width {
                 // Not even the first unit fits after the marker: the marker keeps its line.
-                lines.append(current)
-                current = ""
-                currentWidth = 0
+                startLine(indent: 0)
             }
-            current += unit.text
+            current.append(contentsOf: text[unit.bytes])
             currentWidth += unit.width
             hasContent = true
         }
-        lines.append(current)
-        return lines.map { Self.trimTrailingSpaces($0) }
+        lines.append(Self.lineWithoutTrailingSpaces(current))
+        return lines
+    }
+
+    /// `bytes` as a string, without the spaces and tabs at its end.
+    static func lineWithoutTrailingSpaces(_ bytes: [UInt8]) -> String {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// Whether wrapping would return the line unchanged: it fits in the width, has no protection
@@ -119,19 +130,23 @@ public struct TextWrapper: Sendable {
 
     /// A piece of a line that is never broken, and the number of spaces before it.
     struct Unit: Equatable {
-        var text: String
+        /// Where its UTF-8 bytes are in the text `units(_:capacity:)` returns with it.
+        var bytes: Range<Int>
         var width: Int
         var gap: Int
     }
 
-    static func units(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unit] {
+    /// The units of `scalars`, and the UTF-8 bytes of all of them, one after the other (the
+    /// protection marks and the spaces between units left out). `capacity` bounds the bytes.
+    static func units(_ scalars: ArraySlice<Unicode.Scalar>, capacity: Int) -> (text: [UInt8], units: [Unit]) {
         var units: [Unit] = []
-        // The unit being read, its text as UTF-8 bytes (a String grown scalar by scalar is slow).
         var text: [UInt8] = []
-        var width = 0, gap = 0
+        text.reserveCapacity(capacity)
+        // The unit being read: where its bytes start, its width and the spaces before it.
+        var start = 0, width = 0, gap = 0
         var isOpen = false
         func close() {
-            if isOpen { units.append(Unit(text: String(decoding: text, as: UTF8.self), width: width, gap: gap)) }
+            if isOpen { units.append(Unit(bytes: start..<text.count, width: width, gap: gap)) }
             isOpen = false
         }
         var spaces = 0
@@ -153,7 +168,7 @@ public struct TextWrapper: Sendable {
                 close()
             }
             if !isOpen {
-                text.removeAll(keepingCapacity: true)
+                start = text.count
                 width = 0
                 gap = spaces
                 spaces = 0
@@ -164,17 +179,22 @@ public struct TextWrapper: Sendable {
             previousWide = wide
         }
         close()
-        return units
+        return (text, units)
     }
 
     /// The length, in scalars, of the leading spaces and list marker a continuation hangs under.
     static func markerLength(_ scalars: [Unicode.Scalar]) -> Int {
         var index = 0
         while index < scalars.count, scalars[index] == " " { index += 1 }
+        // Compared scalar by scalar in place: arrays of each marker and of each slice were
+        // most of what wrapping a line cost.
         func matches(_ literal: String, at position: Int) -> Bool {
-            let pattern = Array(literal.unicodeScalars)
-            guard position + pattern.count <= scalars.count else { return false }
-            return Array(scalars[position..<position + pattern.count]) == pattern
+            var index = position
+            for scalar in literal.unicodeScalars {
+                guard index < scalars.count, scalars[index] == scalar else { return false }
+                index += 1
+            }
+            return true
         }
         for marker in ["[ ] ", "[x] ", "[X] ", "- ", "* ", "• "] where matches(marker, at: index) {
             index += marker.unicodeScalars.count
@@ -194,12 +214,5 @@ public struct TextWrapper: Sendable {
             return end + 1
         }
         return index
-    }
-
-    static func trimTrailingSpaces(_ line: String) -> String {
-        guard let last = line.utf8.last, last == 0x20 || last == 0x09 else { return line }
-        var scalars = line.unicodeScalars
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -28,3 +28,17 @@ extension TextScanningTests {
         #expect(ApostropheStyleRule.mayHoldApostrophe(text) == text.unicodeScalars.contains { $0 == "'" || $0 == "’" }, "\(text.debugDescription)")
     }
 }
+
+extension TextScanningTests {
+    /// The shortcuts answer as Unicode's properties do, for every scalar there is.
+    @Test func alphabeticAndWhiteSpaceAgreeWithTheUnicodeProperties() {
+        var alphabetic: [UInt32] = [], whitespace: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if TextScanning.isAlphabetic(scalar) != scalar.properties.isAlphabetic { alphabetic.append(value) }
+            if TextScanning.isWhitespace(scalar) != scalar.properties.isWhitespace { whitespace.append(value) }
+        }
+        #expect(alphabetic.isEmpty, "isAlphabetic differs at \(alphabetic.prefix(10).map { String($0, radix: 16) })")
+        #expect(whitespace.isEmpty, "isWhitespace differs at \(whitespace.prefix(10).map { String($0, radix: 16) })")
+    }
+}

@@ -57,7 +57,7 @@ public struct ApostropheStyleRule: Rule {
             let (s, offsets) = text.visible.scalars(including: \.isProse)
             for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {
                 let before = s[i - 1]
-                guard before.properties.isAlphabetic || ("0"..."9").contains(before) || before == VisibleText.placeholder else { continue }
+                guard TextScanning.isAlphabetic(before) || ("0"..."9").contains(before) || before == VisibleText.placeholder else { continue }
                 uses[s[i], default: []].append((text, offsets[i]))
             }
         }

@@ -51,7 +51,7 @@ public struct TranslationPlaceholdersRule: Rule {
         while index < scalars.count {
             if scalars[index] == "{" {
                 var end = index + 1
-                while end < scalars.count, scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) || scalars[end] == "_" || scalars[end] == "-" { end += 1 }
+                while end < scalars.count, TextScanning.isAlphabetic(scalars[end]) || ("0"..."9").contains(scalars[end]) || scalars[end] == "_" || scalars[end] == "-" { end += 1 }
                 if end > index + 1, end < scalars.count, scalars[end] == "}" {
                     result.append(String(String.UnicodeScalarView(scalars[index...end])))
                     index = end + 1

@@ -43,67 +43,86 @@ public struct ContentLoader {
     }
 
     public func load() -> LoadResult {
+        let start = begin()
+        return finish(start, sections: Parallel.map(start.sectionIDs, threads: threads, section))
+    }
+
+    /// What is read before the section files: `guide.yaml`, which lists them, and `links.yaml`.
+    struct Start {
+        var header: GuideHeader?
+        var links = LinkRegistry(entries: [])
         var diagnostics: [Diagnostic] = []
         var files: [String: SourceFile] = [:]
+        var sectionIDs: [Located<String>] { header?.sectionIDs ?? [] }
+    }
 
-        func read(_ relative: String) -> (SourceFile, YAMLNode)? { self.read(relative, diagnostics: &diagnostics, files: &files) }
+    /// One section file, read, parsed and turned into a section.
+    typealias SectionResult = (section: Section?, diagnostics: [Diagnostic], files: [String: SourceFile])
 
-        let guideFile = read("guide.yaml")
-        let linksFile = read("links.yaml")
-        var guideHeader: GuideHeader?
+    /// Reads `guide.yaml` and `links.yaml`.
+    func begin() -> Start {
+        var start = Start()
+        let guideFile = read("guide.yaml", diagnostics: &start.diagnostics, files: &start.files)
+        let linksFile = read("links.yaml", diagnostics: &start.diagnostics, files: &start.files)
         if let (source, root) = guideFile {
             var reader = NodeReader(file: source)
-            guideHeader = GuideHeader.read(root, reader: &reader)
-            diagnostics += reader.diagnostics
+            start.header = GuideHeader.read(root, reader: &reader)
+            start.diagnostics += reader.diagnostics
         }
-        var links = LinkRegistry(entries: [])
         if let (source, root) = linksFile {
             var reader = NodeReader(file: source)
-            links = LinkRegistry.read(root, reader: &reader)
-            diagnostics += reader.diagnostics
+            start.links = LinkRegistry.read(root, reader: &reader)
+            start.diagnostics += reader.diagnostics
         }
+        return start
+    }
 
-        // Section files are independent: each is read, parsed and turned into a section on its
-        // own thread, then the results are taken in guide order.
-        let loaded = Parallel.map(guideHeader?.sectionIDs ?? [], threads: threads) { reference -> (section: Section?, diagnostics: [Diagnostic], files: [String: SourceFile]) in
-            var diagnostics: [Diagnostic] = []
-            var files: [String: SourceFile] = [:]
-            let relative = "sections/\(reference.value).yaml"
-            guard ConfinedFile.entryExists(url(relative)) else {
-                diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
-                return (nil, diagnostics, files)
-            }
-            let display = displayPath(relative)
-            guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else {
-                return (nil, diagnostics, files)
-            }
-            // Kept only when it parsed without a problem, under its name, which holds the reference.
-            if let (section, source) = cache?.section(of: url(relative), displayPath: display, bytes: bytes) {
-                return (section, [], [display: source])
-            }
-            guard let (source, root) = parsed(bytes, display: display, diagnostics: &diagnostics, files: &files) else { return (nil, diagnostics, files) }
-            var reader = NodeReader(file: source)
-            let section = Section.read(root, file: source.path, reader: &reader)
-            if let section, section.id.value != reference.value {
-                reader.report("id-mismatch", "the section id ‘\(section.id.value)’ differs from its file name: rename one so both are ‘\(reference.value)’", at: root)
-            }
-            diagnostics += reader.diagnostics
-            if let section, diagnostics.isEmpty { cache?.store(section, of: url(relative), displayPath: display, bytes: bytes) }
-            return (section, diagnostics, files)
+    /// The section file of `reference`. Section files are independent: each can be read on a
+    /// thread of its own, and `finish` takes the results in guide order.
+    func section(_ reference: Located<String>) -> SectionResult {
+        var diagnostics: [Diagnostic] = []
+        var files: [String: SourceFile] = [:]
+        let relative = "sections/\(reference.value).yaml"
+        guard ConfinedFile.entryExists(url(relative)) else {
+            diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
+            return (nil, diagnostics, files)
         }
+        let display = displayPath(relative)
+        guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else {
+            return (nil, diagnostics, files)
+        }
+        // Kept only when it parsed without a problem, under its name, which holds the reference.
+        if let (section, source) = cache?.section(of: url(relative), displayPath: display, bytes: bytes) {
+            return (section, [], [display: source])
+        }
+        guard let (source, root) = parsed(bytes, display: display, diagnostics: &diagnostics, files: &files) else { return (nil, diagnostics, files) }
+        var reader = NodeReader(file: source)
+        let section = Section.read(root, file: source.path, reader: &reader)
+        if let section, section.id.value != reference.value {
+            reader.report("id-mismatch", "the section id ‘\(section.id.value)’ differs from its file name: rename one so both are ‘\(reference.value)’", at: root)
+        }
+        diagnostics += reader.diagnostics
+        if let section, diagnostics.isEmpty { cache?.store(section, of: url(relative), displayPath: display, bytes: bytes) }
+        return (section, diagnostics, files)
+    }
+
+    /// The guide from what `begin` read and the sections of `start.sectionIDs`, in that order.
+    func finish(_ start: Start, sections loaded: [SectionResult]) -> LoadResult {
+        var diagnostics = start.diagnostics
+        var files = start.files
         var sections: [Section] = []
         for result in loaded {
             if let section = result.section { sections.append(section) }
             diagnostics += result.diagnostics
             files.merge(result.files) { first, _ in first }
         }
-        diagnostics += unlistedSectionFiles(listed: Set((guideHeader?.sectionIDs ?? []).map(\.value)))
+        diagnostics += unlistedSectionFiles(listed: Set(start.sectionIDs.map(\.value)))
 
-        guard let header = guideHeader, let support = header.support else {
+        guard let header = start.header, let support = header.support else {
             return LoadResult(guide: nil, diagnostics: diagnostics.sorted(), files: files)
         }
-        let guide = Guide(title: header.title, sourceLocale: header.sourceLocale, sections: sections, links: links, support: support)
-        diagnostics += ReferenceCheck(guide: guide).run()
+        let guide = Guide(title: header.title, sourceLocale: header.sourceLocale, sections: sections, links: start.links, support: support)
+        diagnostics += ReferenceCheck(guide: guide, threads: threads).run()
         return LoadResult(guide: guide, diagnostics: diagnostics.sorted(), files: files)
     }
 

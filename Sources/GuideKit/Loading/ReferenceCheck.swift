@@ -4,6 +4,9 @@ import Foundation
 /// refer to exists.
 struct ReferenceCheck {
     let guide: Guide
+    /// Threads the texts are checked on, a section at a time; the findings are the same, in the
+    /// same order, for any number.
+    var threads = 1
 
     func run() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -18,7 +21,14 @@ struct ReferenceCheck {
                 }
             }
         }
-        for text in guide.texts where Self.mayHoldLinks(text.value) {
+        let groups = [[guide.title]] + guide.sections.map(\.texts) + [guide.support.texts]
+        return diagnostics + Parallel.map(groups, threads: threads) { texts in texts.flatMap(check) }.joined()
+    }
+
+    /// The references in `text` that lead nowhere.
+    private func check(_ text: SourceText) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if Self.mayHoldLinks(text.value) {
             let inlines = CommonMark.parseInline(text.value).inlines
             for (reference, destination, _) in inlines.references {
                 // Worked out only for a finding: walking the file to the column costs about

@@ -23,31 +23,44 @@ public struct CatalogLoader {
     public init(directory: String) { self.directory = directory }
 
     public func load() -> CatalogLoadResult {
+        finish(Parallel.map(names(), threads: threads, catalog))
+    }
+
+    /// One catalog file, read and parsed.
+    typealias CatalogResult = (catalog: Catalog?, diagnostics: [Diagnostic], file: (String, SourceFile)?)
+
+    /// The catalog files' names (`tr.yaml`), sorted.
+    func names() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    /// The catalog in the file `name`. Catalogs are independent: each can be read on a thread of
+    /// its own, and `finish` takes the results in name order.
+    func catalog(_ name: String) -> CatalogResult {
+        var diagnostics: [Diagnostic] = []
+        let display = displayPath("locales/\(name)")
+        let url = folder.appendingPathComponent(name)
+        guard let bytes = YAMLFile.contents(url, displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
+        // Kept only when it read without a problem, under its name, which holds the locale.
+        if let (catalog, source) = cache?.catalog(of: url, displayPath: display, bytes: bytes) { return (catalog, [], (display, source)) }
+        guard let file = YAMLFile.parse(bytes, displayPath: display, diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
+        guard let root = file.root else {
+            diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
+                                          at: SourceLocation(file: display, line: 1, column: 1)))
+            return (nil, diagnostics, (display, file.source))
+        }
+        var reader = NodeReader(file: file.source)
+        let catalog = Catalog.read(root, expectedLocale: String(name.dropLast(5)), reader: &reader)
+        diagnostics += reader.diagnostics
+        if let catalog, diagnostics.isEmpty { cache?.store(catalog, of: url, displayPath: display, bytes: bytes) }
+        return (catalog, diagnostics, (display, file.source))
+    }
+
+    /// The catalogs of `loaded`, sorted by locale.
+    func finish(_ loaded: [CatalogResult]) -> CatalogLoadResult {
         var diagnostics: [Diagnostic] = []
         var files: [String: SourceFile] = [:]
         var catalogs: [Catalog] = []
-        let folder = URL(fileURLWithPath: directory).appendingPathComponent("locales")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        // Catalogs are independent: one thread each, the results taken in name order.
-        let loaded = Parallel.map(names, threads: threads) { name -> (catalog: Catalog?, diagnostics: [Diagnostic], file: (String, SourceFile)?) in
-            var diagnostics: [Diagnostic] = []
-            let display = displayPath("locales/\(name)")
-            let url = folder.appendingPathComponent(name)
-            guard let bytes = YAMLFile.contents(url, displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
-            // Kept only when it read without a problem, under its name, which holds the locale.
-            if let (catalog, source) = cache?.catalog(of: url, displayPath: display, bytes: bytes) { return (catalog, [], (display, source)) }
-            guard let file = YAMLFile.parse(bytes, displayPath: display, diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
-            guard let root = file.root else {
-                diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
-                                              at: SourceLocation(file: display, line: 1, column: 1)))
-                return (nil, diagnostics, (display, file.source))
-            }
-            var reader = NodeReader(file: file.source)
-            let catalog = Catalog.read(root, expectedLocale: String(name.dropLast(5)), reader: &reader)
-            diagnostics += reader.diagnostics
-            if let catalog, diagnostics.isEmpty { cache?.store(catalog, of: url, displayPath: display, bytes: bytes) }
-            return (catalog, diagnostics, (display, file.source))
-        }
         for result in loaded {
             if let catalog = result.catalog { catalogs.append(catalog) }
             diagnostics += result.diagnostics
@@ -55,6 +68,8 @@ public struct CatalogLoader {
         }
         return CatalogLoadResult(catalogs: catalogs.sorted { $0.locale.value < $1.locale.value }, diagnostics: diagnostics.sorted(), files: files)
     }
+
+    private var folder: URL { URL(fileURLWithPath: directory).appendingPathComponent("locales") }
 
     /// Reads one catalog from its text (a catalog about to be written, to check it reads back as meant).
     public static func parse(_ text: String, displayPath: String, expectedLocale: String) -> (catalog: Catalog?, diagnostics: [Diagnostic]) {

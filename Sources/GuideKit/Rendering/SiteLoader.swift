@@ -30,14 +30,14 @@ public struct SiteLoader {
     }
 
     public func load() -> Result {
-        // The content and the catalogs load side by side.
+        // The content and the catalogs load together (see `ContentAndCatalogs`).
         var contentLoader = ContentLoader(directory: contentDirectory)
         var catalogLoader = CatalogLoader(directory: contentDirectory)
         contentLoader.threads = threads
         catalogLoader.threads = threads
         contentLoader.cache = cache
         catalogLoader.cache = cache
-        let (content, catalogs) = Parallel.both(threads: threads, contentLoader.load, catalogLoader.load)
+        let (content, catalogs) = ContentAndCatalogs.load(contentLoader, catalogLoader, threads: threads)
         var diagnostics = content.diagnostics
         var files = content.files
         diagnostics += catalogs.diagnostics

@@ -30,26 +30,11 @@ public enum Parallel {
         return results.map { $0! }
     }
 
-    /// `(first(), second())`, the two side by side when `threads` allows.
-    static func both<A, B>(threads: Int, _ first: () -> A, _ second: () -> B) -> (A, B) {
-        guard threads > 1 else { return (first(), second()) }
-        let results = Unchecked(Results<A, B>())
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let work = Unchecked((first: first, second: second))
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 { results.value.first = work.value.first() } else { results.value.second = work.value.second() }
-                }
-            }
-        }
-        return (results.value.first!, results.value.second!)
-    }
-
     /// Drops `value` on a background thread: freeing what a run built (the arrays of every text,
     /// every translation, every node) then costs the run no wall time, and a process that exits
     /// first never pays for it at all. Pass the last reference (`release(consume value)`), or the
     /// caller's copy frees it after all.
-    static func release<T: Sendable>(_ value: consuming T) {
+    public static func release<T: Sendable>(_ value: consuming T) {
         let kept = Kept(value)
         DispatchQueue.global(qos: .utility).async { kept.drop() }
     }
@@ -59,12 +44,6 @@ public enum Parallel {
         private var value: T?
         init(_ value: consuming T) { self.value = consume value }
         func drop() { value = nil }
-    }
-
-    /// Two results, each set by one thread.
-    private final class Results<A, B> {
-        var first: A?
-        var second: B?
     }
 
     /// A value handed to the threads of `concurrentPerform`, which the callers above make safe to

@@ -125,11 +125,11 @@ public enum ValidationRun {
             return .failure(FailedRun(ValidationReport(diagnostics: [], failures: failures, files: files)))
         }
         // The catalogs are checked with the content: their own problems, and the translation
-        // rules. The two load side by side, as for a build.
+        // rules. The two load together, as for a build.
         var contentLoader = ContentLoader(directory: contentDirectory), catalogLoader = CatalogLoader(directory: contentDirectory)
         contentLoader.cache = cache
         catalogLoader.cache = cache
-        let (content, catalogs) = Parallel.both(threads: Parallel.defaultThreads, contentLoader.load, catalogLoader.load)
+        let (content, catalogs) = ContentAndCatalogs.load(contentLoader, catalogLoader, threads: Parallel.defaultThreads)
         var load = content
         load.catalogs = catalogs.catalogs
         load.diagnostics = (load.diagnostics + catalogs.diagnostics).sorted()

@@ -193,6 +193,32 @@ struct LoaderErrorTests {
         #expect(unknown.first?.message == "no section ‘frist’: did you mean ‘first’?")
     }
 
+    /// The texts are checked a section at a time on several threads: the findings are those of
+    /// one thread, in the same order (the guide's), whatever thread finishes first.
+    @Test func referenceFindingsAreTheSameOnOneThreadAndOnMany() throws {
+        func section(_ id: String, _ label: String, link: String, target: String) -> String {
+            """
+            id: \(id)
+            label: "\(label)"
+            title: "Bölüm [\(label)](link:\(link))"
+            steps:
+              - id: visit
+                kind: action
+                text: "Bkz. [bölüm](section:\(target)) ve [site](link:\(link))"
+            """
+        }
+        let guide = MinimalGuide.guide.replacingOccurrences(of: "sections: [first]", with: "sections: [first, second, third]")
+        let extra = "-- sections/second.yaml --\n\(section("second", "2", link: "hmoe", target: "first#vist"))\n"
+            + "-- sections/third.yaml --\n\(section("third", "3", link: "hoem", target: "secnod"))\n"
+        let (result, _) = try load(tree: MinimalGuide.tree(section: section("first", "1", link: "hme", target: "thrid"), guide: guide, extra: extra))
+        let loaded = try #require(result.guide)
+        let one = ReferenceCheck(guide: loaded, threads: 1).run(), many = ReferenceCheck(guide: loaded, threads: 4).run()
+        #expect(one.count == 9, "\(one)")
+        #expect(one == many)
+        let sections = one.map { finding in ["first", "second", "third"].firstIndex { finding.location.file.hasSuffix("\($0).yaml") } ?? -1 }
+        #expect(sections == [0, 0, 0, 1, 1, 1, 2, 2, 2])
+    }
+
     @Test func guideListsASectionWithoutAFile() throws {
         let guide = MinimalGuide.guide.replacingOccurrences(of: "sections: [first]", with: "sections: [first, second]")
         let (result, _) = try load(tree: MinimalGuide.tree(guide: guide))

@@ -1,3 +1,4 @@
+import Foundation
 @testable import GuideKit
 import Testing
 
@@ -27,5 +28,31 @@ extension InlineParseCacheTests {
             }
             #expect(Array(first.utf8) == Array(text.utf8.prefix(first.utf8.count)))
         }
+    }
+}
+
+extension InlineParseCacheTests {
+    /// Threads that look texts up at once (texts of every length, so every shard of the cache)
+    /// each get the parse of the text they asked for.
+    @Test func threadsLookingUpAtOnceGetTheirTextsParse() {
+        let cache = InlineParseCache()
+        let texts = (0..<64).map { "[\(String(repeating: "ı", count: $0))](ui:en) *\($0)*" }
+        let expected = texts.map { CommonMark.parseInline($0).inlines }
+        let mismatches = Mismatches()
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<4 {
+                for index in texts.indices.shuffled() where cache.inlines(of: texts[index]) != expected[index] {
+                    mismatches.add("thread \(thread), round \(round): \(texts[index])")
+                }
+            }
+        }
+        #expect(mismatches.all.isEmpty, "\(mismatches.all.prefix(5))")
+    }
+
+    private final class Mismatches: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ text: String) { lock.withLock { list.append(text) } }
+        var all: [String] { lock.withLock { list } }
     }
 }

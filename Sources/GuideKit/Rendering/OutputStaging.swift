@@ -62,7 +62,7 @@ public final class OutputStaging: @unchecked Sendable {
         try OutputWriter.checkPath(file.path)
         // The files of one folder have the same folders above them. A folder that does not exist
         // yet holds only new files, so a staging that writes creates it at once.
-        let folder = file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)]
+        let folder = file.path[..<(file.path.lastSlash ?? file.path.startIndex)]
         try locked {
             guard !checkedFolders.contains(folder) else { return }
             try writer.checkFolders(of: file.path)

@@ -23,3 +23,21 @@ import Testing
         #expect(PathSafety.isReserved(name) == reserved, "\(name.debugDescription)")
     }
 }
+
+extension PathSafetyTests {
+    /// A path is cut at every `/` byte, as the file system cuts it: a combining mark after a
+    /// slash (one character with it) does not hide the name before it.
+    @Test(arguments: [
+        ("html/tr/index.html", nil), ("a/b/c", nil), ("a/\u{301}b", nil),
+        ("../x", "leaves"), ("a/../x", "leaves"), ("../\u{301}x", "leaves"), ("a/./\u{301}", "leaves"),
+        ("a//b", "empty"), ("a/", "empty"), ("/a", "absolute"), ("", "empty"), ("a/con/b", "reserves"), ("a:b/c", "colon"),
+    ] as [(String, String?)])
+    func pathsAreCutAtEverySlash(path: String, problem: String?) {
+        let found = PathSafety.problem(relativePath: path)
+        if let problem {
+            #expect(found?.contains(problem) == true, "\(path.debugDescription): \(found ?? "nil")")
+        } else {
+            #expect(found == nil, "\(path.debugDescription): \(found ?? "")")
+        }
+    }
+}

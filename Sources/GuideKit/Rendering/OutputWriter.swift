@@ -383,11 +383,16 @@ public struct OutputWriter: Sendable {
 
     /// Writes `data` to a new file at `path` (replacing a leftover there); `flush` puts it on disk.
     static func writeNewFile(_ data: Data, to path: String) throws {
-        let name = path.split(separator: "/").last ?? Substring(path)
-        unlink(path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        // The name for a message, made only for one (cutting the path cost more than the write).
+        func name() -> Substring { path.lastSlash.map { path[path.index(after: $0)...] } ?? Substring(path) }
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            // A temporary file an interrupted build left: replaced, never written through.
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else {
-            throw OutputError(message: "cannot create \(name): \(String(cString: strerror(errno)))")
+            throw OutputError(message: "cannot create \(name()): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
@@ -398,7 +403,7 @@ public struct OutputWriter: Sendable {
                     if errno == EINTR { continue }
                     let reason = String(cString: strerror(errno))
                     unlink(path)
-                    throw OutputError(message: "cannot write \(name): \(reason)")
+                    throw OutputError(message: "cannot write \(name()): \(reason)")
                 }
                 offset += count
             }

@@ -8,6 +8,8 @@ public struct LoadResult: Sendable {
     public var files: [String: SourceFile]
     /// The translation catalogs, when they were loaded too (`guidegen validate` loads them).
     public var catalogs: [Catalog] = []
+    /// The texts' parses the loader kept (see `ContentLoader.parses`).
+    var parses: InlineParseCache?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -21,6 +23,9 @@ public struct ContentLoader {
     public var threads = Parallel.defaultThreads
     /// Where section files parsed before are kept by their bytes; nil parses every file.
     public var cache: ParsedFileCache?
+    /// Where the inline Markdown of the texts the loader parses is kept, for the pages or rules
+    /// that parse them again; handed on in the result.
+    var parses: InlineParseCache?
 
     public init(directory: String) { self.directory = directory }
 
@@ -122,8 +127,10 @@ public struct ContentLoader {
             return LoadResult(guide: nil, diagnostics: diagnostics.sorted(), files: files)
         }
         let guide = Guide(title: header.title, sourceLocale: header.sourceLocale, sections: sections, links: start.links, support: support)
-        diagnostics += ReferenceCheck(guide: guide, threads: threads).run()
-        return LoadResult(guide: guide, diagnostics: diagnostics.sorted(), files: files)
+        diagnostics += ReferenceCheck(guide: guide, threads: threads, parses: parses).run()
+        var result = LoadResult(guide: guide, diagnostics: diagnostics.sorted(), files: files)
+        result.parses = parses
+        return result
     }
 
     private func url(_ relative: String) -> URL { URL(fileURLWithPath: directory).appendingPathComponent(relative) }

@@ -7,6 +7,8 @@ struct ReferenceCheck {
     /// Threads the texts are checked on, a section at a time; the findings are the same, in the
     /// same order, for any number.
     var threads = 1
+    /// Where the texts' parses are kept for what comes after the loader (pages, rules).
+    var parses: InlineParseCache?
 
     func run() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -34,7 +36,7 @@ struct ReferenceCheck {
     private func check(_ text: SourceText) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if Self.mayHoldLinks(text.value) {
-            let inlines = CommonMark.parseInline(text.value).inlines
+            let inlines = parses?.inlines(of: text.value) ?? CommonMark.parseInline(text.value).inlines
             for (reference, destination, _) in inlines.references {
                 // Worked out only for a finding: walking the file to the column costs about
                 // 13,000 instructions, and nearly every reference is sound.

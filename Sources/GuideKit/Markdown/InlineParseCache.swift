@@ -1,8 +1,9 @@
 import Foundation
 
-/// Inline Markdown parsed once per text for a whole build: a page renders each text in its
-/// format and often again as plain text, every format renders it again, and titles appear on many
-/// pages. Safe to share between the threads pages render on.
+/// Inline Markdown parsed once per text for a whole build or validation: the loader's reference
+/// check parses the texts that hold links, a page renders each text in its format and often again
+/// as plain text, every format renders it again, titles appear on many pages, and `validate`
+/// keeps every text's parse in its context. Safe to share between threads.
 final class InlineParseCache: @unchecked Sendable {
     /// The texts in shards by their length in bytes, each with a lock of its own: with one lock
     /// the threads took turns on it, and a thread that finds the lock taken sleeps in the kernel
@@ -11,7 +12,7 @@ final class InlineParseCache: @unchecked Sendable {
 
     private final class Shard {
         let lock = NSLock()
-        var parsed: [Spelling: [Inline]] = [:]
+        var parsed: [Spelling: InlineDocument] = [:]
     }
 
     /// `CommonMark.parseInline(text).inlines`, parsed the first time only.
@@ -19,12 +20,22 @@ final class InlineParseCache: @unchecked Sendable {
         // A plain text (most are) is its own parse: told by one pass over its bytes, with no
         // hashing, no lock and nothing stored.
         if CommonMark.isPlain(text) { return [.text(text)] }
+        return stored(text).inlines
+    }
+
+    /// `CommonMark.parseInline(text)`, parsed the first time only.
+    func document(of text: String) -> InlineDocument {
+        if CommonMark.isPlain(text) { return InlineDocument(inlines: [.text(text)], unexpectedBlock: nil) }
+        return stored(text)
+    }
+
+    private func stored(_ text: String) -> InlineDocument {
         let key = Spelling(text)
         let shard = shards[text.utf8.count & (shards.count - 1)]
-        if let inlines = shard.lock.withLock({ shard.parsed[key] }) { return inlines }
-        let inlines = CommonMark.parseInline(text).inlines
-        shard.lock.withLock { shard.parsed[key] = inlines }
-        return inlines
+        if let document = shard.lock.withLock({ shard.parsed[key] }) { return document }
+        let document = CommonMark.parseInlineWithCmark(text)
+        shard.lock.withLock { shard.parsed[key] = document }
+        return document
     }
 
     /// A text as its UTF-8 bytes. `String`'s own `==` and hash take canonically equivalent texts

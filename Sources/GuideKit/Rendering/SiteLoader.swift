@@ -37,6 +37,8 @@ public struct SiteLoader {
         catalogLoader.threads = threads
         contentLoader.cache = cache
         catalogLoader.cache = cache
+        let parses = InlineParseCache()
+        contentLoader.parses = parses
         let (content, catalogs) = ContentAndCatalogs.load(contentLoader, catalogLoader, threads: threads)
         var diagnostics = content.diagnostics
         var files = content.files
@@ -89,7 +91,7 @@ public struct SiteLoader {
         diagnostics.sort()
         let hasErrors = diagnostics.contains { $0.severity == .error }
         guard !hasErrors, let guide = content.guide else { return Result(renderer: nil, diagnostics: diagnostics, files: files) }
-        let renderer = SiteRenderer(guide: guide, catalogs: catalogs.catalogs, chrome: chrome, templates: sets, htmlAssets: htmlAssets, media: media)
+        let renderer = SiteRenderer(guide: guide, catalogs: catalogs.catalogs, chrome: chrome, templates: sets, htmlAssets: htmlAssets, media: media, parses: parses)
         return Result(renderer: renderer, diagnostics: diagnostics, files: files)
     }
 }

@@ -43,16 +43,23 @@ public struct SiteRenderer: Sendable {
     public let htmlAssets: [MediaAsset]
     /// Screenshots by their path below `Content/media/`.
     public let media: [String: MediaAsset]
-    /// Every text's inline Markdown, parsed once for all pages and formats.
-    private let parses = InlineParseCache()
+    /// Every text's inline Markdown, parsed once for all pages and formats (the loader's parses
+    /// of the texts with links among them).
+    private let parses: InlineParseCache
 
     public init(guide: Guide, catalogs: [Catalog], chrome: ChromeStrings, templates: [OutputFormat: TemplateSet], htmlAssets: [MediaAsset], media: [String: MediaAsset]) {
+        self.init(guide: guide, catalogs: catalogs, chrome: chrome, templates: templates, htmlAssets: htmlAssets, media: media, parses: InlineParseCache())
+    }
+
+    init(guide: Guide, catalogs: [Catalog], chrome: ChromeStrings, templates: [OutputFormat: TemplateSet], htmlAssets: [MediaAsset], media: [String: MediaAsset],
+         parses: InlineParseCache) {
         self.guide = guide
         self.catalogs = catalogs
         self.chrome = chrome
         self.templates = templates
         self.htmlAssets = htmlAssets
         self.media = media
+        self.parses = parses
     }
 
     /// Every locale the content has, the source first, then the catalogs' in tag order.

@@ -22,12 +22,12 @@ public final class ContentText: Sendable {
     public let document: InlineDocument
     public let visible: VisibleText
 
-    init(_ text: SourceText, role: Role, section: Int? = nil, step: Int? = nil) {
+    init(_ text: SourceText, role: Role, section: Int? = nil, step: Int? = nil, parses: InlineParseCache? = nil) {
         self.text = text
         self.role = role
         self.sectionIndex = section
         self.stepIndex = step
-        self.document = CommonMark.parseInline(text.value)
+        self.document = parses?.document(of: text.value) ?? CommonMark.parseInline(text.value)
         self.visible = VisibleText(document.inlines, raw: text.value)
     }
 
@@ -36,18 +36,20 @@ public final class ContentText: Sendable {
 
     /// Every text of the guide in document order. The sections' texts are parsed on up to
     /// `threads` threads; the order is the same for any number.
-    static func all(in guide: Guide, threads: Int = 1) -> [ContentText] {
-        let sections = Parallel.map(Array(guide.sections.indices), threads: threads) { texts(of: guide.sections[$0], at: $0) }
-        return [ContentText(guide.title, role: .guideTitle)] + sections.flatMap { $0 } + guide.support.texts.map { ContentText($0, role: .support) }
+    /// `parses` holds texts parsed before (by the loader).
+    static func all(in guide: Guide, threads: Int = 1, parses: InlineParseCache? = nil) -> [ContentText] {
+        let sections = Parallel.map(Array(guide.sections.indices), threads: threads) { texts(of: guide.sections[$0], at: $0, parses: parses) }
+        return [ContentText(guide.title, role: .guideTitle, parses: parses)] + sections.flatMap { $0 }
+            + guide.support.texts.map { ContentText($0, role: .support, parses: parses) }
     }
 
     /// The texts of the section at `sectionIndex` in `guide.sections`, in document order.
-    private static func texts(of section: Section, at sectionIndex: Int) -> [ContentText] {
-        var result = [ContentText(section.title, role: .sectionTitle, section: sectionIndex)]
-        if let intro = section.intro { result.append(ContentText(intro, role: .intro, section: sectionIndex)) }
+    private static func texts(of section: Section, at sectionIndex: Int, parses: InlineParseCache?) -> [ContentText] {
+        var result = [ContentText(section.title, role: .sectionTitle, section: sectionIndex, parses: parses)]
+        if let intro = section.intro { result.append(ContentText(intro, role: .intro, section: sectionIndex, parses: parses)) }
         for (stepIndex, step) in section.steps.enumerated() {
             func add(_ text: SourceText?, _ role: Role) {
-                if let text { result.append(ContentText(text, role: role, section: sectionIndex, step: stepIndex)) }
+                if let text { result.append(ContentText(text, role: role, section: sectionIndex, step: stepIndex, parses: parses)) }
             }
             add(step.text, .stepText)
             add(step.detail, .detail)

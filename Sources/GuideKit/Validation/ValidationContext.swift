@@ -29,13 +29,20 @@ public struct ValidationContext: Sendable {
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
                 loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = [],
                 threads: Int = Parallel.defaultThreads) {
+        self.init(guide: guide, files: files, configuration: configuration, loaderDiagnostics: loaderDiagnostics, output: output, online: online,
+                  catalogs: catalogs, threads: threads, parses: nil)
+    }
+
+    /// `parses` holds texts the loader parsed already.
+    init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration, loaderDiagnostics: [Diagnostic], output: RenderedOutput?,
+         online: LinkCheckReport?, catalogs: [Catalog], threads: Int, parses: InlineParseCache?) {
         self.guide = guide
         self.files = files
         self.configuration = configuration
         self.loaderDiagnostics = loaderDiagnostics
         self.output = output
         self.online = online
-        self.texts = ContentText.all(in: guide, threads: threads)
+        self.texts = ContentText.all(in: guide, threads: threads, parses: parses)
         self.hosts = HostCatalog(registry: guide.links, configured: configuration.allowedHosts.map(\.value))
         self.linkUses = Self.linkUses(guide: guide, texts: texts)
         let source = guide.sourceLocale.value

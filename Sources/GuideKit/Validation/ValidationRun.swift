@@ -129,6 +129,8 @@ public enum ValidationRun {
         var contentLoader = ContentLoader(directory: contentDirectory), catalogLoader = CatalogLoader(directory: contentDirectory)
         contentLoader.cache = cache
         catalogLoader.cache = cache
+        // The texts with links the loader parses are not parsed again for the rules.
+        contentLoader.parses = InlineParseCache()
         let (content, catalogs) = ContentAndCatalogs.load(contentLoader, catalogLoader, threads: Parallel.defaultThreads)
         var load = content
         load.catalogs = catalogs.catalogs

@@ -18,7 +18,7 @@ public struct Validator: Sendable {
         if let guide = load.guide {
             let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
                                             loaderDiagnostics: load.diagnostics, output: output, online: online, catalogs: load.catalogs,
-                                            threads: threads)
+                                            threads: threads, parses: load.parses)
             // Rules only read the context: they run side by side, their findings kept in rule order.
             let enabled = rules.filter { configuration.isEnabled($0.id) }
             ruleFindings = Parallel.map(enabled, threads: threads) { $0.check(context) }.flatMap { $0 }

@@ -20,9 +20,14 @@ struct ViewBuilder {
     private(set) var pageHasFallback = false
     /// The parts every page of this locale and format shares, when built beforehand.
     var shared: Shared?
-    /// What every text's `InlineRenderer` is made from, made once per builder: one is made per text.
+    /// What every text's `InlineRenderer` is made from, made once per builder.
     private let guideReference: GuideReference
-    private let localeNumbers: NumberSymbols
+    /// The renderers of the page's own language, made once per builder: a text in it (most are)
+    /// is rendered by one of these in place, where making and copying a renderer per text cost
+    /// more than rendering a short one.
+    private let renderer: InlineRenderer
+    private let linkTextRenderer: InlineRenderer
+    private let plainRenderer: InlineRenderer
 
     init(guide: Guide, locale: LocaleInfo, locales: [LocaleInfo], chrome: ChromeStrings, format: TextFormat, media: [String: MediaAsset], parses: InlineParseCache) {
         self.guide = guide
@@ -32,13 +37,12 @@ struct ViewBuilder {
         self.format = format
         self.media = media
         self.parses = parses
-        self.guideReference = GuideReference(guide)
-        self.localeNumbers = .of(locale.tag)
-    }
-
-    /// How numbers are written in `language`: the page's, or the source language's for a fallback.
-    private func numbers(_ language: String) -> NumberSymbols {
-        language == locale.tag ? localeNumbers : .of(language)
+        let guideReference = GuideReference(guide)
+        let localeNumbers = NumberSymbols.of(locale.tag)
+        self.guideReference = guideReference
+        self.renderer = InlineRenderer(guide: guideReference, format: format, linksAsText: false, numbers: localeNumbers, parses: parses)
+        self.linkTextRenderer = InlineRenderer(guide: guideReference, format: format, linksAsText: true, numbers: localeNumbers, parses: parses)
+        self.plainRenderer = InlineRenderer(guide: guideReference, format: .plain, linksAsText: true, numbers: localeNumbers, parses: parses)
     }
 
     var sourceLocale: String { guide.sourceLocale.value }
@@ -50,8 +54,15 @@ struct ViewBuilder {
     /// A content string for this page: resolved, rendered, and marked when it falls back.
     mutating func text(_ source: SourceText, linksAsText: Bool = false) -> Fragment {
         let resolved = resolve(source)
-        let rendered = InlineRenderer(guide: guideReference, format: format, linksAsText: linksAsText, numbers: numbers(resolved.language), parses: parses)
-            .render(resolved.text, diagnostics: &diagnostics)
+        let rendered: String
+        if resolved.language != locale.tag {
+            rendered = InlineRenderer(guide: guideReference, format: format, linksAsText: linksAsText, numbers: .of(resolved.language), parses: parses)
+                .render(resolved.text, diagnostics: &diagnostics)
+        } else if linksAsText {
+            rendered = linkTextRenderer.render(resolved.text, diagnostics: &diagnostics)
+        } else {
+            rendered = renderer.render(resolved.text, diagnostics: &diagnostics)
+        }
         return Fragment(escaped: resolved.isFallback ? markFallback(rendered, language: resolved.language) : rendered)
     }
 
@@ -60,8 +71,11 @@ struct ViewBuilder {
     mutating func plainText(_ source: SourceText) -> String {
         let resolved = resolve(source)
         var ignored: [Diagnostic] = []
-        let renderer = InlineRenderer(guide: guideReference, format: .plain, linksAsText: true, numbers: numbers(resolved.language), parses: parses)
-        return TextWrapper.unprotect(renderer.render(resolved.text, diagnostics: &ignored))
+        let rendered = resolved.language == locale.tag
+            ? plainRenderer.render(resolved.text, diagnostics: &ignored)
+            : InlineRenderer(guide: guideReference, format: .plain, linksAsText: true, numbers: .of(resolved.language), parses: parses)
+                .render(resolved.text, diagnostics: &ignored)
+        return TextWrapper.unprotect(rendered)
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {

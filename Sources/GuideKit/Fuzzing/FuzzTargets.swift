@@ -288,13 +288,37 @@ public enum FuzzTargets {
     }
 
     /// `href` and `src` values: https, mailto:, tel:, or a relative path; never another scheme.
+    /// Only attributes count: `src="` in text (after an escaped `&lt;img`) is text, which a
+    /// browser shows and never follows.
     static func linkProblems(_ html: String) -> [String] {
         var problems: [String] = []
-        for marker in [" href=\"", " src=\""] {
-            for piece in html.components(separatedBy: marker).dropFirst() {
-                let value = decodeEntities(String(piece.prefix { $0 != "\"" }))
-                if !isAllowedDestination(value) { problems.append("a link to ‘\(value)’") }
+        let bytes = Array(html.utf8)
+        let markers = [" href=\"", " src=\""].map { Array($0.utf8) }
+        var inTag = false
+        var quote: UInt8?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+                index += 1
+                continue
             }
+            if inTag, let marker = markers.first(where: { bytes[index...].starts(with: $0) }) {
+                let start = index + marker.count
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+                let value = decodeEntities(String(decoding: bytes[start..<end], as: UTF8.self))
+                if !isAllowedDestination(value) { problems.append("a link to ‘\(value)’") }
+                index = end + 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: ">"): inTag = false
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): if inTag { quote = byte }
+            default: break
+            }
+            index += 1
         }
         return problems
     }

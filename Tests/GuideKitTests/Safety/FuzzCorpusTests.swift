@@ -31,6 +31,9 @@ extension RenderingTests {
             #expect(!FuzzTargets.htmlProblems(fragment: "a <script>x</script>").isEmpty)
             #expect(!FuzzTargets.htmlProblems(fragment: #"<a href="javascript:alert(1)">x</a>"#).isEmpty)
             #expect(!FuzzTargets.htmlProblems(fragment: #"<a href="data:text/html,x">x</a>"#).isEmpty)
+            #expect(!FuzzTargets.htmlProblems(fragment: #"<a title="a > b" href="javascript:alert(1)">x</a>"#).isEmpty)
+            // `src="` in escaped text is text, not an attribute (found by `make fuzz`).
+            #expect(FuzzTargets.htmlProblems(fragment: #"&lt;img src=" onerror=alert(1)&gt; x"#).isEmpty)
             #expect(FuzzTargets.htmlProblems(fragment: #"<a href="https://x.example/?a=1&amp;b=2">x</a> &lt;b&gt;"#).isEmpty)
             #expect(!FuzzTargets.htmlProblems(page: #"<html><img src="x.png" onerror="alert(1)"></html>"#).isEmpty)
             #expect(!FuzzTargets.htmlProblems(page: "<html><script>x</script></html>").isEmpty)

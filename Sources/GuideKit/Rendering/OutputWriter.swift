@@ -197,7 +197,10 @@ public struct OutputWriter: Sendable {
     /// `folder/.name` + `suffix` for `folder/name`.
     private static func hiddenPath(for target: String, suffix: String) -> String {
         let slash = target.lastSlash!
-        return String(target[...slash]) + "." + target[target.index(after: slash)...] + suffix
+        // The name starts at the byte after the slash, even where a combining mark begins it (one
+        // character with the slash: stepping a character would drop the mark from the name).
+        let name = target.utf8.index(after: slash)
+        return String(target[..<name]) + "." + target[name...] + suffix
     }
 
     /// Carries a plan out (see the type's description for the order and what a failure leaves).
@@ -384,7 +387,7 @@ public struct OutputWriter: Sendable {
     /// Writes `data` to a new file at `path` (replacing a leftover there); `flush` puts it on disk.
     static func writeNewFile(_ data: Data, to path: String) throws {
         // The name for a message, made only for one (cutting the path cost more than the write).
-        func name() -> Substring { path.lastSlash.map { path[path.index(after: $0)...] } ?? Substring(path) }
+        func name() -> Substring { path.lastSlash.map { path[path.utf8.index(after: $0)...] } ?? Substring(path) }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EEXIST {
             // A temporary file an interrupted build left: replaced, never written through.

@@ -133,3 +133,15 @@ extension RenderingTests {
         }
     }
 }
+
+extension RenderingTests.OutputWriterTests {
+    /// A temporary file sits beside its target under the target's whole name, cut at the last
+    /// `/` byte: a name that starts with a combining mark (one character with the slash) keeps it,
+    /// so `x.png` and U+0301 + `x.png` never share a temporary file.
+    @Test(arguments: ["/out/html/tr/a.html", "/out/html/assets/\u{301}x.png", "/out/html/assets/x.png", "/out/a/\u{301}/b"])
+    func temporaryFilesKeepTheWholeName(target: String) {
+        let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))!
+        let folder = Array(target.utf8[...slash]), name = Array(target.utf8[target.utf8.index(after: slash)...])
+        #expect(Array(OutputWriter.temporaryPath(for: target).utf8) == folder + Array(".".utf8) + name + Array(OutputWriter.temporarySuffix.utf8))
+    }
+}

@@ -196,11 +196,8 @@ public struct OutputWriter: Sendable {
 
     /// `folder/.name` + `suffix` for `folder/name`.
     private static func hiddenPath(for target: String, suffix: String) -> String {
-        let slash = target.lastSlash!
-        // The name starts at the byte after the slash, even where a combining mark begins it (one
-        // character with the slash: stepping a character would drop the mark from the name).
-        let name = target.utf8.index(after: slash)
-        return String(target[..<name]) + "." + target[name...] + suffix
+        let name = target.nameAfterLastSlash
+        return String(target[..<name.startIndex]) + "." + name + suffix
     }
 
     /// Carries a plan out (see the type's description for the order and what a failure leaves).
@@ -387,7 +384,7 @@ public struct OutputWriter: Sendable {
     /// Writes `data` to a new file at `path` (replacing a leftover there); `flush` puts it on disk.
     static func writeNewFile(_ data: Data, to path: String) throws {
         // The name for a message, made only for one (cutting the path cost more than the write).
-        func name() -> Substring { path.lastSlash.map { path[path.utf8.index(after: $0)...] } ?? Substring(path) }
+        func name() -> Substring { path.nameAfterLastSlash }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EEXIST {
             // A temporary file an interrupted build left: replaced, never written through.
@@ -536,4 +533,11 @@ extension String {
     /// cost about 6,000 instructions for an output path, and a build looks four times per file.
     /// (A `/` is one byte and never part of another character's bytes.)
     var lastSlash: String.Index? { utf8.lastIndex(of: UInt8(ascii: "/")) }
+
+    /// What follows the last `/` (all of it when there is none). It starts at the byte after the
+    /// slash, even where a combining mark begins it: stepping one character from the slash would
+    /// drop the mark, which is one character with the slash.
+    var nameAfterLastSlash: Substring {
+        lastSlash.map { self[utf8.index(after: $0)...] } ?? self[...]
+    }
 }

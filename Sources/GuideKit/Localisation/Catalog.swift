@@ -55,12 +55,24 @@ public struct Catalog: Sendable {
             positions[key].map { list[Int($0)] }
         }
 
+        /// Where `key`'s entry is, for `withEntry(at:_:)`.
+        public func position(of key: String) -> Int? {
+            positions[key].map { Int($0) }
+        }
+
         /// The keys in file order.
         public var keys: [String] { list.map(\.key.value) }
 
         public var startIndex: Int { list.startIndex }
         public var endIndex: Int { list.endIndex }
         public subscript(position: Int) -> Entry { list[position] }
+
+        /// `body`'s result for the entry at `position`, which it borrows: `self[position]` copies
+        /// the whole entry, seven strings retained and then released, and a build or a
+        /// validation reads an entry for every text in every catalog.
+        public func withEntry<Result>(at position: Int, _ body: (borrowing Entry) -> Result) -> Result {
+            list.withUnsafeBufferPointer { body($0[position]) }
+        }
     }
 
     /// BCP 47 tag (`en`); equals the file name.

@@ -56,12 +56,13 @@ public struct LocaleResolver: Sendable {
 
     public func resolve(_ text: SourceText) -> ResolvedText {
         guard let catalog else { return ResolvedText(text: text, language: sourceLocale, provenance: .source) }
-        guard let entry = catalog.entries[text.key], !entry.isEmpty else {
-            return ResolvedText(text: text, language: sourceLocale, provenance: .missing)
+        guard let position = catalog.entries.position(of: text.key) else { return ResolvedText(text: text, language: sourceLocale, provenance: .missing) }
+        return catalog.entries.withEntry(at: position) { entry in
+            guard !entry.isEmpty else { return ResolvedText(text: text, language: sourceLocale, provenance: .missing) }
+            guard Fingerprint.matches(entry.source.value, text.value) else {
+                return ResolvedText(text: text, language: sourceLocale, provenance: .stale(translation: entry.text))
+            }
+            return ResolvedText(text: entry.text, language: locale, provenance: .translated)
         }
-        guard Fingerprint.matches(entry.source.value, text.value) else {
-            return ResolvedText(text: text, language: sourceLocale, provenance: .stale(translation: entry.text))
-        }
-        return ResolvedText(text: entry.text, language: locale, provenance: .translated)
     }
 }

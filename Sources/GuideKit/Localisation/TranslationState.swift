@@ -12,7 +12,16 @@ public enum TranslationState: String, Sendable, Hashable, Codable, CaseIterable 
 extension Catalog {
     /// The state of `text`'s translation in this catalog.
     public func state(of text: SourceText) -> TranslationState {
-        guard let entry = entries[text.key], !entry.isEmpty else { return .missing }
-        return entry.source.value == Fingerprint.of(text.value) ? .translated : .needsReview
+        state(of: text, at: entries.position(of: text.key))
+    }
+
+    /// The same, for the entry at `position` (`entries.position(of: text.key)`), for a caller
+    /// that reads the entry too and so looks its key up once.
+    func state(of text: SourceText, at position: Int?) -> TranslationState {
+        guard let position else { return .missing }
+        return entries.withEntry(at: position) { entry in
+            if entry.isEmpty { return .missing }
+            return Fingerprint.matches(entry.source.value, text.value) ? .translated : .needsReview
+        }
     }
 }

@@ -55,11 +55,12 @@ public struct ValidationContext: Sendable {
             var states: [TranslationState] = []
             var translations: [TranslatedText] = []
             for text in texts {
-                let state = catalog.state(of: text.text)
+                let position = catalog.entries.position(of: text.text.key)
+                let state = catalog.state(of: text.text, at: position)
                 states.append(state)
-                guard state == .translated, let entry = catalog.entries[text.text.key] else { continue }
+                guard state == .translated, let position else { continue }
                 translations.append(TranslatedText(locale: catalog.locale.value, source: text,
-                                                   translation: ContentText(entry.text, role: text.role, section: text.sectionIndex, step: text.stepIndex)))
+                                                   translation: ContentText(catalog.entries.withEntry(at: position) { $0.text }, role: text.role, section: text.sectionIndex, step: text.stepIndex)))
             }
             return (states: states, translations: translations)
         }

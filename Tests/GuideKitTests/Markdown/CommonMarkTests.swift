@@ -28,12 +28,36 @@ import Testing
 
     /// The prose as a string is the prose's scalars, a left-out run (a UI label, code) standing as
     /// one placeholder, and never two placeholders in a row, even after one written in the text.
-    @Test(arguments: ["Önce [Convert](ui:en) ve `kod` tıklayın", "[a](ui:en)[b](ui:en) sonra", "yazılmış \u{FFFC}[a](ui:en) yer tutucu", "[0.8](percent:) oran", ""])
+    @Test(arguments: ["Önce [Convert](ui:en) ve `kod` tıklayın", "[a](ui:en)[b](ui:en) sonra", "yazılmış \u{FFFC}[a](ui:en) yer tutucu", "[0.8](percent:) oran", "",
+                      "Yalnız düz metin", "[Convert](ui:en)", "`kod`"])
     func visibleStringIsTheVisibleScalars(raw: String) {
         let visible = VisibleText(CommonMark.parseInline(raw).inlines, raw: raw)
         let filters: [(VisibleText.Kind) -> Bool] = [{ $0.isProse }, { $0.isPlain }]
         for include in filters {
             #expect(visible.string(including: include) == String(String.UnicodeScalarView(visible.scalars(including: include).scalars)))
+        }
+    }
+
+    /// A rule keeps one `Scan` for every text it reads: each scan gives exactly what a fresh one
+    /// does, with nothing left over from a longer text before it, and each scalar's offset
+    /// points at that scalar in the raw text.
+    @Test func aReusedScanHoldsOnlyTheLastText() {
+        let texts = ["Önce [Convert](ui:en) ve `kod` tıklayın, sonra **devam** edin", "kısa", "", "[Convert](ui:en)", "`a` [b](link:x) c", "Yalnız düz metin"]
+        var scan = VisibleText.Scan()
+        for raw in texts {
+            let visible = VisibleText(CommonMark.parseInline(raw).inlines, raw: raw)
+            let rawScalars = Array(raw.unicodeScalars)
+            for include in [{ (kind: VisibleText.Kind) in kind.isProse }, { (kind: VisibleText.Kind) in kind.isPlain }] {
+                visible.scan(including: include, into: &scan)
+                var fresh = VisibleText.Scan()
+                visible.scan(including: include, into: &fresh)
+                #expect(scan.scalars == fresh.scalars, "\(raw)")
+                #expect(scan.offsets == fresh.offsets, "\(raw)")
+                #expect(scan.scalars.count == scan.offsets.count)
+                for (scalar, offset) in zip(scan.scalars, scan.offsets) where scalar != VisibleText.placeholder {
+                    #expect(rawScalars[offset] == scalar, "\(raw) at \(offset)")
+                }
+            }
         }
     }
 }

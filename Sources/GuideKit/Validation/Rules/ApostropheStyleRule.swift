@@ -53,8 +53,10 @@ public struct ApostropheStyleRule: Rule {
         // Each use as its text and scalar offset: only the minority's are turned into file
         // positions, which costs a walk through the file each.
         var uses: [Unicode.Scalar: [(text: ContentText, offset: Int)]] = ["’": [], "'": []]
+        var scan = VisibleText.Scan()
         for text in context.texts where Self.mayHoldApostrophe(text.text.value) {
-            let (s, offsets) = text.visible.scalars(including: \.isProse)
+            text.visible.scan(including: \.isProse, into: &scan)
+            let (s, offsets) = (scan.scalars, scan.offsets)
             for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {
                 let before = s[i - 1]
                 guard TextScanning.isAlphabetic(before) || ("0"..."9").contains(before) || before == VisibleText.placeholder else { continue }

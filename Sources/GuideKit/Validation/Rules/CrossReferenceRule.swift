@@ -27,6 +27,7 @@ public struct CrossReferenceRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        var scan = VisibleText.Scan()
         for text in context.texts {
             for link in text.visible.links {
                 guard case .section(let id, let step) = link.reference, let target = context.guide.section(id: id),
@@ -41,7 +42,8 @@ public struct CrossReferenceRule: Rule {
                                         fix: FixIt(length: printed.unicodeScalars.count, replacement: expected)))
             }
             guard context.isTurkish else { continue }
-            let (scalars, offsets) = text.visible.scalars(including: \.isPlain)
+            text.visible.scan(including: \.isPlain, into: &scan)
+            let (scalars, offsets) = (scan.scalars, scan.offsets)
             for phrase in LabelReferences.phrases(in: scalars) {
                 let at = text.location(ofScalarOffset: offsets[phrase.token.start])
                 guard let (section, stepIndex) = LabelReferences.resolve(phrase.token, in: context.guide) else {

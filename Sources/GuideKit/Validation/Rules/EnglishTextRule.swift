@@ -56,8 +56,10 @@ public struct EnglishTextRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard context.isTurkish else { return [] }
         var findings: [Diagnostic] = []
+        var scan = VisibleText.Scan()
         for text in context.texts {
-            let (scalars, offsets) = text.visible.scalars(including: \.isProse)
+            text.visible.scan(including: \.isProse, into: &scan)
+            let (scalars, offsets) = (scan.scalars, scan.offsets)
             var sentence: [TextScanning.WordSpan] = []
             for word in TextScanning.wordSpans(in: scalars) {
                 sentence.append(word)

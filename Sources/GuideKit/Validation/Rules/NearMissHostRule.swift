@@ -95,8 +95,10 @@ public struct NearMissHostRule: Rule {
             guard let (host, offset) = HostCatalog.host(ofURL: link.url.value), let miss = context.hosts.suspects[host.lowercased()] else { continue }
             findings.append(report(host, miss, at: context.location(in: link.url, atScalarOffset: offset)))
         }
+        var scan = VisibleText.Scan()
         for text in context.texts {
-            let (scalars, offsets) = text.visible.scalars(including: \.isProse)
+            text.visible.scan(including: \.isProse, into: &scan)
+            let (scalars, offsets) = (scan.scalars, scan.offsets)
             var hosts = TextScanning.domains(in: scalars).map { ($0.host, $0.start) }
             for url in TextScanning.schemeURLs(in: scalars) {
                 if let (host, offset) = HostCatalog.host(ofURL: url.url) { hosts.append((host, url.start + offset)) }

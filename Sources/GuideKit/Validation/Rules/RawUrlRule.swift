@@ -42,8 +42,10 @@ public struct RawUrlRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        var scan = VisibleText.Scan()
         for text in context.texts {
-            let (scalars, offsets) = text.visible.scalars(including: \.isPlain)
+            text.visible.scan(including: \.isPlain, into: &scan)
+            let (scalars, offsets) = (scan.scalars, scan.offsets)
             var found: [(url: String, start: Int)] = TextScanning.schemeURLs(in: scalars).map { ($0.url, $0.start) }
             for domain in TextScanning.domains(in: scalars) where domain.host.lowercased().hasPrefix("www.") || domain.path.unicodeScalars.count > 1 {
                 found.append((domain.text, domain.start))

@@ -46,8 +46,10 @@ public struct TurkishNumberFormatRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard context.isTurkish else { return [] }
         var findings: [Diagnostic] = []
+        var scan = VisibleText.Scan()
         for text in context.texts {
-            let (s, offsets) = text.visible.scalars(including: \.isProse)
+            text.visible.scan(including: \.isProse, into: &scan)
+            let (s, offsets) = (scan.scalars, scan.offsets)
             func isDigit(_ i: Int) -> Bool { i >= 0 && i < s.count && ("0"..."9").contains(s[i]) }
             func isLetter(_ i: Int) -> Bool { i >= 0 && i < s.count && s[i].properties.isAlphabetic }
             /// The number starting at `start`: digits with `.` or `,` groups; its end.

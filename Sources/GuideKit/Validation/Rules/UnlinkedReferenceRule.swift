@@ -25,8 +25,10 @@ public struct UnlinkedReferenceRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard context.isTurkish else { return [] }
         var findings: [Diagnostic] = []
+        var scan = VisibleText.Scan()
         for text in context.texts {
-            let (scalars, offsets) = text.visible.scalars(including: \.isPlain)
+            text.visible.scan(including: \.isPlain, into: &scan)
+            let (scalars, offsets) = (scan.scalars, scan.offsets)
             for phrase in LabelReferences.phrases(in: scalars) {
                 guard let (section, stepIndex) = LabelReferences.resolve(phrase.token, in: context.guide) else { continue }
                 var target = section.id.value

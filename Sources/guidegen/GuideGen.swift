@@ -51,7 +51,7 @@ struct GuideGen: AsyncParsableCommand {
     /// pad (128 KiB unless set): at S=1000 `validate` made 25,658 `mprotect` calls, and each one
     /// holds the process's memory map locked, so the other thread waited in its page faults. A
     /// 64 MiB pad (an arena's whole heap) makes them 19; pages are still only backed when
-    /// touched. `validate` took 0.89 × the wall time, a build 0.99 × and 4 MB more at its peak.
+    /// touched. `validate` took 0.90 × the wall time, a build 0.97 × and 4 MB more at its peak.
     static func fixMallocThresholds() {
         #if canImport(CGlibcExtras)
         mallopt(M_MMAP_THRESHOLD, 128 * 1024)

@@ -17,14 +17,13 @@ final class InlineParseCache: @unchecked Sendable {
 
     /// `CommonMark.parseInline(text).inlines`, parsed the first time only.
     func inlines(of text: String) -> [Inline] {
-        // A plain text (most are) is its own parse: told by one pass over its bytes, with no
-        // hashing, no lock and nothing stored.
-        if CommonMark.isPlain(text) { return [.text(text)] }
-        return stored(text).inlines
+        document(of: text).inlines
     }
 
     /// `CommonMark.parseInline(text)`, parsed the first time only.
     func document(of text: String) -> InlineDocument {
+        // A plain text (most are) is its own parse: told by one pass over its bytes, with no
+        // hashing, no lock and nothing stored.
         if CommonMark.isPlain(text) { return InlineDocument(inlines: [.text(text)], unexpectedBlock: nil) }
         return stored(text)
     }

@@ -136,8 +136,7 @@ struct NodeReader {
 
     static func isKebabCase(_ value: String) -> Bool {
         // On the bytes: Foundation's `contains("--")` alone cost 5,000 instructions an id.
-        var value = value
-        return value.withUTF8 { bytes in
+        value.withBytes { bytes in
             let hyphen = UInt8(ascii: "-")
             guard let first = bytes.first, let last = bytes.last, first != hyphen, last != hyphen else { return false }
             var previous: UInt8 = 0
@@ -159,8 +158,7 @@ struct NodeReader {
     static func cannotBeNumberBoolOrNull(_ string: String) -> Bool {
         // On the bytes, lowering the case of the few that matter: a lower-cased copy of every
         // plain text, and the `utf8` view's iterator, were most of what a catalog entry's text cost.
-        var string = string
-        return string.withUTF8 { bytes in
+        string.withBytes { bytes in
             guard let first = bytes.first else { return false }
             if bytes.contains(where: { $0 >= 0x80 }) { return true }
             guard (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }

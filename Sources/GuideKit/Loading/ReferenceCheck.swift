@@ -82,9 +82,8 @@ struct ReferenceCheck {
     /// The offset in Unicode scalars of the first occurrence of `needle`, found in the UTF-8
     /// bytes (Foundation's `range(of:)` took 24,000 instructions a link).
     static func offset(of needle: String, in haystack: String) -> Int? {
-        var haystack = haystack, needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { wanted -> Int? in
+        haystack.withBytes { text in
+            needle.withBytes { wanted -> Int? in
                 guard let first = wanted.first, wanted.count <= text.count else { return nil }
                 for start in 0...(text.count - wanted.count)
                 where text[start] == first && memcmp(text.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0 {

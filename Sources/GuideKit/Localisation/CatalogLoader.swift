@@ -112,14 +112,15 @@ extension Catalog {
         }
         let name = fields["name"].flatMap { reader.string($0, what: "name") }
         var entries: [Entry] = []
-        var keys: Set<String> = []
+        // Each key's position in `entries`: the check for a key that comes twice, and the catalog's index.
+        var positions: [String: Int32] = [:]
         if let node = fields["entries"] {
             if case .mapping(let mapping) = node {
                 entries.reserveCapacity(mapping.count)
-                keys.reserveCapacity(mapping.count)
+                positions.reserveCapacity(mapping.count)
                 for (keyNode, valueNode) in mapping {
                     guard let key = reader.string(keyNode, what: "entry key") else { continue }
-                    if keys.contains(key.value) {
+                    if positions[key.value] != nil {
                         reader.report("duplicate-key", "the key ‘\(key.value)’ is translated twice: keep one", at: keyNode)
                         continue
                     }
@@ -131,8 +132,8 @@ extension Catalog {
                     // An empty text is a translation still to be written (a skeleton's entry), not an error.
                     let text = entry["text"].flatMap { reader.text($0, what: "text", key: key.value, allowEmpty: true) }
                     if let source, let text {
+                        positions[key.value] = Int32(entries.count)
                         entries.append(Entry(key: key, source: source, text: text))
-                        keys.insert(key.value)
                     }
                 }
             } else {
@@ -140,6 +141,6 @@ extension Catalog {
             }
         }
         guard let locale, let name, reader.diagnostics.isEmpty else { return nil }
-        return Catalog(locale: locale, name: name, entries: Entries(entries), file: reader.file.path)
+        return Catalog(locale: locale, name: name, entries: Entries(entries, positions: positions), file: reader.file.path)
     }
 }

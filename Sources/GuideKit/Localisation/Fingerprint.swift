@@ -27,8 +27,7 @@ public enum Fingerprint {
     }
 
     private static func hash(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withBytes { bytes in
             var hash = offsetBasis
             for byte in bytes {
                 hash ^= UInt64(byte)
@@ -40,7 +39,6 @@ public enum Fingerprint {
 
     /// Whether `value` has the form of a fingerprint (16 lower-case hex digits).
     public static func isWellFormed(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in bytes.count == 16 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }
+        value.withBytes { bytes in bytes.count == 16 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }
     }
 }

@@ -57,12 +57,10 @@ public struct LocaleResolver: Sendable {
     public func resolve(_ text: SourceText) -> ResolvedText {
         guard let catalog else { return ResolvedText(text: text, language: sourceLocale, provenance: .source) }
         guard let position = catalog.entries.position(of: text.key) else { return ResolvedText(text: text, language: sourceLocale, provenance: .missing) }
-        return catalog.entries.withEntry(at: position) { entry in
-            guard !entry.isEmpty else { return ResolvedText(text: text, language: sourceLocale, provenance: .missing) }
-            guard Fingerprint.matches(entry.source.value, text.value) else {
-                return ResolvedText(text: text, language: sourceLocale, provenance: .stale(translation: entry.text))
-            }
-            return ResolvedText(text: entry.text, language: locale, provenance: .translated)
+        switch catalog.entries.state(at: position, of: text.value) {
+        case .missing: return ResolvedText(text: text, language: sourceLocale, provenance: .missing)
+        case .needsReview: return ResolvedText(text: text, language: sourceLocale, provenance: .stale(translation: catalog.entries.text(at: position)))
+        case .translated: return ResolvedText(text: catalog.entries.text(at: position), language: locale, provenance: .translated)
         }
     }
 }

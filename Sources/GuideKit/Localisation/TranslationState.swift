@@ -19,9 +19,6 @@ extension Catalog {
     /// that reads the entry too and so looks its key up once.
     func state(of text: SourceText, at position: Int?) -> TranslationState {
         guard let position else { return .missing }
-        return entries.withEntry(at: position) { entry in
-            if entry.isEmpty { return .missing }
-            return Fingerprint.matches(entry.source.value, text.value) ? .translated : .needsReview
-        }
+        return entries.state(at: position, of: text.value)
     }
 }

@@ -53,15 +53,13 @@ final class InlineParseCache: @unchecked Sendable {
         static func == (one: Spelling, other: Spelling) -> Bool {
             // Compared as two blocks of memory: comparing the UTF-8 views byte by byte cost
             // most of a lookup.
-            var first = one.text, second = other.text
-            return first.withUTF8 { a in
-                second.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+            one.text.withBytes { a in
+                other.text.withBytes { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
             }
         }
 
         func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 }

@@ -75,8 +75,7 @@ extension String {
     /// Whether the text's UTF-8 holds `byte`: `memchr` on the bytes, where `utf8.contains` steps
     /// an iterator byte by byte.
     func containsByte(_ byte: UInt8) -> Bool {
-        var text = self
-        return text.withUTF8 { bytes in
+        withBytes { bytes in
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, Int32(byte), bytes.count) != nil
         }
@@ -85,8 +84,16 @@ extension String {
     /// Whether the text's UTF-8 holds a byte in `range` (e.g. an ASCII digit), looked for in the
     /// bytes rather than through the iterator of `utf8`.
     func containsByte(in range: ClosedRange<UInt8>) -> Bool {
+        withBytes { bytes in bytes.contains { range.contains($0) } }
+    }
+
+    /// `body`'s result for the text's UTF-8 bytes, read where they are: `withUTF8` is mutating,
+    /// and the copy it needs retains and releases the text (rules ask this of every text).
+    /// Every string guidegen makes is native, so the fallback is for a bridged one.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         var text = self
-        return text.withUTF8 { bytes in bytes.contains { range.contains($0) } }
+        return text.withUTF8(body)
     }
 
     /// `replacingOccurrences(of: placeholder, with: replacement)` for a placeholder such as

@@ -34,8 +34,7 @@ public enum Escape {
     /// without a copy. (Appending scalar by scalar to a `String` was a sixth of a build.)
     @inline(__always)
     static func rewrite(_ text: String, _ edit: (UInt32) -> Edit) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+        text.withBytes { bytes -> String? in
             var out: [UInt8] = []
             var kept = 0
             var index = 0
@@ -114,8 +113,7 @@ public enum Escape {
     /// U+FDD0–U+FDEF, U+FFFE and U+FFFF). A text with a four-byte character, which may be a
     /// noncharacter of another plane, is read scalar by scalar.
     static func isPlainForMarkdown(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        text.withBytes { bytes in
             let count = bytes.count
             var index = 0
             while index < count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }

@@ -24,8 +24,7 @@ enum PageText {
     /// so a string of them is in NFC. A byte loop: the standard library's quick check was 2 % of
     /// a build. Any other scalar answers false, and the caller asks the standard library.
     static func isPlainlyNFC(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { isPlainlyNFC($0) }
+        text.withBytes { isPlainlyNFC($0) }
     }
 
     /// `isPlainlyNFC` of the text these UTF-8 bytes spell.

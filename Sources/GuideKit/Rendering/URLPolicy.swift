@@ -17,8 +17,7 @@ public enum URLPolicy {
     /// Checked on the UTF-8 bytes (a scalar outside ASCII has no byte in 0x21...0x7E): a check of
     /// every scalar against a string was 1 % of a build, which asks this of every link it renders.
     static func isClean(_ url: String) -> Bool {
-        var url = url
-        return url.withUTF8 { bytes in
+        url.withBytes { bytes in
             bytes.allSatisfy { byte in
                 (0x21...0x7E).contains(byte) && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
                     && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "\\")

@@ -24,6 +24,10 @@ public struct ValidationContext: Sendable {
     /// `texts[t]` in `catalogs[c]`. Worked out once here (a fingerprint of every text for every
     /// catalog) for the translations above and for the rules that ask.
     public let translationStates: [[TranslationState]]
+    /// The entries of each catalog whose key no text has (a section, step or field renamed or
+    /// removed): `obsoleteEntries[c]` are positions in `catalogs[c].entries`, in file order. Found
+    /// while the states are worked out, which looks every text's key up in every catalog.
+    public let obsoleteEntries: [[Int]]
 
     /// `threads` parse the texts and their translations side by side; the context is the same for any number.
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
@@ -54,17 +58,20 @@ public struct ValidationContext: Sendable {
         let byCatalog = Parallel.map(translatedCatalogs, threads: threads) { catalog in
             var states: [TranslationState] = []
             var translations: [TranslatedText] = []
+            var used = [Bool](repeating: false, count: catalog.entries.count)
             for text in texts {
                 let position = catalog.entries.position(of: text.text.key)
+                if let position { used[position] = true }
                 let state = catalog.state(of: text.text, at: position)
                 states.append(state)
                 guard state == .translated, let position else { continue }
                 translations.append(TranslatedText(locale: catalog.locale.value, source: text,
-                                                   translation: ContentText(catalog.entries.withEntry(at: position) { $0.text }, role: text.role, section: text.sectionIndex, step: text.stepIndex)))
+                                                   translation: ContentText(catalog.entries.text(at: position), role: text.role, section: text.sectionIndex, step: text.stepIndex)))
             }
-            return (states: states, translations: translations)
+            return (states: states, translations: translations, obsolete: used.indices.filter { !used[$0] })
         }
         self.translationStates = byCatalog.map(\.states)
+        self.obsoleteEntries = byCatalog.map(\.obsolete)
         self.translations = byCatalog.flatMap(\.translations)
     }
 

@@ -54,103 +54,161 @@ public struct VisibleText: Sendable, Hashable {
 
     /// The runs and links of `inlines`, each found in `raw` from where the previous one ended.
     init(locating inlines: [Inline], in raw: String) {
-        let raw = Array(raw.unicodeScalars)
-        var cursor = 0
+        // Found in the UTF-8 bytes: a text that matches at a byte matches at the scalar that
+        // starts there (its first byte starts a scalar), and the first match in bytes is the
+        // first in scalars. Copying the raw text and every run into scalar arrays to search them
+        // was most of what a text with links or markup cost.
+        (runs, links) = raw.withBytes { raw in
+            var runs: [Run] = []
+            var links: [Link] = []
+            // Where the next piece is looked for, in bytes and in scalars. Past the end of the
+            // text (after a link whose `)` is missing) a position counts one byte a scalar.
+            var cursor = Position(byte: 0, scalar: 0)
 
-        func find(_ needle: [Unicode.Scalar], from start: Int) -> Int? {
-            guard !needle.isEmpty, needle.count <= raw.count else { return nil }
-            var index = start
-            while index + needle.count <= raw.count {
-                if raw[index] == needle[0], raw[index..<(index + needle.count)].elementsEqual(needle) { return index }
-                index += 1
+            /// `position` moved on by `count` scalars.
+            func advance(_ position: Position, by count: Int) -> Position {
+                var position = position
+                for _ in 0..<count {
+                    position.byte += 1
+                    while position.byte < raw.count, raw[position.byte] & 0xC0 == 0x80 { position.byte += 1 }
+                    position.scalar += 1
+                }
+                return position
             }
-            return nil
-        }
 
-        func append(_ text: String, kind: Kind) {
-            let scalars = Array(text.unicodeScalars)
-            guard let at = find(scalars, from: cursor) else { return }
-            runs.append(Run(kind: kind, text: text, offset: at))
-            cursor = at + scalars.count
-        }
+            /// Where `needle` first appears at or after `start`.
+            func find(_ needle: UnsafeBufferPointer<UInt8>, from start: Position) -> Position? {
+                guard let first = needle.first, start.byte < raw.count, needle.count <= raw.count - start.byte else { return nil }
+                var position = start
+                while position.byte + needle.count <= raw.count {
+                    if raw[position.byte] == first, (1..<needle.count).allSatisfy({ raw[position.byte + $0] == needle[$0] }) { return position }
+                    position = advance(position, by: 1)
+                }
+                return nil
+            }
 
-        func walk(_ inlines: [Inline], kind: Kind) {
-            for inline in inlines {
-                switch inline {
-                case .text(let text): append(text, kind: kind)
-                case .code(let text): append(text, kind: .code)
-                case .html(let text): append(text, kind: .html)
-                case .emphasis(let children), .strong(let children): walk(children, kind: kind)
-                case .softBreak, .lineBreak:
-                    let at = raw[cursor...].firstIndex { $0 == "\n" || $0 == " " } ?? cursor
-                    runs.append(Run(kind: kind, text: " ", offset: min(at, max(0, raw.count - 1))))
-                case .link(let destination, let children), .image(let destination, let children):
-                    var isImage = false
-                    if case .image = inline { isImage = true }
-                    let reference = InlineReference(destination: destination)
-                    let childKind: Kind
-                    if case .uiLabel(let language) = reference { childKind = .uiLabel(language: language) } else { childKind = .link(reference) }
-                    if let open = find(Array("[".unicodeScalars), from: cursor) { cursor = open + 1 }
-                    let textOffset = cursor
-                    walk(children, kind: childKind)
-                    var destinationOffset = cursor
-                    if let close = find(Array("](".unicodeScalars), from: cursor) {
-                        destinationOffset = close + 2
-                        if destinationOffset < raw.count, raw[destinationOffset] == "<" { destinationOffset += 1 }
-                        let end = find(Array(")".unicodeScalars), from: destinationOffset + destination.unicodeScalars.count) ?? destinationOffset
-                        cursor = end + 1
-                    }
-                    links.append(Link(reference: reference, destination: destination, text: children.map(\.plainText).joined(),
-                                      textOffset: textOffset, destinationOffset: destinationOffset, isImage: isImage))
+            func find(_ needle: String, from start: Position) -> Position? {
+                needle.withBytes { find($0, from: start) }
+            }
+
+            func append(_ text: String, kind: Kind) {
+                text.withBytes { bytes in
+                    guard let at = find(bytes, from: cursor) else { return }
+                    runs.append(Run(kind: kind, text: text, offset: at.scalar))
+                    cursor = Position(byte: at.byte + bytes.count, scalar: at.scalar + Self.scalarCount(bytes))
                 }
             }
+
+            func walk(_ inlines: [Inline], kind: Kind) {
+                for inline in inlines {
+                    switch inline {
+                    case .text(let text): append(text, kind: kind)
+                    case .code(let text): append(text, kind: .code)
+                    case .html(let text): append(text, kind: .html)
+                    case .emphasis(let children), .strong(let children): walk(children, kind: kind)
+                    case .softBreak, .lineBreak:
+                        // The line end or space at or after the cursor (the cursor itself when there is none), within the text.
+                        var at = cursor
+                        while at.byte < raw.count, raw[at.byte] != UInt8(ascii: "\n"), raw[at.byte] != UInt8(ascii: " ") { at = advance(at, by: 1) }
+                        if at.byte >= raw.count { at = cursor }
+                        runs.append(Run(kind: kind, text: " ", offset: min(at.scalar, max(0, Self.scalarCount(raw) - 1))))
+                    case .link(let destination, let children), .image(let destination, let children):
+                        var isImage = false
+                        if case .image = inline { isImage = true }
+                        let reference = InlineReference(destination: destination)
+                        let childKind: Kind
+                        if case .uiLabel(let language) = reference { childKind = .uiLabel(language: language) } else { childKind = .link(reference) }
+                        if let open = find("[", from: cursor) { cursor = advance(open, by: 1) }
+                        let textOffset = cursor.scalar
+                        walk(children, kind: childKind)
+                        var destinationOffset = cursor.scalar
+                        if let close = find("](", from: cursor) {
+                            var start = advance(close, by: 2)
+                            if start.byte < raw.count, raw[start.byte] == UInt8(ascii: "<") { start = advance(start, by: 1) }
+                            destinationOffset = start.scalar
+                            let end = find(")", from: advance(start, by: destination.unicodeScalars.count)) ?? start
+                            cursor = advance(end, by: 1)
+                        }
+                        links.append(Link(reference: reference, destination: destination, text: children.map(\.plainText).joined(),
+                                          textOffset: textOffset, destinationOffset: destinationOffset, isImage: isImage))
+                    }
+                }
+            }
+            walk(inlines, kind: .plain)
+            return (runs, links)
         }
-        walk(inlines, kind: .plain)
     }
 
-    /// The visible scalars of the runs `include` accepts, each with its offset in the raw text;
-    /// every other run stands as one `placeholder`.
-    public func scalars(including include: (Kind) -> Bool) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+    /// A place in a raw text: its byte and the number of scalars before it.
+    private struct Position {
+        var byte: Int
+        var scalar: Int
+    }
+
+    /// The scalars `bytes` spell (in UTF-8, the bytes that are not continuation bytes).
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+
+    /// The visible scalars of the runs `include` accepts; every other run stands as one `placeholder`.
+    public func scalars(including include: (Kind) -> Bool) -> [Unicode.Scalar] {
         var scan = Scan()
         self.scan(including: include, into: &scan)
-        return (scan.scalars, scan.offsets)
+        return scan.scalars
     }
 
-    /// Arrays `scan(including:into:)` fills, kept from text to text by a rule that scans every
-    /// text, so they are allocated once and not twice a text.
+    /// What `scan(including:into:)` fills, kept from text to text by a rule that scans every
+    /// text, so its arrays are allocated once and not for each text.
     public struct Scan {
         /// The visible scalars (runs left out stand as one `placeholder`).
         public fileprivate(set) var scalars: [Unicode.Scalar] = []
-        /// The offset of each scalar in the raw text.
-        public fileprivate(set) var offsets: [Int] = []
+        /// Where each run's scalars (or its placeholder) start in `scalars`, with the raw-text
+        /// offset of the first. Offsets are asked for only where a rule reports, so they are kept
+        /// a run at a time rather than a scalar at a time.
+        fileprivate var segments: [Segment] = []
+
+        fileprivate struct Segment {
+            var start: Int
+            var offset: Int
+        }
 
         public init() {}
+
+        /// The offset in the raw text of `scalars[index]`.
+        public func offset(at index: Int) -> Int {
+            precondition(scalars.indices.contains(index), "no scalar \(index) in a scan of \(scalars.count)")
+            // The last segment that starts at or before `index` (found by halving: a text has a few).
+            var low = 0
+            var high = segments.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if segments[middle].start <= index { low = middle } else { high = middle - 1 }
+            }
+            return segments[low].offset + (index - segments[low].start)
+        }
     }
 
-    /// `scalars(including:)` into the arrays of `scan`, which are emptied first.
+    /// `scalars(including:)` into `scan`, which is emptied first.
     public func scan(including include: (Kind) -> Bool, into scan: inout Scan) {
-        // Seven rules scan every source text. Allocating both arrays for each text looked the
-        // arrays' generic metadata up in the runtime's shared table every time (the standard
-        // library's `Array(unsafeUninitializedCapacity:)` allocates in code that is not
-        // specialised): 4 % of an S=1000 validation's samples.
+        // Seven rules scan every source text. Allocating the arrays for each text looked their
+        // generic metadata up in the runtime's shared table every time (the standard library's
+        // `Array(unsafeUninitializedCapacity:)` allocates in code that is not specialised): 4 %
+        // of an S=1000 validation's samples.
         scan.scalars.removeAll(keepingCapacity: true)
-        scan.offsets.removeAll(keepingCapacity: true)
+        scan.segments.removeAll(keepingCapacity: true)
+        // Each run read in place, by index: `for run in runs` copied every run, retaining its strings.
         // UTF-8 bytes bound the scalars: one reservation, no growing step by step.
-        let capacity = runs.reduce(0) { $0 + $1.text.utf8.count } + runs.count
+        var capacity = runs.count
+        for index in runs.indices { capacity += runs[index].text.utf8.count }
         scan.scalars.reserveCapacity(capacity)
-        scan.offsets.reserveCapacity(capacity)
-        // Each run read in place: `for run in runs` copied every run, retaining its strings.
         for index in runs.indices {
             if include(runs[index].kind) {
-                var offset = runs[index].offset
-                for scalar in runs[index].text.unicodeScalars {
-                    scan.scalars.append(scalar)
-                    scan.offsets.append(offset)
-                    offset += 1
-                }
+                scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset))
+                // Scalar by scalar: `append(contentsOf:)` counts the scalars first, a second pass.
+                for scalar in runs[index].text.unicodeScalars { scan.scalars.append(scalar) }
             } else if scan.scalars.last != Self.placeholder {
+                scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset))
                 scan.scalars.append(Self.placeholder)
-                scan.offsets.append(runs[index].offset)
             }
         }
     }

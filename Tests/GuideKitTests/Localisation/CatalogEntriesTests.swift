@@ -29,14 +29,14 @@ import Testing
         #expect(entries["missing.title"] == nil)
     }
 
-    /// `position(of:)` and `withEntry(at:_:)`, which read an entry without copying it, find the
-    /// same entry as the key look-up.
+    /// `position(of:)`, `text(at:)` and `state(at:of:)`, which read an entry without copying it,
+    /// find the same entry as the key look-up.
     @Test func anEntryIsReadInPlaceAtItsPosition() throws {
         let entries = try #require(CatalogLoader.parse(Self.catalog, displayPath: "en.yaml", expectedLocale: "en").catalog?.entries)
         for key in ["zeta.title", "alpha.title", "mid.title"] {
             let position = try #require(entries.position(of: key))
-            #expect(entries.withEntry(at: position) { $0.key.value } == key)
-            #expect(entries.withEntry(at: position) { $0.text } == entries[key]?.text)
+            #expect(entries[position].key.value == key)
+            #expect(entries.text(at: position) == entries[key]?.text)
         }
         #expect(entries.position(of: "alpha.title") == 1)
         #expect(entries.position(of: "missing.title") == nil)

@@ -34,7 +34,7 @@ import Testing
         let visible = VisibleText(CommonMark.parseInline(raw).inlines, raw: raw)
         let filters: [(VisibleText.Kind) -> Bool] = [{ $0.isProse }, { $0.isPlain }]
         for include in filters {
-            #expect(visible.string(including: include) == String(String.UnicodeScalarView(visible.scalars(including: include).scalars)))
+            #expect(visible.string(including: include) == String(String.UnicodeScalarView(visible.scalars(including: include))))
         }
     }
 
@@ -52,10 +52,15 @@ import Testing
                 var fresh = VisibleText.Scan()
                 visible.scan(including: include, into: &fresh)
                 #expect(scan.scalars == fresh.scalars, "\(raw)")
-                #expect(scan.offsets == fresh.offsets, "\(raw)")
-                #expect(scan.scalars.count == scan.offsets.count)
-                for (scalar, offset) in zip(scan.scalars, scan.offsets) where scalar != VisibleText.placeholder {
-                    #expect(rawScalars[offset] == scalar, "\(raw) at \(offset)")
+                #expect(scan.scalars.indices.map(scan.offset(at:)) == fresh.scalars.indices.map(fresh.offset(at:)), "\(raw)")
+                for (index, scalar) in scan.scalars.enumerated() {
+                    let offset = scan.offset(at: index)
+                    if scalar == VisibleText.placeholder {
+                        // A placeholder stands where the run it replaces starts.
+                        #expect(visible.runs.contains { $0.offset == offset }, "\(raw) at \(offset)")
+                    } else {
+                        #expect(rawScalars[offset] == scalar, "\(raw) at \(offset)")
+                    }
                 }
             }
         }

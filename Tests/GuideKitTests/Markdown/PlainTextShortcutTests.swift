@@ -8,10 +8,7 @@ import Testing
 /// text (`VisibleText`'s one-run shortcut) is what locating its pieces in the raw text gives.
 @Suite struct PlainTextShortcutTests {
     @Test func everyTextOfTheRealGuideParsesAsCmarkParsesIt() throws {
-        let load = ContentLoader(directory: Repository.content.path).load()
-        let catalogs = CatalogLoader(directory: Repository.content.path).load().catalogs
-        let guide = try #require(load.guide)
-        let texts = guide.texts.map(\.value) + catalogs.flatMap { $0.entries.map(\.text.value) }
+        let texts = try Repository.texts()
         var plain = 0
         for text in texts {
             if CommonMark.isPlain(text) { plain += 1 }

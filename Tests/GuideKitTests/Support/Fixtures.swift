@@ -9,6 +9,13 @@ enum Repository {
     static var content: URL { root.appendingPathComponent("Content") }
     static var templates: URL { root.appendingPathComponent("Templates") }
     static func fixture(_ name: String) -> URL { root.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name) }
+
+    /// Every text of the real guide, then every translation of its catalogs.
+    static func texts() throws -> [String] {
+        let guide = try #require(ContentLoader(directory: content.path).load().guide)
+        let catalogs = CatalogLoader(directory: content.path).load().catalogs
+        return guide.texts.map(\.value) + catalogs.flatMap { $0.entries.map(\.text.value) }
+    }
 }
 
 /// A fresh temporary folder per test, removed when the value is released.

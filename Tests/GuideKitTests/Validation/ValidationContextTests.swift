@@ -63,6 +63,27 @@ import Testing
         #expect(context.translations.filter { $0.locale == "de" }.count == context.translations.filter { $0.locale == "en" }.count - 1)
     }
 
+    @Test func obsoleteEntriesAreTheEntriesWhoseKeyNoTextHas() throws {
+        let folder = try TemporaryDirectory()
+        let content = try folder.copy(Repository.content, as: "Content")
+        var english = try String(contentsOf: content.appendingPathComponent("locales/en.yaml"), encoding: .utf8)
+        // Two keys the content does not have, one before the real entries and one among them.
+        let entries = try #require(english.range(of: "\nentries:\n"))
+        english.insert(contentsOf: "  renamed.title:\n    source: \"0000000000000000\"\n    text: Old\n", at: entries.upperBound)
+        let second = try #require(english.range(of: "\n  alipay-personal-account.title:"))
+        english.insert(contentsOf: "\n  removed.steps.x.text:\n    source: \"0000000000000000\"\n    text: Gone", at: second.lowerBound)
+        try folder.write("Content/locales/en.yaml", Data(english.utf8))
+        let load = ContentLoader(directory: content.path).load()
+        let catalogs = CatalogLoader(directory: content.path).load().catalogs
+        let catalog = try #require(catalogs.first)
+        let context = ValidationContext(guide: try #require(load.guide), files: load.files, catalogs: catalogs, threads: 2)
+        let keys = Set(context.texts.map(\.text.key))
+        let expected = catalog.entries.indices.filter { !keys.contains(catalog.entries[$0].key.value) }
+        #expect(expected.map { catalog.entries[$0].key.value }.sorted() == ["removed.steps.x.text", "renamed.title"])
+        #expect(context.obsoleteEntries == [expected])
+        #expect(ObsoleteTranslationRule().check(context).map(\.location.line) == expected.map { catalog.entries[$0].key.location.line })
+    }
+
     @Test func eachTranslationSharesItsSourceTextWithTheContext() throws {
         let context = try #require(try Self.contexts(threads: [2]).first)
         let texts = Dictionary(uniqueKeysWithValues: context.texts.map { ($0.text.key, $0) })

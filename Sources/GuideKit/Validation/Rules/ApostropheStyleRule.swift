@@ -40,8 +40,7 @@ public struct ApostropheStyleRule: Rule {
     /// Whether `text` has a `'` or a `’` (E2 80 99 in UTF-8); most texts have neither and need no
     /// scalar array.
     static func mayHoldApostrophe(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withBytes { bytes in
             for index in bytes.indices where bytes[index] == 0x27 || bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99 {
                 return true
             }
@@ -56,11 +55,11 @@ public struct ApostropheStyleRule: Rule {
         var scan = VisibleText.Scan()
         for text in context.texts where Self.mayHoldApostrophe(text.text.value) {
             text.visible.scan(including: \.isProse, into: &scan)
-            let (s, offsets) = (scan.scalars, scan.offsets)
+            let s = scan.scalars
             for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {
                 let before = s[i - 1]
                 guard TextScanning.isAlphabetic(before) || ("0"..."9").contains(before) || before == VisibleText.placeholder else { continue }
-                uses[s[i], default: []].append((text, offsets[i]))
+                uses[s[i], default: []].append((text, scan.offset(at: i)))
             }
         }
         let typographic = uses["’"]!.count, ascii = uses["'"]!.count

@@ -43,9 +43,9 @@ public struct CrossReferenceRule: Rule {
             }
             guard context.isTurkish else { continue }
             text.visible.scan(including: \.isPlain, into: &scan)
-            let (scalars, offsets) = (scan.scalars, scan.offsets)
+            let scalars = scan.scalars
             for phrase in LabelReferences.phrases(in: scalars) {
-                let at = text.location(ofScalarOffset: offsets[phrase.token.start])
+                let at = text.location(ofScalarOffset: scan.offset(at: phrase.token.start))
                 guard let (section, stepIndex) = LabelReferences.resolve(phrase.token, in: context.guide) else {
                     findings.append(finding("there is no section ‘\(phrase.token.label)’: fix the reference, or link it with [text](section:ID)", at: at))
                     continue

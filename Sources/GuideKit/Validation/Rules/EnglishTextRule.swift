@@ -59,16 +59,16 @@ public struct EnglishTextRule: Rule {
         var scan = VisibleText.Scan()
         for text in context.texts {
             text.visible.scan(including: \.isProse, into: &scan)
-            let (scalars, offsets) = (scan.scalars, scan.offsets)
+            let scalars = scan.scalars
             var sentence: [TextScanning.WordSpan] = []
             for word in TextScanning.wordSpans(in: scalars) {
                 sentence.append(word)
                 if word.endsSentence {
-                    if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, offsets[start])) }
+                    if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
                     sentence = []
                 }
             }
-            if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, offsets[start])) }
+            if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
         }
         return findings
     }

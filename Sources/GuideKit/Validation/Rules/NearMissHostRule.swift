@@ -98,14 +98,14 @@ public struct NearMissHostRule: Rule {
         var scan = VisibleText.Scan()
         for text in context.texts {
             text.visible.scan(including: \.isProse, into: &scan)
-            let (scalars, offsets) = (scan.scalars, scan.offsets)
+            let scalars = scan.scalars
             var hosts = TextScanning.domains(in: scalars).map { ($0.host, $0.start) }
             for url in TextScanning.schemeURLs(in: scalars) {
                 if let (host, offset) = HostCatalog.host(ofURL: url.url) { hosts.append((host, url.start + offset)) }
             }
             for (host, start) in hosts {
                 guard let miss = context.hosts.nearMiss(host) else { continue }
-                findings.append(report(host, miss, at: text.location(ofScalarOffset: offsets[start])))
+                findings.append(report(host, miss, at: text.location(ofScalarOffset: scan.offset(at: start))))
             }
         }
         return findings

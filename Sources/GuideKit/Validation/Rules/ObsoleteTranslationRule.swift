@@ -20,15 +20,15 @@ public struct ObsoleteTranslationRule: Rule {
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let keys = Set(context.texts.map(\.text.key))
         var findings: [Diagnostic] = []
-        for catalog in context.catalogs {
-            // By position: iterating the entries copied every one of them (seven strings retained and released).
-            for position in catalog.entries.indices where !catalog.entries.withEntry(at: position, { keys.contains($0.key.value) }) {
-                let entry = catalog.entries[position]
-                let hint = closestMatch(to: entry.key.value, in: Array(keys)).map { "; did you mean ‘\($0)’?" } ?? ""
-                findings.append(finding("the content has no string ‘\(entry.key.value)’ (renamed or removed): remove the entry or move its translation to the new key\(hint)",
-                                        at: entry.key.location))
+        var keys: [String]?  // for the hints, made when there is a finding
+        for (catalog, positions) in zip(context.catalogs, context.obsoleteEntries) {
+            for position in positions {
+                let key = catalog.entries[position].key
+                if keys == nil { keys = context.texts.map(\.text.key) }
+                let hint = closestMatch(to: key.value, in: keys!).map { "; did you mean ‘\($0)’?" } ?? ""
+                findings.append(finding("the content has no string ‘\(key.value)’ (renamed or removed): remove the entry or move its translation to the new key\(hint)",
+                                        at: key.location))
             }
         }
         return findings

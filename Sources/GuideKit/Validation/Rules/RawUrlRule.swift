@@ -45,13 +45,13 @@ public struct RawUrlRule: Rule {
         var scan = VisibleText.Scan()
         for text in context.texts {
             text.visible.scan(including: \.isPlain, into: &scan)
-            let (scalars, offsets) = (scan.scalars, scan.offsets)
+            let scalars = scan.scalars
             var found: [(url: String, start: Int)] = TextScanning.schemeURLs(in: scalars).map { ($0.url, $0.start) }
             for domain in TextScanning.domains(in: scalars) where domain.host.lowercased().hasPrefix("www.") || domain.path.unicodeScalars.count > 1 {
                 found.append((domain.text, domain.start))
             }
             for (url, start) in found.sorted(by: { $0.start < $1.start }) {
-                let at = text.location(ofScalarOffset: offsets[start])
+                let at = text.location(ofScalarOffset: scan.offset(at: start))
                 if let key = registryKey(for: url, in: context.guide.links) {
                     findings.append(finding("‘\(url)’ is a raw URL: link it through the registry, [\(url)](link:\(key))", at: at,
                                             fix: FixIt(length: url.unicodeScalars.count, replacement: "[\(url)](link:\(key))")))

@@ -45,7 +45,7 @@ public struct TranslationPlaceholdersRule: Rule {
         let isScanned: (VisibleText.Kind) -> Bool = { $0 != .code && $0 != .html }
         // Most texts have no `{` in the runs scanned, so no placeholder: they need no scalar array.
         guard text.visible.runs.contains(where: { isScanned($0.kind) && $0.text.containsByte(UInt8(ascii: "{")) }) else { return [] }
-        let scalars = text.visible.scalars(including: isScanned).scalars
+        let scalars = text.visible.scalars(including: isScanned)
         var result: [String] = []
         var index = 0
         while index < scalars.count {

@@ -49,7 +49,7 @@ public struct TurkishNumberFormatRule: Rule {
         var scan = VisibleText.Scan()
         for text in context.texts {
             text.visible.scan(including: \.isProse, into: &scan)
-            let (s, offsets) = (scan.scalars, scan.offsets)
+            let s = scan.scalars
             func isDigit(_ i: Int) -> Bool { i >= 0 && i < s.count && ("0"..."9").contains(s[i]) }
             func isLetter(_ i: Int) -> Bool { i >= 0 && i < s.count && s[i].properties.isAlphabetic }
             /// The number starting at `start`: digits with `.` or `,` groups; its end.
@@ -60,8 +60,8 @@ public struct TurkishNumberFormatRule: Rule {
             }
             func report(_ start: Int, _ end: Int, _ replacement: String, _ why: String) {
                 let written = String(String.UnicodeScalarView(s[start..<end]))
-                let contiguous = offsets[end - 1] - offsets[start] == end - 1 - start
-                findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’, or mark it so every locale formats it: \(Self.marker(for: replacement))", at: text.location(ofScalarOffset: offsets[start]),
+                let contiguous = scan.offset(at: end - 1) - scan.offset(at: start) == end - 1 - start
+                findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’, or mark it so every locale formats it: \(Self.marker(for: replacement))", at: text.location(ofScalarOffset: scan.offset(at: start)),
                                         fix: contiguous ? FixIt(length: end - start, replacement: replacement) : nil))
             }
             var i = 0

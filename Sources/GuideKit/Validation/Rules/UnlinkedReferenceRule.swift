@@ -28,7 +28,7 @@ public struct UnlinkedReferenceRule: Rule {
         var scan = VisibleText.Scan()
         for text in context.texts {
             text.visible.scan(including: \.isPlain, into: &scan)
-            let (scalars, offsets) = (scan.scalars, scan.offsets)
+            let scalars = scan.scalars
             for phrase in LabelReferences.phrases(in: scalars) {
                 guard let (section, stepIndex) = LabelReferences.resolve(phrase.token, in: context.guide) else { continue }
                 var target = section.id.value
@@ -37,9 +37,9 @@ public struct UnlinkedReferenceRule: Rule {
                     target += "#" + section.steps[stepIndex].id.value
                 }
                 let written = String(String.UnicodeScalarView(scalars[phrase.start..<phrase.end]))
-                let contiguous = offsets[phrase.end - 1] - offsets[phrase.start] == phrase.end - 1 - phrase.start
+                let contiguous = scan.offset(at: phrase.end - 1) - scan.offset(at: phrase.start) == phrase.end - 1 - phrase.start
                 findings.append(finding("‘\(written)’ refers to \(stepIndex == nil ? "a section" : "a step") in plain text: link it, [\(written)](section:\(target))",
-                                        at: text.location(ofScalarOffset: offsets[phrase.start]),
+                                        at: text.location(ofScalarOffset: scan.offset(at: phrase.start)),
                                         fix: contiguous ? FixIt(length: written.unicodeScalars.count, replacement: "[\(written)](section:\(target))") : nil))
             }
         }

@@ -1,0 +1,107 @@
+@testable import GuideKit
+import Testing
+
+/// `VisibleText(locating:in:)` finds each piece of a text in its UTF-8 bytes. These tests hold
+/// it to the plain reading of what it does, written here on arrays of scalars: each run found
+/// from where the previous piece ended, each link's text and destination offsets after its
+/// `[` and `](`, and every offset counted in Unicode scalars.
+@Suite struct VisibleTextLocatingTests {
+    @Test func everyTextOfTheRealGuideIsLocatedAsInScalars() throws {
+        let texts = try Repository.texts()
+        var withLinks = 0
+        for text in texts {
+            let inlines = CommonMark.parseInline(text).inlines
+            let located = VisibleText(locating: inlines, in: text)
+            if !located.links.isEmpty { withLinks += 1 }
+            #expect(located == Self.locatedInScalars(inlines, in: text), "\(text.debugDescription)")
+        }
+        #expect(withLinks > 30, "\(withLinks) texts with links")
+    }
+
+    @Test func randomMarkupIsLocatedAsInScalars() {
+        var generator = RenderingTests.PropertyTests.Generator(state: 1688)
+        // Pieces that open and close links, code, emphasis and HTML, break lines, and spell
+        // scalars of one to four bytes, so runs and links land on every kind of boundary.
+        let pieces = ["a", "Ş", "ı", "支付", "👩‍👩‍👧", "\u{301}", " ", "\n", "  \n", "[", "]", "(", ")", "](", "[x](link:a)", "[Öde](link:ödeme)",
+                      "[现在去认证](ui:zh-Hans)", "[0.8](percent:)", "[2. bölüm](section:b)", "![r](img.png)", "[a](<link:b c>)",
+                      "`kod`", "*", "**", "_", "<b>", "</b>", "&amp;", "\\", "https://x.com", "www.1688.com", "<https://a.b>"]
+        var withLinks = 0
+        for _ in 0..<20_000 {
+            let text = (0..<generator.int(1...10)).map { _ in generator.pick(pieces) }.joined()
+            let inlines = CommonMark.parseInline(text).inlines
+            let located = VisibleText(locating: inlines, in: text)
+            if !located.links.isEmpty { withLinks += 1 }
+            #expect(located == Self.locatedInScalars(inlines, in: text), "\(text.debugDescription)")
+        }
+        #expect(withLinks > 5_000, "\(withLinks) texts with links")
+    }
+
+    @Test func offsetsCountScalarsNotBytes() {
+        let text = "Şifre: [现在去认证](ui:zh-Hans) ve [öde](link:pay)"
+        let visible = VisibleText(locating: CommonMark.parseInline(text).inlines, in: text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(visible.runs.map(\.offset) == [0, 8, 26, 31])
+        #expect(visible.links.map(\.textOffset) == [8, 31])
+        #expect(visible.links.map(\.destinationOffset) == [15, 36])
+        for run in visible.runs {
+            #expect(String(String.UnicodeScalarView(scalars[run.offset..<(run.offset + run.text.unicodeScalars.count)])) == run.text)
+        }
+    }
+
+    /// The same search on arrays of scalars, as guidegen did it before it searched bytes.
+    static func locatedInScalars(_ inlines: [Inline], in text: String) -> VisibleText {
+        let raw = Array(text.unicodeScalars)
+        var result = VisibleText([], raw: "")
+        var cursor = 0
+
+        func find(_ needle: [Unicode.Scalar], from start: Int) -> Int? {
+            guard !needle.isEmpty else { return nil }
+            var index = start
+            while index + needle.count <= raw.count {
+                if Array(raw[index..<(index + needle.count)]) == needle { return index }
+                index += 1
+            }
+            return nil
+        }
+
+        func append(_ piece: String, kind: VisibleText.Kind) {
+            let scalars = Array(piece.unicodeScalars)
+            guard let at = find(scalars, from: cursor) else { return }
+            result.runs.append(VisibleText.Run(kind: kind, text: piece, offset: at))
+            cursor = at + scalars.count
+        }
+
+        func walk(_ inlines: [Inline], kind: VisibleText.Kind) {
+            for inline in inlines {
+                switch inline {
+                case .text(let piece): append(piece, kind: kind)
+                case .code(let piece): append(piece, kind: .code)
+                case .html(let piece): append(piece, kind: .html)
+                case .emphasis(let children), .strong(let children): walk(children, kind: kind)
+                case .softBreak, .lineBreak:
+                    let at = cursor < raw.count ? raw[cursor...].firstIndex { $0 == "\n" || $0 == " " } ?? cursor : cursor
+                    result.runs.append(VisibleText.Run(kind: kind, text: " ", offset: min(at, max(0, raw.count - 1))))
+                case .link(let destination, let children), .image(let destination, let children):
+                    let reference = InlineReference(destination: destination)
+                    var childKind = VisibleText.Kind.link(reference)
+                    if case .uiLabel(let language) = reference { childKind = .uiLabel(language: language) }
+                    if let open = find(["["], from: cursor) { cursor = open + 1 }
+                    let textOffset = cursor
+                    walk(children, kind: childKind)
+                    var destinationOffset = cursor
+                    if let close = find(["]", "("], from: cursor) {
+                        destinationOffset = close + 2
+                        if destinationOffset < raw.count, raw[destinationOffset] == "<" { destinationOffset += 1 }
+                        cursor = (find([")"], from: destinationOffset + destination.unicodeScalars.count) ?? destinationOffset) + 1
+                    }
+                    var isImage = false
+                    if case .image = inline { isImage = true }
+                    result.links.append(VisibleText.Link(reference: reference, destination: destination, text: children.map(\.plainText).joined(),
+                                                         textOffset: textOffset, destinationOffset: destinationOffset, isImage: isImage))
+                }
+            }
+        }
+        walk(inlines, kind: .plain)
+        return result
+    }
+}

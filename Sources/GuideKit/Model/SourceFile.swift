@@ -87,6 +87,29 @@ extension String {
         withBytes { bytes in bytes.contains { range.contains($0) } }
     }
 
+    /// Calls `body` with each Unicode scalar of the text, decoded from its UTF-8 bytes in place:
+    /// iterating `unicodeScalars` holds a copy of the text (a retain and a release each time),
+    /// and the rules that scan every text do this for each of them.
+    func forEachScalar(_ body: (Unicode.Scalar) -> Void) {
+        withBytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                guard lead >= 0x80 else {
+                    body(Unicode.Scalar(lead))
+                    index += 1
+                    continue
+                }
+                // A Swift string is valid UTF-8: the lead byte gives the length, 2 to 4.
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead & (0x7F >> length))
+                for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+                body(Unicode.Scalar(value).unsafelyUnwrapped)
+                index += length
+            }
+        }
+    }
+
     /// `body`'s result for the text's UTF-8 bytes, read where they are: `withUTF8` is mutating,
     /// and the copy it needs retains and releases the text (rules ask this of every text).
     /// Every string guidegen makes is native, so the fallback is for a bridged one.

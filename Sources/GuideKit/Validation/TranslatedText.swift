@@ -46,6 +46,11 @@ public struct TranslatedText: Sendable {
         text.visible.string(including: \.isProse)
     }
 
+    /// `body`'s result for the text's prose, lent rather than returned (see `VisibleText.withString`).
+    public static func withProse<Result>(of text: ContentText, _ body: (String) -> Result) -> Result {
+        text.visible.withString(including: \.isProse, body)
+    }
+
     /// What `source` has that `translation` lacks, and the other way round (multisets).
     public static func difference(_ source: [String], _ translation: [String]) -> (missing: [String], extra: [String]) {
         var remaining = translation

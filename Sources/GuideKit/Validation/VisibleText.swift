@@ -205,12 +205,26 @@ public struct VisibleText: Sendable, Hashable {
             if include(runs[index].kind) {
                 scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset))
                 // Scalar by scalar: `append(contentsOf:)` counts the scalars first, a second pass.
-                for scalar in runs[index].text.unicodeScalars { scan.scalars.append(scalar) }
+                runs[index].text.forEachScalar { scan.scalars.append($0) }
             } else if scan.scalars.last != Self.placeholder {
                 scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset))
                 scan.scalars.append(Self.placeholder)
             }
         }
+    }
+
+    /// `body`'s result for `string(including:)`. Most texts are one run, which lends its own
+    /// string: returning it retained it, and each rule that asks did so for every text.
+    public func withString<Result>(including include: (Kind) -> Bool, _ body: (String) -> Result) -> Result {
+        if runs.count == 1, include(runs[0].kind) { return body(runs[0].text) }
+        return body(string(including: include))
+    }
+
+    /// Whether a run `include` accepts holds a byte in `range` (an ASCII digit, say): the runs
+    /// read in place, where `runs.contains { … }` copied each one.
+    public func containsByte(in range: ClosedRange<UInt8>, including include: (Kind) -> Bool) -> Bool {
+        for index in runs.indices where include(runs[index].kind) && runs[index].text.containsByte(in: range) { return true }
+        return false
     }
 
     /// `scalars(including:)`'s scalars as a string, joined run by run rather than scalar by scalar.

@@ -34,7 +34,14 @@ import Testing
         let visible = VisibleText(CommonMark.parseInline(raw).inlines, raw: raw)
         let filters: [(VisibleText.Kind) -> Bool] = [{ $0.isProse }, { $0.isPlain }]
         for include in filters {
-            #expect(visible.string(including: include) == String(String.UnicodeScalarView(visible.scalars(including: include))))
+            let scalars = visible.scalars(including: include)
+            #expect(visible.string(including: include) == String(String.UnicodeScalarView(scalars)))
+            #expect(visible.withString(including: include) { $0 } == visible.string(including: include))
+            // A byte is found in the runs included and not in the others.
+            for byte in Set(raw.utf8) {
+                #expect(visible.containsByte(in: byte...byte, including: include) == visible.runs.contains { include($0.kind) && $0.text.utf8.contains(byte) },
+                        "\(raw) \(byte)")
+            }
         }
     }
 

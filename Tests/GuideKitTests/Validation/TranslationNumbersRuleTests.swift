@@ -11,9 +11,10 @@ import Testing
         ("Rakam yok", []),
     ])
     func numbersAreReadInProseOnly(_ value: String, _ expected: [String]) {
-        let symbols = NumberSymbols.of("tr")
         let text = ContentText.example(value)
-        #expect(TranslationNumbersRule.numbers(of: text, symbols: symbols) == expected)
-        #expect(TranslationNumbersRule.numbers(of: text, symbols: symbols) == symbols.numbers(in: TranslatedText.prose(of: text)).sorted())
+        #expect(TranslationNumbersRule.numbers(of: text, locale: "tr") == expected)
+        #expect(TranslationNumbersRule.numbers(of: text, locale: "tr") == NumberSymbols.of("tr").numbers(in: TranslatedText.prose(of: text)).sorted())
+        // Read the English way, `1.500` is one and a half and `1,5` two numbers.
+        #expect(TranslationNumbersRule.numbers(of: text, locale: "en") == NumberSymbols.of("en").numbers(in: TranslatedText.prose(of: text)).sorted())
     }
 }

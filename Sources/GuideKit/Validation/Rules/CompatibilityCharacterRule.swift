@@ -60,45 +60,29 @@ public struct CompatibilityCharacterRule: Rule {
         var others: [Unicode.Scalar: String?] = [:]
         var replacements: [Unicode.Scalar: String] = [:]
         for text in context.texts where text.text.value.containsByte(in: 0x80...0xFF) {
-            // The UTF-8 bytes read in place: ASCII bytes are skipped, the others decoded.
-            text.text.value.withBytes { bytes in
-                var index = 0
-                var offset = 0  // in scalars
-                while index < bytes.count {
-                    let lead = bytes[index]
-                    guard lead >= 0x80 else {
-                        index += 1
-                        offset += 1
-                        continue
-                    }
-                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead & (0x7F >> length))
-                    for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
-                    defer {
-                        index += length
-                        offset += 1
-                    }
-                    guard let scalar = Unicode.Scalar(value) else { return }
-                    let normalised: String?
-                    if value < 0x800 {
-                        switch below800[Int(value)] {
-                        case .kept: continue
-                        case .replaced: normalised = replacements[scalar]
-                        case .unknown:
-                            normalised = Self.replacement(for: scalar)
-                            below800[Int(value)] = normalised == nil ? .kept : .replaced
-                            if let normalised { replacements[scalar] = normalised }
-                        }
-                    } else if let known = others[scalar] {
-                        normalised = known
-                    } else {
+            var offset = -1  // in scalars
+            text.text.value.forEachScalar { scalar in
+                offset += 1
+                guard scalar.value >= 0x80 else { return }
+                let normalised: String?
+                if scalar.value < 0x800 {
+                    switch below800[Int(scalar.value)] {
+                    case .kept: return
+                    case .replaced: normalised = replacements[scalar]
+                    case .unknown:
                         normalised = Self.replacement(for: scalar)
-                        others[scalar] = .some(normalised)
+                        below800[Int(scalar.value)] = normalised == nil ? .kept : .replaced
+                        if let normalised { replacements[scalar] = normalised }
                     }
-                    guard let normalised else { continue }
-                    findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
-                                            fix: FixIt(length: 1, replacement: normalised)))
+                } else if let known = others[scalar] {
+                    normalised = known
+                } else {
+                    normalised = Self.replacement(for: scalar)
+                    others[scalar] = .some(normalised)
                 }
+                guard let normalised else { return }
+                findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
+                                        fix: FixIt(length: 1, replacement: normalised)))
             }
         }
         return findings

@@ -27,18 +27,17 @@ public struct TranslationNumbersRule: Rule {
         ]
     }
 
-    /// The numbers of the text's prose read with `symbols`, sorted. A number starts with an ASCII
-    /// digit, and most texts have none in their prose: those need no prose string.
-    static func numbers(of text: ContentText, symbols: NumberSymbols) -> [String] {
-        let hasDigit = text.visible.runs.contains { run in
-            run.kind.isProse && run.text.containsByte(in: UInt8(ascii: "0")...UInt8(ascii: "9"))
-        }
-        guard hasDigit else { return [] }
-        return symbols.numbers(in: TranslatedText.prose(of: text)).sorted()
+    /// The numbers of the text's prose read the way `locale` writes them, sorted. A number starts
+    /// with an ASCII digit, and most texts have none in their prose: those need no prose string,
+    /// nor the locale's symbols.
+    static func numbers(of text: ContentText, locale: String) -> [String] {
+        guard text.visible.containsByte(in: UInt8(ascii: "0")...UInt8(ascii: "9"), including: \.isProse) else { return [] }
+        let symbols = NumberSymbols.of(locale)
+        return TranslatedText.withProse(of: text) { symbols.numbers(in: $0) }.sorted()
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let sourceSymbols = NumberSymbols.of(context.guide.sourceLocale.value)
+        let sourceLocale = context.guide.sourceLocale.value
         return context.translations.compactMap { translated in
             let marked = TranslatedText.difference(TranslatedText.markedNumbers(of: translated.source), TranslatedText.markedNumbers(of: translated.translation))
             if !marked.missing.isEmpty || !marked.extra.isEmpty {
@@ -46,8 +45,8 @@ public struct TranslationNumbersRule: Rule {
                 return finding("the \(translated.locale) translation of ‘\(translated.key)’ changes the marked numbers of its source (\(detail)): copy each marker as it is, guidegen formats it",
                                at: translated.location)
             }
-            let sourceNumbers = Self.numbers(of: translated.source, symbols: sourceSymbols)
-            let translationNumbers = Self.numbers(of: translated.translation, symbols: NumberSymbols.of(translated.locale))
+            let sourceNumbers = Self.numbers(of: translated.source, locale: sourceLocale)
+            let translationNumbers = Self.numbers(of: translated.translation, locale: translated.locale)
             let plain = TranslatedText.difference(sourceNumbers, translationNumbers)
             guard !plain.missing.isEmpty || !plain.extra.isEmpty else { return nil }
             var parts: [String] = []

@@ -26,8 +26,10 @@ public struct UntranslatedTextRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.translations.compactMap { translated in
-            let source = TranslatedText.prose(of: translated.source)
-            guard source == TranslatedText.prose(of: translated.translation), Self.hasCommonWord(source) else { return nil }
+            let same = TranslatedText.withProse(of: translated.source) { source in
+                TranslatedText.withProse(of: translated.translation) { $0 == source } && Self.hasCommonWord(source)
+            }
+            guard same else { return nil }
             return finding("the \(translated.locale) translation of ‘\(translated.key)’ is the source text itself: translate it (UI labels and names stay as they are)",
                            at: translated.location)
         }

@@ -68,7 +68,9 @@ enum TextScanning {
         var result: [Domain] = []
         var i = 0
         while i < s.count {
-            guard isLabelScalar(s[i]), i == 0 || !(isLabelScalar(s[i - 1]) || "./@:".unicodeScalars.contains(s[i - 1])) else { i += 1; continue }
+            // Compared one by one: asking a string's scalars if they hold the one before was a
+            // third of the search (every word start asked).
+            guard isLabelScalar(s[i]), i == 0 || !(isLabelScalar(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == "@" || s[i - 1] == ":") else { i += 1; continue }
             var j = i
             while j < s.count, isLabelScalar(s[j]) || (s[j] == "." && j + 1 < s.count && isLabelScalar(s[j + 1])) { j += 1 }
             // A domain has two labels at least: most words have no dot, and need no string.

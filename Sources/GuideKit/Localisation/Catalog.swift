@@ -5,7 +5,12 @@ public struct Catalog: Sendable {
         /// The key as written in the catalog, where the entry starts.
         public var key: Located<String>
         /// The fingerprint of the source text the translation was made from.
-        public var source: Located<String>
+        public var source: Located<String> {
+            didSet { sourceNumber = Fingerprint.number(source.value) }
+        }
+        /// The number `source` writes (nil when it is not a fingerprint), compared with a source
+        /// text's `fingerprint`.
+        public private(set) var sourceNumber: UInt64?
         /// The translation, inline Markdown like the source; its key is the entry's key and its
         /// origin points into the catalog file. Empty when the entry is a placeholder for a
         /// translation still to be written (what `guidegen l10n add` writes): it counts as missing.
@@ -14,14 +19,18 @@ public struct Catalog: Sendable {
         public init(key: Located<String>, source: Located<String>, text: SourceText) {
             self.key = key
             self.source = source
+            self.sourceNumber = Fingerprint.number(source.value)
             self.text = text
         }
 
         /// Whether the entry holds no translation yet (an empty or blank `text`).
-        public var isEmpty: Bool {
+        public var isEmpty: Bool { Self.isBlank(text.value) }
+
+        /// Whether a translation is blank (what `isEmpty` asks of the entry's text).
+        static func isBlank(_ text: String) -> Bool {
             // Told by the first byte for most texts: a printable ASCII character is no white space.
-            if let first = text.value.utf8.first, first > 0x20, first < 0x7F { return false }
-            return text.value.allSatisfy(\.isWhitespace)
+            if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+            return text.allSatisfy(\.isWhitespace)
         }
     }
 
@@ -78,9 +87,10 @@ public struct Catalog: Sendable {
         /// The translation state of the entry at `position` for the source text `source`,
         /// read where the entry is. A build and a validation ask this of every text in every
         /// catalog: an entry read whole is a copy, seven strings retained and then released.
-        func state(at position: Int, of source: String) -> TranslationState {
-            if list[position].isEmpty { return .missing }
-            return Fingerprint.matches(list[position].source.value, source) ? .translated : .needsReview
+        func state(at position: Int, of source: SourceText) -> TranslationState {
+            // The text alone: asking the entry (`isEmpty`) copied all of it first.
+            if Entry.isBlank(list[position].text.value) { return .missing }
+            return list[position].sourceNumber == source.fingerprint ? .translated : .needsReview
         }
 
         /// The translation of the entry at `position`, read where the entry is.

@@ -23,10 +23,19 @@ public enum Fingerprint {
     /// Whether `fingerprint` is `of(text)`, told without writing the hex digits: every page of a
     /// translated locale asks this of each string it shows.
     public static func matches(_ fingerprint: String, _ text: String) -> Bool {
-        isWellFormed(fingerprint) && UInt64(fingerprint, radix: 16) == hash(text)
+        number(fingerprint) == hash(text)
     }
 
-    private static func hash(_ text: String) -> UInt64 {
+    /// The number a fingerprint writes, or nil when it is not well formed. A catalog entry keeps
+    /// its own, and a source text its hash (`SourceText.fingerprint`), so that telling whether a
+    /// translation is current compares two numbers: a build asks it of every text for every
+    /// format and locale, and hashing the text each time was 1 % of a large build.
+    public static func number(_ fingerprint: String) -> UInt64? {
+        isWellFormed(fingerprint) ? UInt64(fingerprint, radix: 16) : nil
+    }
+
+    /// The FNV-1a hash of the text's UTF-8 bytes: the number its fingerprint writes.
+    public static func hash(_ text: String) -> UInt64 {
         text.withBytes { bytes in
             var hash = offsetBasis
             for byte in bytes {

@@ -57,7 +57,7 @@ public struct LocaleResolver: Sendable {
     public func resolve(_ text: SourceText) -> ResolvedText {
         guard let catalog else { return ResolvedText(text: text, language: sourceLocale, provenance: .source) }
         guard let position = catalog.entries.position(of: text.key) else { return ResolvedText(text: text, language: sourceLocale, provenance: .missing) }
-        switch catalog.entries.state(at: position, of: text.value) {
+        switch catalog.entries.state(at: position, of: text) {
         case .missing: return ResolvedText(text: text, language: sourceLocale, provenance: .missing)
         case .needsReview: return ResolvedText(text: text, language: sourceLocale, provenance: .stale(translation: catalog.entries.text(at: position)))
         case .translated: return ResolvedText(text: catalog.entries.text(at: position), language: locale, provenance: .translated)

@@ -19,6 +19,6 @@ extension Catalog {
     /// that reads the entry too and so looks its key up once.
     func state(of text: SourceText, at position: Int?) -> TranslationState {
         guard let position else { return .missing }
-        return entries.state(at: position, of: text.value)
+        return entries.state(at: position, of: text)
     }
 }

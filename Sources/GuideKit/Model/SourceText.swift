@@ -1,7 +1,11 @@
 /// One translatable string of the content: its text, its stable key and where it was written.
 public struct SourceText: Sendable, Hashable {
     /// The text, inline Markdown (see the README's *Inline syntax*).
-    public var value: String
+    public var value: String {
+        didSet { fingerprint = Fingerprint.hash(value) }
+    }
+    /// `Fingerprint.hash(value)`, what a catalog entry made from this text records.
+    public private(set) var fingerprint: UInt64
     /// Stable English key derived from ids (`alipay-personal-account.steps.verify-identity.text`).
     public var key: String
     /// Where the scalar starts, and how its characters map back to the file.
@@ -9,6 +13,7 @@ public struct SourceText: Sendable, Hashable {
 
     public init(_ value: String, key: String, origin: TextOrigin) {
         self.value = value
+        self.fingerprint = Fingerprint.hash(value)
         self.key = key
         self.origin = origin
     }

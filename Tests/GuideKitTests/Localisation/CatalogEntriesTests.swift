@@ -54,3 +54,27 @@ extension CatalogEntriesTests {
         #expect(entry.isEmpty == text.allSatisfy(\.isWhitespace), "\(text.debugDescription)")
     }
 }
+
+extension CatalogEntriesTests {
+    /// A source text keeps the number its fingerprint writes, and an entry the number its
+    /// `source` writes, each kept up to date when the text or the fingerprint changes: the
+    /// translation state compares the two.
+    @Test func textsAndEntriesKeepTheirFingerprintsAsNumbers() throws {
+        let location = SourceLocation(file: "en.yaml", line: 1, column: 1)
+        var source = SourceText("Küçük rehber", key: "guide.title", origin: TextOrigin(start: location, style: .plain, file: nil))
+        #expect(source.fingerprint == Fingerprint.number(Fingerprint.of("Küçük rehber")))
+        var entry = Catalog.Entry(key: Located("guide.title", at: location), source: Located(Fingerprint.of("Küçük rehber"), at: location),
+                                  text: SourceText("Small guide", key: "guide.title", origin: TextOrigin(start: location, style: .plain, file: nil)))
+        #expect(entry.sourceNumber == source.fingerprint)
+
+        source.value = "Büyük rehber"
+        #expect(source.fingerprint == Fingerprint.number(Fingerprint.of("Büyük rehber")))
+        #expect(entry.sourceNumber != source.fingerprint)
+        entry.source = Located(Fingerprint.of("Büyük rehber"), at: location)
+        #expect(entry.sourceNumber == source.fingerprint)
+        entry.source = Located("not a fingerprint", at: location)
+        #expect(entry.sourceNumber == nil)
+        #expect(Fingerprint.number("AF63DC4C8601EC8C") == nil)
+        #expect(Fingerprint.number("af63dc4c8601ec8c") == Fingerprint.hash("a"))
+    }
+}

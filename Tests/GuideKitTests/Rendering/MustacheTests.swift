@@ -4,7 +4,7 @@ import Testing
 /// A value tests build by hand: an object of named fields.
 struct TestObject: TemplateFields, TemplateValueConvertible {
     let fields: [String: TemplateValue]
-    func templateField(_ name: String) -> TemplateValue? { fields[name] }
+    func templateField(_ name: TemplateKey) -> TemplateValue? { fields[name.text] }
 }
 
 extension TemplateValue: TemplateValueConvertible {

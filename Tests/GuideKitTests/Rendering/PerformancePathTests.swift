@@ -122,7 +122,7 @@ extension RenderingTests {
         /// A template name's parts, read on bytes for ASCII names, are what `split` on characters gives.
         @Test(arguments: ["a", "a.b", "strings.title", "a..b", ".a", "a.", "section.steps.text", "", "ş.ı", "a.\u{301}b", "名.字", "a.b.c.d"])
         func templateNamePartsAreTheCharacterSplit(name: String) {
-            #expect(TemplateName(name).parts == name.split(separator: ".", omittingEmptySubsequences: false).map(String.init), "\(name.debugDescription)")
+            #expect(TemplateName(name).parts.map(\.text) == name.split(separator: ".", omittingEmptySubsequences: false).map(String.init), "\(name.debugDescription)")
         }
 
         /// `URLPolicy.isClean` on bytes says what the rule says on scalars: printable ASCII only,

@@ -57,13 +57,13 @@ extension RenderingTests {
             let type = String(describing: Swift.type(of: sample))
             for child in Mirror(reflecting: sample).children {
                 let name = try! #require(child.label)
-                guard let entry = sample.templateField(name) else {
+                guard let entry = sample.templateField(TemplateKey(name)) else {
                     Issue.record("\(type).\(name) has no entry in ViewModels+TemplateFields.swift: templates cannot see it")
                     continue
                 }
                 #expect(Self.describe(entry) == Self.describe(child.value), "\(type).\(name)")
             }
-            #expect(sample.templateField("noSuchField") == nil)
+            #expect(sample.templateField(TemplateKey("noSuchField")) == nil)
         }
 
         /// The same text for a field's value and for the `TemplateValue` it should be.

@@ -21,7 +21,7 @@ enum TemplateNode: Sendable {
 /// A name as a template writes it: `title`, `strings.section` (looked up part by part), or `.`
 /// (no parts: the top of the context stack).
 struct TemplateName: Sendable, Equatable {
-    let parts: [String]
+    let parts: [TemplateKey]
 
     init(_ text: String) {
         // Read on bytes for the common names: `split` on characters cost about 4,000
@@ -37,11 +37,11 @@ struct TemplateName: Sendable, Equatable {
             if byte >= 0x80 { ascii = false }
         }
         if !dotted {
-            parts = [text]
+            parts = [TemplateKey(text)]
         } else if ascii {
-            parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { TemplateKey(String(decoding: $0, as: UTF8.self)) }
         } else {
-            parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            parts = text.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
         }
     }
 }

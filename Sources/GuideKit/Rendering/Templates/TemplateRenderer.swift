@@ -23,8 +23,10 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
+        // By index: `for node in nodes` copied each node (its strings and arrays retained, then
+        // released) for every tag of every page.
+        for index in nodes.indices {
+            switch nodes[index] {
             case .text(let text):
                 output.append(contentsOf: text.utf8)
             case .variable(let name):
@@ -34,8 +36,8 @@ struct TemplateRenderer {
                 switch value {
                 case .bool: render(body)
                 case .list(let list):
-                    for index in 0..<list.count {
-                        stack.append(list.element(at: index))
+                    for element in 0..<list.count {
+                        stack.append(list.element(at: element))
                         render(body)
                         stack.removeLast()
                     }
@@ -86,7 +88,7 @@ struct TemplateRenderer {
     }
 
     /// The value at `parts` inside `value`: the dotted name's later parts, looked up only there.
-    private func descend(from value: TemplateValue, into parts: ArraySlice<String>) -> TemplateValue? {
+    private func descend(from value: TemplateValue, into parts: ArraySlice<TemplateKey>) -> TemplateValue? {
         var value = value
         for part in parts {
             guard let next = value.field(part) else { return nil }

@@ -27,7 +27,7 @@ enum TemplateValue {
     }
 
     /// The value's own field `name`; only objects have fields.
-    func field(_ name: String) -> TemplateValue? {
+    func field(_ name: TemplateKey) -> TemplateValue? {
         if case .object(let object) = self { return object.templateField(name) }
         return nil
     }
@@ -41,7 +41,7 @@ enum TemplateValue {
 protocol TemplateFields {
     /// The field called `name`; nil when the type has no field of that name (a nil optional
     /// field is `.null`).
-    func templateField(_ name: String) -> TemplateValue?
+    func templateField(_ name: TemplateKey) -> TemplateValue?
 }
 
 /// A list a section repeats over, element by element, without copying it into an array of values.
@@ -85,9 +85,37 @@ extension TemplateValueConvertible where Self: TemplateFields {
 
 /// Chrome strings (`{{strings.KEY}}`): a key that is not there prints nothing.
 extension Dictionary: TemplateFields where Key == String, Value == Fragment {
-    func templateField(_ name: String) -> TemplateValue? { self[name].map { .text($0) } }
+    func templateField(_ name: TemplateKey) -> TemplateValue? { self[name.text].map { .text($0) } }
 }
 
 extension Dictionary: TemplateValueConvertible where Key == String, Value == Fragment {
     var templateValue: TemplateValue { .object(self) }
+}
+
+/// A field name as a template writes it (`{{title}}`, a part of `{{strings.next}}`), with the
+/// view-model field it names when it names one. Matched once, when the template compiles: a
+/// look-up then compares numbers, where comparing the name with every field of each view on the
+/// context stack was 2 % of a build.
+struct TemplateKey: Sendable, Equatable {
+    let text: String
+    /// Nil for a name no view model has (a chrome string's key, a test's field).
+    let field: TemplateFieldName?
+
+    init(_ text: String) {
+        self.text = text
+        field = TemplateFieldName(rawValue: text)
+    }
+}
+
+/// Every field name of the view models (ViewModels+TemplateFields.swift).
+enum TemplateFieldName: String, Sendable {
+    case alt, alternates, answer, article, assets, attr, chooser, contents, current, detail, dir
+    case email, emailChannel, emailHref, emailLabel, fields, guideTitle, guideTitleText
+    case hasFallback, hasFields, hasItems, hasLinks, hasOtherLanguages, hasPrerequisites
+    case hasQuestions, hasSize, hasSubsteps, height, home, hours, hoursLabel, href, hreflang, id
+    case intro, items, jsonLD, kind, label, lang, languages, links, lists, name, next, notes
+    case number, otherLanguages, phone, phoneHref, phoneLabel, prerequisites, previous, question
+    case questions, responseTime, root, rule, screenshot, section, sections, src, stepCount, steps
+    case strings, substeps, substepsIntro, support, team, text, title, titleRule, titleText, upper
+    case width, xDefault
 }

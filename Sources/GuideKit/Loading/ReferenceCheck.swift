@@ -36,7 +36,7 @@ struct ReferenceCheck {
     private func check(_ text: SourceText) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if Self.mayHoldLinks(text.value) {
-            let inlines = parses?.inlines(of: text.value) ?? CommonMark.parseInline(text.value).inlines
+            let inlines = parses?.inlines(of: text) ?? CommonMark.parseInline(text).inlines
             for (reference, destination, _) in inlines.references {
                 // Worked out only for a finding: walking the file to the column costs about
                 // 13,000 instructions, and nearly every reference is sound.

@@ -58,6 +58,12 @@ public enum CommonMark {
         return parseInlineWithCmark(text)
     }
 
+    /// The same for a text of the content, which knows whether it is plain.
+    public static func parseInline(_ text: SourceText) -> InlineDocument {
+        if text.isPlain { return InlineDocument(inlines: [.text(text.value)], unexpectedBlock: nil) }
+        return parseInlineWithCmark(text.value)
+    }
+
     /// Whether cmark would read `text` as one paragraph of one text node holding all of it: no
     /// character with a meaning inside a paragraph (`\`, backticks, `*`, `_`, brackets, `<`, `>`,
     /// `&` for entities, `~`), no control character or line break, no space at either end (a

@@ -28,6 +28,16 @@ final class InlineParseCache: @unchecked Sendable {
         return stored(text)
     }
 
+    /// The same for a content string, which knows whether it is plain (`SourceText.isPlain`).
+    func document(of text: SourceText) -> InlineDocument {
+        if text.isPlain { return InlineDocument(inlines: [.text(text.value)], unexpectedBlock: nil) }
+        return stored(text.value)
+    }
+
+    func inlines(of text: SourceText) -> [Inline] {
+        document(of: text).inlines
+    }
+
     private func stored(_ text: String) -> InlineDocument {
         let key = Spelling(text)
         let shard = shards[text.utf8.count & (shards.count - 1)]

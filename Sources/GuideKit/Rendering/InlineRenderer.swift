@@ -42,7 +42,7 @@ struct InlineRenderer {
     }
 
     func render(_ text: SourceText, diagnostics: inout [Diagnostic]) -> String {
-        let inlines = parses?.inlines(of: text.value) ?? CommonMark.parseInline(text.value).inlines
+        let inlines = parses?.inlines(of: text) ?? CommonMark.parseInline(text).inlines
         var context = Context(text: text)
         let rendered = render(inlines, context: &context)
         diagnostics += context.diagnostics

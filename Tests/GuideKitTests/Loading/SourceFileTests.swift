@@ -62,8 +62,10 @@ extension SourceFileTests {
         for byte in [UInt8(ascii: "{"), UInt8(ascii: "x"), 0xC5, 0x00] {
             #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text.debugDescription) \(byte)")
         }
-        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
-        #expect(text.containsByte(in: digits) == text.utf8.contains { digits.contains($0) }, "\(text.debugDescription)")
+        // Ranges of many bytes, of bytes beyond ASCII, of one byte, and at both ends of UInt8.
+        for range: ClosedRange<UInt8> in [UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF, UInt8(ascii: "{")...UInt8(ascii: "{"), 0x00...0x1F, 0xC5...0xC5] {
+            #expect(text.containsByte(in: range) == text.utf8.contains { range.contains($0) }, "\(text.debugDescription) \(range)")
+        }
     }
 }
 

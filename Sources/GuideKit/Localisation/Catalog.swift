@@ -77,6 +77,15 @@ public struct Catalog: Sendable {
             positions[key].map { Int($0) }
         }
 
+        /// The same, trying `hint` first. A catalog usually lists its entries in the content's
+        /// order (the skeleton `l10n add` writes does), so a walk through the texts finds each
+        /// entry just after the last one, by comparing one key instead of hashing it and probing
+        /// a table of tens of thousands of entries; any other order is found by the hash.
+        public func position(of key: String, hint: Int) -> Int? {
+            if list.indices.contains(hint), list[hint].key.value == key { return hint }
+            return position(of: key)
+        }
+
         /// The keys in file order.
         public var keys: [String] { list.map(\.key.value) }
 

@@ -59,9 +59,13 @@ public struct ValidationContext: Sendable {
             var states: [TranslationState] = []
             var translations: [TranslatedText] = []
             var used = [Bool](repeating: false, count: catalog.entries.count)
+            var next = 0  // where the entry after the last one found is
             for text in texts {
-                let position = catalog.entries.position(of: text.text.key)
-                if let position { used[position] = true }
+                let position = catalog.entries.position(of: text.text.key, hint: next)
+                if let position {
+                    used[position] = true
+                    next = position + 1
+                }
                 let state = catalog.state(of: text.text, at: position)
                 states.append(state)
                 guard state == .translated, let position else { continue }

@@ -41,6 +41,17 @@ import Testing
         #expect(entries.position(of: "alpha.title") == 1)
         #expect(entries.position(of: "missing.title") == nil)
     }
+
+    /// A hint is only tried: right, wrong, out of range or for a missing key, the position found
+    /// is the key's.
+    @Test func aHintedLookUpFindsTheKeysPosition() throws {
+        let entries = try #require(CatalogLoader.parse(Self.catalog, displayPath: "en.yaml", expectedLocale: "en").catalog?.entries)
+        for key in ["zeta.title", "alpha.title", "mid.title", "missing.title", ""] {
+            for hint in [-1, 0, 1, 2, 3, 100] {
+                #expect(entries.position(of: key, hint: hint) == entries.position(of: key), "\(key) at \(hint)")
+            }
+        }
+    }
 }
 
 extension CatalogEntriesTests {

@@ -5,6 +5,7 @@ public struct SourceText: Sendable, Hashable {
         didSet {
             fingerprint = Fingerprint.hash(value)
             isPlain = CommonMark.isPlain(value)
+            bytes = ByteClasses(of: value)
         }
     }
     /// `Fingerprint.hash(value)`, what a catalog entry made from this text records.
@@ -12,6 +13,10 @@ public struct SourceText: Sendable, Hashable {
     /// `CommonMark.isPlain(value)`: the text is its own inline parse, one text node (most are).
     /// Told once here: a build asks for every format and locale it renders the text in.
     public private(set) var isPlain: Bool
+    /// Which kinds of bytes `value` has: rules look here before they look for a digit, a brace or
+    /// a character beyond ASCII in the text, which most texts do not have. Reading every text
+    /// again from memory for each such rule was most of what those rules cost on a large guide.
+    public private(set) var bytes: ByteClasses
     /// Stable English key derived from ids (`alipay-personal-account.steps.verify-identity.text`).
     public var key: String
     /// Where the scalar starts, and how its characters map back to the file.
@@ -21,6 +26,7 @@ public struct SourceText: Sendable, Hashable {
         self.value = value
         self.fingerprint = Fingerprint.hash(value)
         self.isPlain = CommonMark.isPlain(value)
+        self.bytes = ByteClasses(of: value)
         self.key = key
         self.origin = origin
     }
@@ -30,5 +36,33 @@ public struct SourceText: Sendable, Hashable {
     /// The file position of the character `offset` Unicode scalars into `value`.
     public func location(ofScalarOffset offset: Int) -> SourceLocation {
         origin.location(ofScalarOffset: offset, in: value)
+    }
+}
+
+/// Kinds of bytes a text's UTF-8 may hold (`SourceText.bytes`): a kind that is not in the set is
+/// nowhere in the text.
+public struct ByteClasses: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// An ASCII digit, `0`–`9`.
+    public static let digit = ByteClasses(rawValue: 1 << 0)
+    /// `{`, which starts a placeholder.
+    public static let openingBrace = ByteClasses(rawValue: 1 << 1)
+    /// A byte of a character beyond ASCII.
+    public static let nonASCII = ByteClasses(rawValue: 1 << 2)
+
+    /// The kinds of bytes `text` holds.
+    public init(of text: String) {
+        var found: UInt8 = 0
+        text.withBytes { bytes in
+            for byte in bytes {
+                if byte &- UInt8(ascii: "0") < 10 { found |= Self.digit.rawValue }
+                if byte == UInt8(ascii: "{") { found |= Self.openingBrace.rawValue }
+                if byte >= 0x80 { found |= Self.nonASCII.rawValue }
+            }
+        }
+        rawValue = found
     }
 }

@@ -70,6 +70,22 @@ extension SourceFileTests {
 }
 
 extension SourceFileTests {
+    /// The kinds of bytes a text keeps are the kinds its UTF-8 has, also after the text changes.
+    @Test(arguments: ["", "{", "a{b", "şğ{", "中文", "no brace", "1.500,5", "şu 2 adım", String(repeating: "x", count: 40) + "9"])
+    func aTextKeepsTheKindsOfItsBytes(text: String) {
+        let expected = (text.utf8.contains { (0x30...0x39).contains($0) } ? ByteClasses.digit : [])
+            .union(text.utf8.contains(UInt8(ascii: "{")) ? .openingBrace : [])
+            .union(text.utf8.contains { $0 >= 0x80 } ? .nonASCII : [])
+        #expect(ByteClasses(of: text) == expected, "\(text.debugDescription)")
+        let origin = TextOrigin(start: SourceLocation(file: "a.yaml", line: 1, column: 1), style: .plain, file: nil)
+        var source = SourceText("", key: "a", origin: origin)
+        #expect(source.bytes == [])
+        source.value = text
+        #expect(source.bytes == expected)
+    }
+}
+
+extension SourceFileTests {
     /// `replacingPlaceholder` gives what Foundation's `replacingOccurrences` gives: at every place
     /// a placeholder can stand, repeated, in other scripts, and next to marks that join it to
     /// another character (where Foundation does not replace it); other targets go to Foundation.

@@ -59,7 +59,7 @@ public struct CompatibilityCharacterRule: Rule {
         var below800 = [Decision](repeating: .unknown, count: 0x800)
         var others: [Unicode.Scalar: String?] = [:]
         var replacements: [Unicode.Scalar: String] = [:]
-        for text in context.texts where text.text.value.containsByte(in: 0x80...0xFF) {
+        for text in context.texts where text.text.bytes.contains(.nonASCII) {
             var offset = -1  // in scalars
             text.text.value.forEachScalar { scalar in
                 offset += 1

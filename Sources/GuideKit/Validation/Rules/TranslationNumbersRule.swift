@@ -31,7 +31,8 @@ public struct TranslationNumbersRule: Rule {
     /// with an ASCII digit, and most texts have none in their prose: those need no prose string,
     /// nor the locale's symbols.
     static func numbers(of text: ContentText, locale: String) -> [String] {
-        guard text.visible.containsByte(in: UInt8(ascii: "0")...UInt8(ascii: "9"), including: \.isProse) else { return [] }
+        guard text.text.bytes.contains(.digit),
+              text.visible.containsByte(in: UInt8(ascii: "0")...UInt8(ascii: "9"), including: \.isProse) else { return [] }
         let symbols = NumberSymbols.of(locale)
         return TranslatedText.withProse(of: text) { symbols.numbers(in: $0) }.sorted()
     }

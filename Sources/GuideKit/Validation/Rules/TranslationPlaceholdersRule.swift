@@ -44,7 +44,8 @@ public struct TranslationPlaceholdersRule: Rule {
     static func placeholders(of text: ContentText) -> [String] {
         let isScanned: (VisibleText.Kind) -> Bool = { $0 != .code && $0 != .html }
         // Most texts have no `{` in the runs scanned, so no placeholder: they need no scalar array.
-        guard text.visible.containsByte(in: UInt8(ascii: "{")...UInt8(ascii: "{"), including: isScanned) else { return [] }
+        guard text.text.bytes.contains(.openingBrace),
+              text.visible.containsByte(in: UInt8(ascii: "{")...UInt8(ascii: "{"), including: isScanned) else { return [] }
         let scalars = text.visible.scalars(including: isScanned)
         var result: [String] = []
         var index = 0

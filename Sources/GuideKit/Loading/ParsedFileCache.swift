@@ -49,7 +49,7 @@ public struct ParsedFileCache: Sendable {
     /// The payload of the entry for `file` when it was written under `key` and is whole (its
     /// checksum matches: a damaged entry could otherwise still read as other values), else nil.
     func payload(of file: URL, kind: String, key: String) -> BinaryReader? {
-        guard let data = FileManager.default.contents(atPath: location(of: file, kind: kind).path) else { return nil }
+        guard let data = FileBytes.contents(atPath: location(of: file, kind: kind).path) else { return nil }
         var header = BinaryReader(data)
         guard (try? header.string()) == key, let checksum = try? header.string() else { return nil }
         let payload = data.dropFirst(header.position)

@@ -50,7 +50,7 @@ public struct BuildStamp: Sendable, Equatable {
             let path = base + "/" + output.path
             var info = stat()
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == output.size,
-                let bytes = FileManager.default.contents(atPath: path) else { return false }
+                let bytes = FileBytes.contents(atPath: path) else { return false }
             return Output(path: output.path, bytes: bytes) == output
         }
         return !same.contains(false)
@@ -71,7 +71,7 @@ public struct BuildStamp: Sendable, Equatable {
             let digests = Parallel.map(paths, threads: threads) { path -> String in
                 var file = ContentHasher()
                 file.add(Data(path.utf8))
-                file.add(FileManager.default.contents(atPath: root + "/" + path) ?? Data("unreadable".utf8))
+                file.add(FileBytes.contents(atPath: root + "/" + path) ?? Data("unreadable".utf8))
                 return file.hex
             }
             for digest in digests { hasher.add(Data(digest.utf8)) }
@@ -139,7 +139,7 @@ public struct BuildStamp: Sendable, Equatable {
 
     /// Reads a stamp; nil when there is none or it cannot be read.
     public static func load(from url: URL) -> BuildStamp? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = FileBytes.contents(atPath: url.path) else { return nil }
         // Cut on bytes: splitting the text into characters was a third of a skipped build at
         // S=100. Line feeds and tabs are ASCII, so no character is cut in two.
         let bytes = [UInt8](data)

@@ -82,7 +82,7 @@ public final class OutputStaging: @unchecked Sendable {
             default:
                 throw OutputError(message: "\(writer.display)/\(file.path) is a symbolic link or special file, where guidegen writes a file: move it away")
             }
-            let existing = FileManager.default.contents(atPath: target)
+            let existing = FileBytes.contents(atPath: target)
             if existing == file.bytes {
                 return StagedFile(output: output, change: nil, bytes: nil)
             }
@@ -113,7 +113,7 @@ public final class OutputStaging: @unchecked Sendable {
         }
         let kept = Set(owned).union(journal.filter(writer.isRegularFile)).filter { !produced.contains($0) && !OutputWriter.isUnder($0, roots: roots) }
         let manifestText = OutputWriter.manifestHeader + kept.union(produced).sorted().map { $0 + "\n" }.joined()
-        let manifestChanged = FileManager.default.contents(atPath: writer.location(OutputWriter.manifestName)) != Data(manifestText.utf8)
+        let manifestChanged = FileBytes.contents(atPath: writer.location(OutputWriter.manifestName)) != Data(manifestText.utf8)
         var plan = WritePlan(writes: files.compactMap { file in file.change.map { PlannedWrite(path: file.path, change: $0, bytes: file.bytes) } },
                              removals: stale.sorted(), unchanged: files.filter { $0.change == nil }.map(\.path), manifest: manifestText, manifestChanged: manifestChanged)
         plan.strays = strays

@@ -125,7 +125,7 @@ public struct OutputWriter: Sendable {
         let url = directory.appendingPathComponent(name)
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return [] }
-        guard (info.st_mode & S_IFMT) == S_IFREG, let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard (info.st_mode & S_IFMT) == S_IFREG, let data = FileBytes.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw OutputError(message: "cannot read \(display)/\(name): it is not a text file guidegen wrote; delete it")
         }
         // A path that could leave the folder is never guidegen's: ignore it rather than act on it.
@@ -250,7 +250,7 @@ public struct OutputWriter: Sendable {
                 if !faults.noHardLinks, link(entry.target, backup) == 0 {
                     done.backup = backup
                 } else {
-                    done.oldBytes = FileManager.default.contents(atPath: entry.target)
+                    done.oldBytes = FileBytes.contents(atPath: entry.target)
                 }
             }
             guard rename(entry.temporary, entry.target) == 0 else {

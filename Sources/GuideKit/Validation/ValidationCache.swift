@@ -74,7 +74,7 @@ public struct ValidationCache: Sendable, Equatable, Codable {
 
     /// Reads an entry; nil when there is none, it cannot be read, or another version wrote it.
     public static func load(from url: URL) -> ValidationCache? {
-        guard let data = FileManager.default.contents(atPath: url.path),
+        guard let data = FileBytes.contents(atPath: url.path),
             let entry = try? JSONDecoder().decode(ValidationCache.self, from: data), entry.format == currentFormat
         else { return nil }
         return entry

@@ -56,7 +56,7 @@ public struct RenderedOutput: Sendable {
         var pages: [String: Page] = [:]
         for path in files.sorted() {
             guard let kind = pageKind(path),
-                let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+                let data = FileBytes.contents(atPath: root.appendingPathComponent(path).path),
                 let text = String(data: data, encoding: .utf8)
             else { continue }
             pages[path] = page(path: path, kind: kind, text: text, display: displayPath(directory, path))

@@ -274,7 +274,7 @@ public struct SiteRenderer: Sendable {
     /// A schema.org HowTo whose steps are the visible steps, as JSON safe inside `<script>`.
     private func howTo(_ builder: inout ViewBuilder, section: Section) -> Fragment {
         // Appended to one string: a list of lines joined at the end, and each step's fields
-        // joined, made every piece twice (7 % of building the HTML pages).
+        // joined, made every piece twice (2 % of a build's instructions).
         var json = "{\n  \"@context\": \"https://schema.org\",\n  \"@type\": \"HowTo\",\n"
         json += "  \"inLanguage\": "
         json += Escape.jsonString(builder.locale.tag)

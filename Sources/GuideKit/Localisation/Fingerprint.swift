@@ -20,12 +20,6 @@ public enum Fingerprint {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Whether `fingerprint` is `of(text)`, told without writing the hex digits: every page of a
-    /// translated locale asks this of each string it shows.
-    public static func matches(_ fingerprint: String, _ text: String) -> Bool {
-        number(fingerprint) == hash(text)
-    }
-
     /// The number a fingerprint writes, or nil when it is not well formed. A catalog entry keeps
     /// its own, and a source text its hash (`SourceText.fingerprint`), so that telling whether a
     /// translation is current compares two numbers: a build asks it of every text for every

@@ -15,25 +15,15 @@ final class InlineParseCache: @unchecked Sendable {
         var parsed: [Spelling: InlineDocument] = [:]
     }
 
-    /// `CommonMark.parseInline(text).inlines`, parsed the first time only.
-    func inlines(of text: String) -> [Inline] {
-        document(of: text).inlines
-    }
-
     /// `CommonMark.parseInline(text)`, parsed the first time only.
-    func document(of text: String) -> InlineDocument {
-        // A plain text (most are) is its own parse: told by one pass over its bytes, with no
-        // hashing, no lock and nothing stored.
-        if CommonMark.isPlain(text) { return InlineDocument(inlines: [.text(text)], unexpectedBlock: nil) }
-        return stored(text)
-    }
-
-    /// The same for a content string, which knows whether it is plain (`SourceText.isPlain`).
     func document(of text: SourceText) -> InlineDocument {
+        // A plain text (most are) is its own parse, which the text knows (`SourceText.isPlain`):
+        // no hashing, no lock and nothing stored.
         if text.isPlain { return InlineDocument(inlines: [.text(text.value)], unexpectedBlock: nil) }
         return stored(text.value)
     }
 
+    /// `CommonMark.parseInline(text).inlines`, parsed the first time only.
     func inlines(of text: SourceText) -> [Inline] {
         document(of: text).inlines
     }

@@ -40,13 +40,9 @@ public struct TranslatedText: Sendable {
         }.sorted()
     }
 
-    /// The prose a reader sees (plain text and link texts), UI labels, code and marked numbers
-    /// left out (each stands as one placeholder character).
-    public static func prose(of text: ContentText) -> String {
-        text.visible.string(including: \.isProse)
-    }
-
-    /// `body`'s result for the text's prose, lent rather than returned (see `VisibleText.withString`).
+    /// `body`'s result for the prose a reader sees (plain text and link texts), UI labels, code
+    /// and marked numbers left out (each stands as one placeholder character); the prose is lent
+    /// rather than returned (see `VisibleText.withString`).
     public static func withProse<Result>(of text: ContentText, _ body: (String) -> Result) -> Result {
         text.visible.withString(including: \.isProse, body)
     }

@@ -3,11 +3,16 @@ import Foundation
 import Testing
 
 @Suite struct InlineParseCacheTests {
+    /// `text` as a string of the content.
+    static func source(_ text: String) -> SourceText {
+        SourceText(text, key: "a.title", origin: TextOrigin(start: SourceLocation(file: "sections/a.yaml", line: 1, column: 1), style: .plain, file: nil))
+    }
+
     /// A text parsed from the cache is what parsing it gives, the first time and after.
     @Test func cachedParseIsTheParse() {
         let cache = InlineParseCache()
         for text in ["[Convert](ui:en) *tıklayın*", "", "[Convert](ui:en) *tıklayın*", "`kod` ve [bkz.](section:first#visit)", "Hesabınızı açın", "Hesabınızı açın"] {
-            #expect(cache.inlines(of: text) == CommonMark.parseInline(text).inlines)
+            #expect(cache.inlines(of: Self.source(text)) == CommonMark.parseInline(text).inlines)
         }
     }
 
@@ -15,12 +20,11 @@ import Testing
     /// parse, from the cache or not, is the parse of its text.
     @Test func aSourceTextKnowsWhetherItIsPlain() {
         let cache = InlineParseCache()
-        let origin = TextOrigin(start: SourceLocation(file: "sections/a.yaml", line: 1, column: 1), style: .plain, file: nil)
-        var source = SourceText("Hesabınızı açın", key: "a.title", origin: origin)
+        var source = Self.source("Hesabınızı açın")
         for text in ["Hesabınızı açın", "[Convert](ui:en) *tıklayın*", "", " a", "1. adım", "Yalnız metin", "a\nb"] {
             source.value = text
             #expect(source.isPlain == CommonMark.isPlain(text), "\(text.debugDescription)")
-            #expect(SourceText(text, key: "a.title", origin: origin).isPlain == CommonMark.isPlain(text))
+            #expect(Self.source(text).isPlain == CommonMark.isPlain(text))
             #expect(cache.document(of: source) == CommonMark.parseInline(text))
             #expect(CommonMark.parseInline(source) == CommonMark.parseInline(text))
         }
@@ -37,7 +41,7 @@ extension InlineParseCacheTests {
         #expect(composed == decomposed)
         // Plain texts skip the cache; they keep their bytes too.
         for text in [composed, decomposed, composed, "Ba\u{15F}vuru formu", "Bas\u{327}vuru formu"] {
-            guard case .text(let first)? = cache.inlines(of: text).first else {
+            guard case .text(let first)? = cache.inlines(of: Self.source(text)).first else {
                 Issue.record("no text inline in \(text.debugDescription)")
                 continue
             }
@@ -56,7 +60,7 @@ extension InlineParseCacheTests {
         let mismatches = Mismatches()
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for round in 0..<4 {
-                for index in texts.indices.shuffled() where cache.inlines(of: texts[index]) != expected[index] {
+                for index in texts.indices.shuffled() where cache.inlines(of: Self.source(texts[index])) != expected[index] {
                     mismatches.add("thread \(thread), round \(round): \(texts[index])")
                 }
             }

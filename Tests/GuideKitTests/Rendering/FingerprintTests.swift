@@ -21,16 +21,16 @@ extension RenderingTests {
             #expect(Fingerprint.of("ı").count == 16)
         }
 
-        /// `matches` says what comparing with `of` says, for the same and other texts and for
-        /// fingerprints that are not written the way `of` writes them.
+        /// The number a fingerprint writes is the text's hash, and a fingerprint not written the
+        /// way `of` writes it has none: comparing the numbers says what comparing with `of` says.
         @Test(arguments: ["", "a", "1688.com uluslararası alıcı rehberi", "ı"])
-        func matchesIsComparingWithOf(text: String) {
+        func theNumberAFingerprintWritesIsTheHash(text: String) {
             let fingerprint = Fingerprint.of(text)
-            #expect(Fingerprint.matches(fingerprint, text))
-            #expect(!Fingerprint.matches(fingerprint, text + " "))
-            #expect(!Fingerprint.matches(fingerprint.uppercased(), text) || fingerprint == fingerprint.uppercased())
-            #expect(!Fingerprint.matches("+" + fingerprint.dropFirst(), text))
-            #expect(!Fingerprint.matches(String(fingerprint.dropFirst()), text))
+            #expect(Fingerprint.number(fingerprint) == Fingerprint.hash(text))
+            #expect(Fingerprint.number(fingerprint) != Fingerprint.hash(text + " "))
+            #expect(Fingerprint.number(fingerprint.uppercased()) == nil || fingerprint == fingerprint.uppercased())
+            #expect(Fingerprint.number("+" + fingerprint.dropFirst()) == nil)
+            #expect(Fingerprint.number(String(fingerprint.dropFirst())) == nil)
         }
 
         @Test(arguments: [("af63dc4c8601ec8c", true), ("AF63DC4C8601EC8C", false), ("af63dc4c8601ec8", false), ("zf63dc4c8601ec8c", false)])

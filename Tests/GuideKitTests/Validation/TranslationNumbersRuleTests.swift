@@ -13,8 +13,8 @@ import Testing
     func numbersAreReadInProseOnly(_ value: String, _ expected: [String]) {
         let text = ContentText.example(value)
         #expect(TranslationNumbersRule.numbers(of: text, locale: "tr") == expected)
-        #expect(TranslationNumbersRule.numbers(of: text, locale: "tr") == NumberSymbols.of("tr").numbers(in: TranslatedText.prose(of: text)).sorted())
+        #expect(TranslationNumbersRule.numbers(of: text, locale: "tr") == NumberSymbols.of("tr").numbers(in: text.visible.string(including: \.isProse)).sorted())
         // Read the English way, `1.500` is one and a half and `1,5` two numbers.
-        #expect(TranslationNumbersRule.numbers(of: text, locale: "en") == NumberSymbols.of("en").numbers(in: TranslatedText.prose(of: text)).sorted())
+        #expect(TranslationNumbersRule.numbers(of: text, locale: "en") == NumberSymbols.of("en").numbers(in: text.visible.string(including: \.isProse)).sorted())
     }
 }

@@ -76,19 +76,9 @@ enum ConfinedFile {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
-        // Read at most one byte past the limit: a file that grew since `stat` is still refused.
-        var data = Data()
-        // Sized to the file (and one byte to see its end), not 64 KB: zeroing 64 KB for every
-        // small section file cost more than reading it.
-        var buffer = [UInt8](repeating: 0, count: min(64 * 1024, max(Int(info.st_size), 0) + 1))
-        while data.count <= limit {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.unreadable(reason: String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            data.append(contentsOf: buffer[0..<count])
+        // A file that grew past the limit since `stat` is still refused.
+        guard let data = FileBytes.read(descriptor, size: Int(info.st_size), limit: limit) else {
+            return .failure(.unreadable(reason: String(cString: strerror(errno))))
         }
         if data.count > limit { return .failure(.tooLarge(bytes: data.count)) }
         return .success(data)

@@ -54,14 +54,17 @@ public enum CommonMark {
 
     /// Parses one content string as inline Markdown.
     public static func parseInline(_ text: String) -> InlineDocument {
-        if isPlain(text) { return InlineDocument(inlines: [.text(text)], unexpectedBlock: nil) }
-        return parseInlineWithCmark(text)
+        parseInline(text, isPlain: isPlain(text))
     }
 
     /// The same for a text of the content, which knows whether it is plain.
     public static func parseInline(_ text: SourceText) -> InlineDocument {
-        if text.isPlain { return InlineDocument(inlines: [.text(text.value)], unexpectedBlock: nil) }
-        return parseInlineWithCmark(text.value)
+        parseInline(text.value, isPlain: text.isPlain)
+    }
+
+    /// A plain text (most are) is its own parse, one text node; the others go to cmark.
+    private static func parseInline(_ text: String, isPlain: Bool) -> InlineDocument {
+        isPlain ? InlineDocument(inlines: [.text(text)], unexpectedBlock: nil) : parseInlineWithCmark(text)
     }
 
     /// Whether cmark would read `text` as one paragraph of one text node holding all of it: no

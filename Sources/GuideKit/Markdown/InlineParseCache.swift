@@ -19,8 +19,7 @@ final class InlineParseCache: @unchecked Sendable {
     func document(of text: SourceText) -> InlineDocument {
         // A plain text (most are) is its own parse, which the text knows (`SourceText.isPlain`):
         // no hashing, no lock and nothing stored.
-        if text.isPlain { return InlineDocument(inlines: [.text(text.value)], unexpectedBlock: nil) }
-        return stored(text.value)
+        text.isPlain ? CommonMark.parseInline(text) : stored(text.value)
     }
 
     /// `CommonMark.parseInline(text).inlines`, parsed the first time only.

@@ -13,12 +13,19 @@ enum FileBytes {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-        // Sized to the file, plus one byte to see its end; a file that grows meanwhile is read on.
-        var data = Data(count: max(Int(info.st_size), 0) + 1)
+        return read(descriptor, size: Int(info.st_size))
+    }
+
+    /// What `descriptor` reads to its end, or nil on a read error (`errno` says which). The buffer
+    /// is sized to `size`, the file's size as `stat` gave it, and one byte to see the end: a file
+    /// that grows meanwhile is read on, until more than `limit` bytes are read (so a file that grew
+    /// past a limit is still refused).
+    static func read(_ descriptor: Int32, size: Int, limit: Int = .max) -> Data? {
+        var data = Data(count: max(size, 0) + 1)
         var count = 0
-        while true {
+        while count <= limit {
             if count == data.count { data.count += max(4096, data.count) }
-            let got = data.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
+            let got = data.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 return nil

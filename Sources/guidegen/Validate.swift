@@ -34,7 +34,9 @@ struct Validate: AsyncParsableCommand {
             of every input file's bytes; the next run on unchanged files reports them again without \
             checking anything. A run on content validated before keeps section files and catalogs \
             as parsed, by their bytes, so the next run after a change parses only the files that \
-            changed (a first run keeps none). --no-cache neither reads nor writes any of this, \
+            changed (a first run keeps none), and the findings of the rules about one section \
+            each, so that only sections whose files changed are checked again by those rules. \
+            --no-cache neither reads nor writes any of this, \
             nor the link cache.
 
             Suppression: a YAML comment on the line before a finding, or at the end of its line: \
@@ -98,10 +100,16 @@ struct Validate: AsyncParsableCommand {
         if let entry, entry.inputs == inputs { return entry.report }
         // Files parsed here are kept for the next run only when this content was validated
         // before (an editor or a hook validating on every save), not on a first run such as CI's.
-        let report = ValidationRun.run(contentDirectory: content, outputDirectory: output, cache: Build.parsedCache(keepingNewEntries: entry != nil))
+        // The section rules check again only the sections whose inputs changed since.
+        let sectionsLocation = SectionFindings.location(besidesEntry: location)
+        let report = ValidationRun.run(contentDirectory: content, outputDirectory: output, cache: Build.parsedCache(keepingNewEntries: entry != nil),
+                                       sectionFindings: SectionFindings.load(from: sectionsLocation))
         #if DEBUG
         pauseForTests()
         #endif
+        // Each section's findings are kept under the digest of the texts they were found in, so
+        // they are right to keep even if a file changed meanwhile; the run's whole report is not.
+        report.sectionFindings?.save(to: sectionsLocation)
         if report.failures.isEmpty, ValidationCache.inputs(content: content, output: output) == inputs {
             ValidationCache(inputs: inputs, report: report).save(to: location)
         }

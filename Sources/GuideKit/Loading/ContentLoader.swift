@@ -27,12 +27,18 @@ public struct ContentLoader {
     /// that parse them again; handed on in the result.
     var parses: InlineParseCache?
 
-    public init(directory: String) { self.directory = directory }
+    /// The folder as a URL, made once: each section file is found below it.
+    private let root: URL
+
+    public init(directory: String) {
+        self.directory = directory
+        root = URL(fileURLWithPath: directory)
+    }
 
     /// Reads and parses one file, noting it in `files` and its problems in `diagnostics`.
     private func read(_ relative: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> (SourceFile, YAMLNode)? {
         let display = displayPath(relative)
-        guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return nil }
+        guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: root, diagnostics: &diagnostics) else { return nil }
         return parsed(bytes, display: display, diagnostics: &diagnostics, files: &files)
     }
 
@@ -87,17 +93,17 @@ public struct ContentLoader {
     func section(_ reference: Located<String>) -> SectionResult {
         var diagnostics: [Diagnostic] = []
         var files: [String: SourceFile] = [:]
-        let relative = "sections/\(reference.value).yaml"
-        guard ConfinedFile.entryExists(url(relative)) else {
+        let relative = "sections/\(reference.value).yaml", file = url(relative)
+        guard ConfinedFile.entryExists(file) else {
             diagnostics.append(Diagnostic(id: "unknown-section", message: "no file \(displayPath(relative)) for the section ‘\(reference.value)’: create it or remove the id", at: reference.location))
             return (nil, diagnostics, files)
         }
         let display = displayPath(relative)
-        guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else {
+        guard let bytes = YAMLFile.contents(file, displayPath: display, within: root, diagnostics: &diagnostics) else {
             return (nil, diagnostics, files)
         }
         // Kept only when it parsed without a problem, under its name, which holds the reference.
-        if let (section, source) = cache?.section(of: url(relative), displayPath: display, bytes: bytes) {
+        if let (section, source) = cache?.section(of: file, displayPath: display, bytes: bytes) {
             return (section, [], [display: source])
         }
         guard let (source, root) = parsed(bytes, display: display, diagnostics: &diagnostics, files: &files) else { return (nil, diagnostics, files) }
@@ -107,7 +113,7 @@ public struct ContentLoader {
             reader.report("id-mismatch", "the section id ‘\(section.id.value)’ differs from its file name: rename one so both are ‘\(reference.value)’", at: root)
         }
         diagnostics += reader.diagnostics
-        if let section, diagnostics.isEmpty { cache?.store(section, of: url(relative), displayPath: display, bytes: bytes) }
+        if let section, diagnostics.isEmpty { cache?.store(section, of: file, displayPath: display, bytes: bytes) }
         return (section, diagnostics, files)
     }
 
@@ -133,7 +139,7 @@ public struct ContentLoader {
         return result
     }
 
-    private func url(_ relative: String) -> URL { URL(fileURLWithPath: directory).appendingPathComponent(relative) }
+    private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
     private func displayPath(_ relative: String) -> String { GuideKit.displayPath(directory, relative) }
 

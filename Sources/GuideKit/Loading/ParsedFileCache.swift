@@ -50,17 +50,9 @@ public struct ParsedFileCache: Sendable {
     /// checksum matches: a damaged entry could otherwise still read as other values), else nil.
     func payload(of file: URL, kind: String, key: String) -> BinaryReader? {
         guard let data = FileBytes.contents(atPath: location(of: file, kind: kind).path) else { return nil }
-        var header = BinaryReader(data)
-        guard (try? header.string()) == key, let checksum = try? header.string() else { return nil }
-        let payload = data.dropFirst(header.position)
-        guard Self.checksum(payload) == checksum else { return nil }
-        return BinaryReader(payload)
-    }
-
-    private static func checksum(_ payload: Data) -> String {
-        var hasher = ContentHasher()
-        hasher.add(payload)
-        return hasher.hex
+        var reader = BinaryReader(data)
+        guard (try? reader.string()) == key, let checksum = try? reader.string(), reader.hexOfRest == checksum else { return nil }
+        return reader
     }
 
     /// Keeps `payload` as the entry for `file` under `key`. Written to a file of its own and
@@ -68,7 +60,7 @@ public struct ParsedFileCache: Sendable {
     func store(_ payload: BinaryWriter, of file: URL, kind: String, key: String) {
         var entry = BinaryWriter()
         entry.write(key)
-        entry.write(Self.checksum(payload.data))
+        entry.write(ContentHasher.hex(of: payload.data))
         entry.append(payload)
         let target = location(of: file, kind: kind)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max))")
@@ -110,11 +102,18 @@ struct BinaryReader {
     struct Damaged: Error {}
 
     private let bytes: [UInt8]
-    private(set) var position = 0
+    private var position = 0
 
     init(_ data: Data) { bytes = [UInt8](data) }
 
     var isAtEnd: Bool { position == bytes.count }
+
+    /// The hash (`ContentHasher`) of the bytes not read yet: an entry's checksum of what follows it.
+    var hexOfRest: String {
+        var hasher = ContentHasher()
+        bytes.withUnsafeBytes { hasher.add(UnsafeRawBufferPointer(rebasing: $0[position...])) }
+        return hasher.hex
+    }
 
     mutating func int() throws -> Int {
         guard position + 4 <= bytes.count else { throw Damaged() }

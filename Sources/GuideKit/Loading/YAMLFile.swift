@@ -82,8 +82,9 @@ struct YAMLFile {
         case let .syntax(problem, line, column):
             return Diagnostic(id: "yaml-syntax", message: "not valid YAML: \(problem): fix the syntax here", at: at(line, column))
         case let .duplicateKeys(names, line, column):
-            let names = names.map { "‘\($0)’" }.joined(separator: ", ")
-            return Diagnostic(id: "duplicate-key", message: "the key \(names) appears twice in one mapping: keep one", at: at(line, column))
+            let list = names.map { "‘\($0)’" }.joined(separator: ", ")
+            let message = names.count == 1 ? "the key \(list) appears twice in one mapping: keep one" : "the keys \(list) each appear twice in one mapping: keep one of each"
+            return Diagnostic(id: "duplicate-key", message: message, at: at(line, column))
         case let .character(problem, offset, value):
             // libyaml reads only printable characters: a raw control character (an ANSI escape,
             // DEL) or a noncharacter is refused where it is.

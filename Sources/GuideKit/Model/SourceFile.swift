@@ -18,6 +18,9 @@ public final class SourceFile: Sendable {
         lines.contains(bytes: Array(text.utf8))
     }
 
+    /// `body`'s result for the file's text as UTF-8 bytes, read where they are kept.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { lines.withBytes(body) }
+
     /// The 1-based line, or nil past the end.
     public func line(_ number: Int) -> String? {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
@@ -37,6 +40,8 @@ public final class SourceFile: Sendable {
             bytes = Array(text.utf8)
             starts = bytes.lineStarts()
         }
+
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { bytes.withUnsafeBufferPointer(body) }
 
         /// Whether `needle` occurs in the text's bytes.
         func contains(bytes needle: [UInt8]) -> Bool {

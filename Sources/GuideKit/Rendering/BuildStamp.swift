@@ -179,24 +179,38 @@ struct ContentHasher {
     private var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private var length: UInt64 = 0
 
+    /// The hash of `data` alone, as hex digits.
+    static func hex(of data: Data) -> String {
+        var hasher = ContentHasher()
+        hasher.add(data)
+        return hasher.hex
+    }
+
     mutating func add(_ data: Data) {
-        length &+= UInt64(data.count)
-        data.withUnsafeBytes { raw in
-            var index = 0
-            let count = raw.count
-            while index + 8 <= count {
-                mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                index += 8
-            }
-            var tail: UInt64 = 0x80
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(raw[index]) << shift
-                shift += 8
-                index += 1
-            }
-            mix(tail ^ (UInt64(count) << 56))
+        data.withUnsafeBytes { add($0) }
+    }
+
+    /// A string's UTF-8 bytes, read in place.
+    mutating func add(_ string: String) {
+        string.withBytes { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func add(_ raw: UnsafeRawBufferPointer) {
+        length &+= UInt64(raw.count)
+        var index = 0
+        let count = raw.count
+        while index + 8 <= count {
+            mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
         }
+        var tail: UInt64 = 0x80
+        var shift: UInt64 = 0
+        while index < count {
+            tail |= UInt64(raw[index]) << shift
+            shift += 8
+            index += 1
+        }
+        mix(tail ^ (UInt64(count) << 56))
     }
 
     private mutating func mix(_ word: UInt64) {

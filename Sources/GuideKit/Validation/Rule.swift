@@ -31,6 +31,31 @@ extension Rule {
     }
 }
 
+/// A rule whose every finding is about one section, or about what belongs to no section, and
+/// depends only on that: the section's own file, the files all sections share (`guide.yaml`,
+/// `links.yaml`, `guidegen.yaml`) and, when `readsTranslations`, the catalogs. It never looks at
+/// another section. So after a change only the sections whose files changed are checked again
+/// (`SectionFindings` keeps the others' findings), as an editor validating on save needs.
+///
+/// A finding about a section is reported in that section's file, or in a catalog when the rule
+/// reads translations; `SectionRuleTests` checks every such rule on guides cut down to one section.
+public protocol SectionRule: Rule {
+    /// Whether the findings depend on the catalogs too (the rules comparing translations).
+    var readsTranslations: Bool { get }
+    /// The findings about each part of `parts`, in that order: a part is a section, by its index
+    /// in `context.guide.sections`, or nil for what belongs to no section (the guide's title and
+    /// support contact, the link registry).
+    func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]]
+}
+
+extension SectionRule {
+    public var readsTranslations: Bool { false }
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        check([nil] + context.guide.sections.indices.map { $0 }, in: context).flatMap { $0 }
+    }
+}
+
 /// The metadata of a rule, as reporters and `guidegen rules` print it.
 public struct RuleDescriptor: Sendable, Hashable, Codable {
     public var id: String

@@ -18,7 +18,8 @@ public struct ValidationContext: Sendable {
     /// The translation catalogs (`locales/*.yaml`) that loaded, sorted by locale.
     public let catalogs: [Catalog]
     /// Every translation made from the current source text, in catalog then document order: what
-    /// the parity rules compare with its source.
+    /// the parity rules compare with its source. Only those of the sections the context was made
+    /// to translate, when it was told which (a run that checks only the sections that changed).
     public let translations: [TranslatedText]
     /// Where each text stands in each catalog: `translationStates[c][t]` is the state of
     /// `texts[t]` in `catalogs[c]`. Worked out once here (a fingerprint of every text for every
@@ -29,6 +30,11 @@ public struct ValidationContext: Sendable {
     /// while the states are worked out, which looks every text's key up in every catalog.
     public let obsoleteEntries: [[Int]]
 
+    /// Where each section's texts are in `texts`: `sectionTextRanges[s]` for `guide.sections[s]`.
+    private let sectionTextRanges: [Range<Int>]
+    /// `translations` by part of the guide (see `translations(in:)`): [0] for no section, [s + 1] for section s.
+    private let partTranslations: [[TranslatedText]]
+
     /// `threads` parse the texts and their translations side by side; the context is the same for any number.
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
                 loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = [],
@@ -37,9 +43,11 @@ public struct ValidationContext: Sendable {
                   catalogs: catalogs, threads: threads, parses: nil)
     }
 
-    /// `parses` holds texts the loader parsed already.
+    /// `parses` holds texts the loader parsed already. `translating[s]` tells whether the
+    /// translations of `guide.sections[s]` are made (all are when it is nil; those of the texts of
+    /// no section always are): each costs a parse of the translation.
     init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration, loaderDiagnostics: [Diagnostic], output: RenderedOutput?,
-         online: LinkCheckReport?, catalogs: [Catalog], threads: Int, parses: InlineParseCache?) {
+         online: LinkCheckReport?, catalogs: [Catalog], threads: Int, parses: InlineParseCache?, translating: [Bool]? = nil) {
         self.guide = guide
         self.files = files
         self.configuration = configuration
@@ -68,7 +76,7 @@ public struct ValidationContext: Sendable {
                 }
                 let state = catalog.state(of: text.text, at: position)
                 states.append(state)
-                guard state == .translated, let position else { continue }
+                guard state == .translated, let position, text.sectionIndex.map({ translating?[$0] ?? true }) ?? true else { continue }
                 translations.append(TranslatedText(locale: catalog.locale.value, source: text,
                                                    translation: ContentText(catalog.entries.text(at: position), role: text.role, section: text.sectionIndex, step: text.stepIndex)))
             }
@@ -77,7 +85,26 @@ public struct ValidationContext: Sendable {
         self.translationStates = byCatalog.map(\.states)
         self.obsoleteEntries = byCatalog.map(\.obsolete)
         self.translations = byCatalog.flatMap(\.translations)
+        var ranges = [Range<Int>](repeating: 0..<0, count: guide.sections.count)
+        for (position, text) in texts.enumerated() {
+            guard let section = text.sectionIndex else { continue }
+            ranges[section] = ranges[section].isEmpty ? position..<position + 1 : ranges[section].lowerBound..<position + 1
+        }
+        self.sectionTextRanges = ranges
+        var parts = [[TranslatedText]](repeating: [], count: guide.sections.count + 1)
+        for translated in translations { parts[translated.source.sectionIndex.map { $0 + 1 } ?? 0].append(translated) }
+        self.partTranslations = parts
     }
+
+    /// The texts of a part of the guide, in document order: those of the section at that index of
+    /// `guide.sections`, or for nil those of no section (the guide's title, the support contact).
+    public func texts(in section: Int?) -> ArraySlice<ContentText> {
+        guard let section else { return ArraySlice(texts.filter { $0.sectionIndex == nil }) }
+        return texts[sectionTextRanges[section]]
+    }
+
+    /// The translations of the texts of a part of the guide (see `texts(in:)`), in catalog then document order.
+    public func translations(in section: Int?) -> [TranslatedText] { partTranslations[section.map { $0 + 1 } ?? 0] }
 
     /// Whether the source language is Turkish, for the rules about Turkish text.
     public var isTurkish: Bool {

@@ -44,6 +44,8 @@ public struct ValidationReport: Sendable {
     public var rules: [RuleDescriptor]
     /// Problems of the run itself that did not stop it (e.g. the link cache could not be written).
     public var warnings: [String] = []
+    /// The section rules' findings to keep for the next run, when this one was asked to reuse them.
+    public var sectionFindings: SectionFindings?
 
     public init(diagnostics: [Diagnostic], failures: [ValidationFailure] = [], files: [String: SourceFile] = [:], rules: [RuleDescriptor] = RuleRegistry.descriptors) {
         self.diagnostics = diagnostics
@@ -61,15 +63,17 @@ public struct ValidationReport: Sendable {
 /// library side of `guidegen validate`.
 public enum ValidationRun {
     /// `contentDirectory` and `outputDirectory` are named as the user named them; diagnostics use
-    /// these names. `cache` keeps parsed section files and catalogs for the next run.
+    /// these names. `cache` keeps parsed section files and catalogs for the next run; the
+    /// section rules' findings in `sectionFindings` are reused where their inputs did not change,
+    /// and the report holds those to keep (see `SectionFindings`).
     public static func run(contentDirectory: String, outputDirectory: String? = nil, rules: [any Rule] = RuleRegistry.rules,
-                           cache: ParsedFileCache? = nil) -> ValidationReport {
+                           cache: ParsedFileCache? = nil, sectionFindings: SectionFindings? = nil) -> ValidationReport {
         let prepared: Prepared
         switch prepare(contentDirectory: contentDirectory, outputDirectory: outputDirectory, rules: rules, cache: cache) {
         case .failure(let failed): return failed.report
         case .success(let ready): prepared = ready
         }
-        let report = prepared.finish(online: nil)
+        let report = prepared.finish(online: nil, reusing: sectionFindings)
         // The content as loaded (every section, catalog and node) is freed off the run's path.
         Parallel.release(consume prepared)
         return report
@@ -154,9 +158,11 @@ public enum ValidationRun {
         let output: RenderedOutput?
         let files: [String: SourceFile]
 
-        func finish(online: LinkCheckReport?) -> ValidationReport {
-            let diagnostics = Validator(rules: rules).validate(load, configuration: configuration, output: output, online: online)
-            return ValidationReport(diagnostics: diagnostics, files: files, rules: rules.map(\.descriptor))
+        func finish(online: LinkCheckReport?, reusing previous: SectionFindings? = nil) -> ValidationReport {
+            let (diagnostics, sections) = Validator(rules: rules).validate(load, configuration: configuration, output: output, online: online, reusing: previous)
+            var report = ValidationReport(diagnostics: diagnostics, files: files, rules: rules.map(\.descriptor))
+            report.sectionFindings = sections
+            return report
         }
     }
 }

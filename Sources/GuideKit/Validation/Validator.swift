@@ -11,18 +11,48 @@ public struct Validator: Sendable {
     /// Every finding, sorted: the loader's (those a rule owns under that rule's settings) and the rules'.
     public func validate(_ load: LoadResult, configuration: ValidationConfiguration = ValidationConfiguration(),
                          output: RenderedOutput? = nil, online: LinkCheckReport? = nil) -> [Diagnostic] {
+        validate(load, configuration: configuration, output: output, online: online, reusing: nil).diagnostics
+    }
+
+    /// The same, taking from `previous` the findings of the section rules about each section whose
+    /// inputs did not change (see `SectionFindings`), and giving the section rules' findings to
+    /// keep for the next run: nil when `previous` is nil or the rules could not run.
+    public func validate(_ load: LoadResult, configuration: ValidationConfiguration = ValidationConfiguration(),
+                         output: RenderedOutput? = nil, online: LinkCheckReport? = nil,
+                         reusing previous: SectionFindings?) -> (diagnostics: [Diagnostic], sections: SectionFindings?) {
         let ruleIDs = Set(rules.map(\.id))
         // The loader's findings under a rule's id are re-reported by that rule's `check`.
         var findings = load.diagnostics.filter { !ruleIDs.contains($0.id) }
         var ruleFindings: [Diagnostic] = []
+        var kept: SectionFindings?
         if let guide = load.guide {
+            let enabled = rules.filter { configuration.isEnabled($0.id) }
+            let sectionRules = enabled.compactMap { $0 as? any SectionRule }
+            let run = previous.map { SectionFindings.Run(previous: $0, load: load, guide: guide, configuration: configuration, ruleIDs: sectionRules.map(\.id)) }
+            // Only the translations of sections checked again are read (the rest are not asked for).
+            let translating = run.map { run in guide.sections.indices.map { !run.isKept($0, translations: true) } }
             let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
                                             loaderDiagnostics: load.diagnostics, output: output, online: online, catalogs: load.catalogs,
-                                            threads: threads, parses: load.parses)
+                                            threads: threads, parses: load.parses, translating: translating)
             // Rules only read the context: they run side by side, their findings kept in rule order.
-            let enabled = rules.filter { configuration.isEnabled($0.id) }
-            ruleFindings = Parallel.map(enabled, threads: threads) { $0.check(context) }.flatMap { $0 }
+            let checked = Parallel.map(enabled, threads: threads) { rule -> Checked in
+                guard let run, let rule = rule as? any SectionRule else { return .all(rule.check(context)) }
+                let parts = run.parts(for: rule)
+                return .parts(rule, parts, rule.check(parts, in: context))
+            }
             Parallel.release(consume context)
+            var bySection: [(rule: any SectionRule, parts: [Int?], findings: [[Diagnostic]])] = []
+            for result in checked {
+                switch result {
+                case .all(let found): ruleFindings += found
+                case .parts(let rule, let parts, let found): bySection.append((rule, parts, found))
+                }
+            }
+            if let run {
+                let sections = run.finish(bySection)
+                ruleFindings += sections.findings
+                kept = sections.kept
+            }
         } else {
             // Without a guide the rules cannot run; what the loader found under their ids still counts.
             ruleFindings = load.diagnostics.filter { ruleIDs.contains($0.id) }
@@ -60,7 +90,13 @@ public struct Validator: Sendable {
             }
             findings.append(finding)
         }
-        return Array(Set(findings)).sorted()
+        return (Array(Set(findings)).sorted(), kept)
+    }
+
+    /// What one rule found: everything, or (a section rule reusing kept findings) each part it checked.
+    private enum Checked {
+        case all([Diagnostic])
+        case parts(any SectionRule, [Int?], [[Diagnostic]])
     }
 
     /// What is wrong with a suppression: unknown or unsuppressable rule ids, no ids, no reason.

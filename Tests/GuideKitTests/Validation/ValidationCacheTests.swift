@@ -80,6 +80,31 @@ import Testing
         #expect(rerun.stdout.contains("[https-only]"))
     }
 
+    /// After a change the section rules check only the sections whose inputs changed: a finding
+    /// planted in what was kept for an unchanged section is reported, one for the edited section
+    /// is not, and the edited section's own findings are.
+    @Test func aRunAfterAChangeChecksOnlyTheSectionsThatChanged() throws {
+        let directory = try seedDefects()
+        _ = try runGuidegen(["validate"], in: directory.url)
+        let url = SectionFindings.location(besidesEntry: entryURL(in: directory))
+        var kept = SectionFindings.load(from: url)
+        #expect(kept.sources.count == 7 && kept.translations.count == 7)
+        for name in ["order-on-1688", "authorise-worldfirst"] {
+            let file = "Content/sections/\(name).yaml"
+            kept.sources[file]?.findings.append(Diagnostic(id: "english-text", severity: .warning, message: "planted in \(name)", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        kept.save(to: url)
+        let file = directory.url.appendingPathComponent("Content/sections/authorise-worldfirst.yaml")
+        try Data(String(decoding: try Data(contentsOf: file), as: UTF8.self).replacing("WorldFirst", with: "WorldFirst ", maxReplacements: 1).utf8).write(to: file)
+        let rerun = try runGuidegen(["validate"], in: directory.url)
+        #expect(rerun.stdout.contains("warning: planted in order-on-1688 [english-text]"), "\(rerun.stdout)")
+        #expect(!rerun.stdout.contains("planted in authorise-worldfirst"))
+        #expect(rerun.stdout.contains("but this is step 4A.3"), "the edited section's typed step number")
+        let full = try runGuidegen(["validate", "--no-cache"], in: directory.url)
+        #expect(!full.stdout.contains("planted"))
+        #expect(full.stdout.hasSuffix("7 errors, 4 warnings, 0 notes\n") && rerun.stdout.hasSuffix("7 errors, 5 warnings, 0 notes\n"))
+    }
+
     /// A file edited while the rules run: the findings are not kept, since they belong to neither
     /// version for sure, so the next run is a full one (a debug-build hook pauses the run).
     @Test func findingsAreNotKeptWhenAnInputChangedDuringTheRun() async throws {

@@ -4,7 +4,7 @@ import Foundation
 /// another: a Kangxi radical such as `⽀` (U+2F40) where the ideograph `支` belongs (the seed's
 /// UI label had one, so the label does not match the screen), full-width Latin letters,
 /// ligatures. Spaces, `…`, `™` and superscript digits are typographic choices and pass.
-public struct CompatibilityCharacterRule: Rule {
+public struct CompatibilityCharacterRule: SectionRule {
     public let id = "compatibility-character"
     public let summary = "text has no compatibility characters (NFKC changes nothing), such as a Kangxi radical for an ideograph"
     public let defaultSeverity = Severity.warning
@@ -51,41 +51,43 @@ public struct CompatibilityCharacterRule: Rule {
         return compatibilityMapping(of: scalar)
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         // Each scalar decided once: texts use few distinct ones (ç, ğ, ı, ‘, ’ …) very often.
         // Whether one below U+0800, most of them, is kept is looked up by number, without
         // hashing, and without reading a string (which retained and released it each time).
         var below800 = [Decision](repeating: .unknown, count: 0x800)
         var others: [Unicode.Scalar: String?] = [:]
         var replacements: [Unicode.Scalar: String] = [:]
-        for text in context.texts where text.text.bytes.contains(.nonASCII) {
-            var offset = -1  // in scalars
-            text.text.value.forEachScalar { scalar in
-                offset += 1
-                guard scalar.value >= 0x80 else { return }
-                let normalised: String?
-                if scalar.value < 0x800 {
-                    switch below800[Int(scalar.value)] {
-                    case .kept: return
-                    case .replaced: normalised = replacements[scalar]
-                    case .unknown:
+        return parts.map { part in
+            var findings: [Diagnostic] = []
+            for text in context.texts(in: part) where text.text.bytes.contains(.nonASCII) {
+                var offset = -1  // in scalars
+                text.text.value.forEachScalar { scalar in
+                    offset += 1
+                    guard scalar.value >= 0x80 else { return }
+                    let normalised: String?
+                    if scalar.value < 0x800 {
+                        switch below800[Int(scalar.value)] {
+                        case .kept: return
+                        case .replaced: normalised = replacements[scalar]
+                        case .unknown:
+                            normalised = Self.replacement(for: scalar)
+                            below800[Int(scalar.value)] = normalised == nil ? .kept : .replaced
+                            if let normalised { replacements[scalar] = normalised }
+                        }
+                    } else if let known = others[scalar] {
+                        normalised = known
+                    } else {
                         normalised = Self.replacement(for: scalar)
-                        below800[Int(scalar.value)] = normalised == nil ? .kept : .replaced
-                        if let normalised { replacements[scalar] = normalised }
+                        others[scalar] = .some(normalised)
                     }
-                } else if let known = others[scalar] {
-                    normalised = known
-                } else {
-                    normalised = Self.replacement(for: scalar)
-                    others[scalar] = .some(normalised)
+                    guard let normalised else { return }
+                    findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
+                                            fix: FixIt(length: 1, replacement: normalised)))
                 }
-                guard let normalised else { return }
-                findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
-                                        fix: FixIt(length: 1, replacement: normalised)))
             }
+            return findings
         }
-        return findings
     }
 
     private enum Decision { case unknown, kept, replaced }

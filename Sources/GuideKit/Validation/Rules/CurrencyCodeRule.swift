@@ -1,7 +1,7 @@
 /// Triggers on an item of a currency list that is not an active ISO 4217 code (embedded, no
 /// network) or a code `guidegen.yaml` allows under `currencies` (the guide needs `CNH`, the
 /// offshore yuan, which ISO does not define).
-public struct CurrencyCodeRule: Rule {
+public struct CurrencyCodeRule: SectionRule {
     public let id = "currency-code"
     public let summary = "currency codes are ISO 4217 or allowed by the configuration"
     public let defaultSeverity = Severity.error
@@ -34,10 +34,12 @@ public struct CurrencyCodeRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         let extras = Set(context.configuration.currencies.map(\.value))
-        var findings: [Diagnostic] = []
-        for section in context.guide.sections {
+        return parts.map { part in
+            guard let part else { return [] }
+            let section = context.guide.sections[part]
+            var findings: [Diagnostic] = []
             for step in section.steps {
                 for list in step.lists where list.kind == .currencies {
                     for item in list.items {
@@ -54,7 +56,7 @@ public struct CurrencyCodeRule: Rule {
                     }
                 }
             }
+            return findings
         }
-        return findings
     }
 }

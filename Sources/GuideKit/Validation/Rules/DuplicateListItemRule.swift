@@ -3,7 +3,7 @@ import Foundation
 /// Triggers on an item listed twice in one list: a currency code (the seed's `HKD`), a list or
 /// answer item with the same text, a form field with the same label, a prerequisite or a step
 /// link named twice.
-public struct DuplicateListItemRule: Rule {
+public struct DuplicateListItemRule: SectionRule {
     public let id = "duplicate-list-item"
     public let summary = "a list does not contain the same item twice"
     public let defaultSeverity = Severity.error
@@ -46,7 +46,11 @@ public struct DuplicateListItemRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { part in part.map { check(context.guide.sections[$0]) } ?? [] }
+    }
+
+    private func check(_ section: Section) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         func scan(_ items: [(key: String, shown: String, location: SourceLocation)], what: String) {
             var first: [String: SourceLocation] = [:]
@@ -61,20 +65,18 @@ public struct DuplicateListItemRule: Rule {
         func normalised(_ text: String) -> String {
             text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
         }
-        for section in context.guide.sections {
-            scan(section.requires.map { ($0.value, $0.value, $0.location) }, what: "list of prerequisites")
-            for step in section.steps {
-                scan(step.links.map { ($0.value, $0.value, $0.location) }, what: "list of links")
-                scan(step.fields.map { (normalised($0.label.value), $0.label.value, $0.label.location) }, what: "list of fields")
-                for list in step.lists {
-                    switch list.kind {
-                    case .currencies: scan(list.items.map { ($0.id.value.uppercased(), $0.id.value, $0.id.location) }, what: "list")
-                    case .items: scan(list.items.compactMap { item in item.text.map { (normalised($0.value), $0.value, $0.location) } }, what: "list")
-                    }
+        scan(section.requires.map { ($0.value, $0.value, $0.location) }, what: "list of prerequisites")
+        for step in section.steps {
+            scan(step.links.map { ($0.value, $0.value, $0.location) }, what: "list of links")
+            scan(step.fields.map { (normalised($0.label.value), $0.label.value, $0.label.location) }, what: "list of fields")
+            for list in step.lists {
+                switch list.kind {
+                case .currencies: scan(list.items.map { ($0.id.value.uppercased(), $0.id.value, $0.id.location) }, what: "list")
+                case .items: scan(list.items.compactMap { item in item.text.map { (normalised($0.value), $0.value, $0.location) } }, what: "list")
                 }
-                for question in step.questions {
-                    scan(question.items.compactMap { item in item.text.map { (normalised($0.value), $0.value, $0.location) } }, what: "list")
-                }
+            }
+            for question in step.questions {
+                scan(question.items.compactMap { item in item.text.map { (normalised($0.value), $0.value, $0.location) } }, what: "list")
             }
         }
         return findings

@@ -3,7 +3,7 @@
 /// `to`), no Turkish letter and no Turkish function word (the seed's "Make the order on
 /// 1688.com"). UI labels (`[Authorise 1688.com accounts](ui:en)`) and code are not prose, and
 /// brand names (`World Pay`, `Cross-border treasure`) have no English function words.
-public struct EnglishTextRule: Rule {
+public struct EnglishTextRule: SectionRule {
     public let id = "english-text"
     public let summary = "text in Turkish has no English sentence outside UI labels"
     public let defaultSeverity = Severity.warning
@@ -53,24 +53,26 @@ public struct EnglishTextRule: Rule {
         "ama", "ancak", "hem", "ise", "ki", "sadece", "yeni", "icin", "ne", "nasil", "hangi", "once", "ayni", "var", "yok", "lutfen",
     ]
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        guard context.isTurkish else { return [] }
-        var findings: [Diagnostic] = []
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        guard context.isTurkish else { return parts.map { _ in [] } }
         var scan = VisibleText.Scan()
-        for text in context.texts {
-            text.visible.scan(including: \.isProse, into: &scan)
-            let scalars = scan.scalars
-            var sentence: [TextScanning.WordSpan] = []
-            for word in TextScanning.wordSpans(in: scalars) {
-                sentence.append(word)
-                if word.endsSentence {
-                    if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
-                    sentence = []
+        return parts.map { part in
+            var findings: [Diagnostic] = []
+            for text in context.texts(in: part) {
+                text.visible.scan(including: \.isProse, into: &scan)
+                let scalars = scan.scalars
+                var sentence: [TextScanning.WordSpan] = []
+                for word in TextScanning.wordSpans(in: scalars) {
+                    sentence.append(word)
+                    if word.endsSentence {
+                        if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
+                        sentence = []
+                    }
                 }
+                if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
             }
-            if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
+            return findings
         }
-        return findings
     }
 
     /// `englishSentenceStart(_:)` of the words at `sentence`; their strings are made only for a

@@ -2,7 +2,7 @@
 /// an image (screenshots go in `screenshot`), or block structure such as a heading, a bullet
 /// list or a second paragraph. A text starting with a typed number, which Markdown reads as a
 /// numbered list, is left to `typed-step-number`.
-public struct InlineMarkupRule: Rule {
+public struct InlineMarkupRule: SectionRule {
     public let id = "inline-markup"
     public let summary = "texts are one paragraph of inline Markdown without HTML or images"
     public let defaultSeverity = Severity.error
@@ -40,25 +40,27 @@ public struct InlineMarkupRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        for text in context.texts {
-            if let block = text.document.unexpectedBlock {
-                let startsWithNumber = text.text.value.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false
-                if !(block == "list" && startsWithNumber) {
-                    findings.append(finding("the text holds a \(block), not one paragraph: write one line of inline text (escape a leading ‘-’, ‘#’ or ‘>’ with ‘\\’)",
-                                            at: text.location(ofScalarOffset: 0)))
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        return parts.map { part in
+            var findings: [Diagnostic] = []
+            for text in context.texts(in: part) {
+                if let block = text.document.unexpectedBlock {
+                    let startsWithNumber = text.text.value.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false
+                    if !(block == "list" && startsWithNumber) {
+                        findings.append(finding("the text holds a \(block), not one paragraph: write one line of inline text (escape a leading ‘-’, ‘#’ or ‘>’ with ‘\\’)",
+                                                at: text.location(ofScalarOffset: 0)))
+                    }
+                    continue
                 }
-                continue
+                // One finding per text: an opening tag usually has its closing tag.
+                if let run = text.visible.runs.first(where: { $0.kind == .html }) {
+                    findings.append(finding("raw HTML ‘\(run.text)’ is not rendered: use *emphasis* or **strong**", at: text.location(ofScalarOffset: run.offset)))
+                }
+                for link in text.visible.links where link.isImage {
+                    findings.append(finding("an image in text is not rendered: put it in the step’s `screenshot`", at: text.location(ofScalarOffset: max(0, link.textOffset - 2))))
+                }
             }
-            // One finding per text: an opening tag usually has its closing tag.
-            if let run = text.visible.runs.first(where: { $0.kind == .html }) {
-                findings.append(finding("raw HTML ‘\(run.text)’ is not rendered: use *emphasis* or **strong**", at: text.location(ofScalarOffset: run.offset)))
-            }
-            for link in text.visible.links where link.isImage {
-                findings.append(finding("an image in text is not rendered: put it in the step’s `screenshot`", at: text.location(ofScalarOffset: max(0, link.textOffset - 2))))
-            }
+            return findings
         }
-        return findings
     }
 }

@@ -3,7 +3,7 @@
 /// look-alike character (Cyrillic `о`, digit `0`, `l` for `I`), punycode that reads as a
 /// look-alike, or an allowed host followed by another domain. Registry URLs are checked, and so
 /// are domain names in text (`global1688.com` in a question).
-public struct NearMissHostRule: Rule {
+public struct NearMissHostRule: SectionRule {
     public let id = "near-miss-host"
     public let summary = "hosts are allowed hosts, not look-alikes of one (typos, missing dots, look-alike characters, punycode)"
     public let defaultSeverity = Severity.error
@@ -89,26 +89,30 @@ public struct NearMissHostRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        for link in context.guide.links.entries {
-            guard let (host, offset) = HostCatalog.host(ofURL: link.url.value), let miss = context.hosts.suspects[host.lowercased()] else { continue }
-            findings.append(report(host, miss, at: context.location(in: link.url, atScalarOffset: offset)))
-        }
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         var scan = VisibleText.Scan()
-        for text in context.texts {
-            text.visible.scan(including: \.isProse, into: &scan)
-            let scalars = scan.scalars
-            var hosts = TextScanning.domains(in: scalars).map { ($0.host, $0.start) }
-            for url in TextScanning.schemeURLs(in: scalars) {
-                if let (host, offset) = HostCatalog.host(ofURL: url.url) { hosts.append((host, url.start + offset)) }
+        return parts.map { part in
+            var findings: [Diagnostic] = []
+            if part == nil {
+                for link in context.guide.links.entries {
+                    guard let (host, offset) = HostCatalog.host(ofURL: link.url.value), let miss = context.hosts.suspects[host.lowercased()] else { continue }
+                    findings.append(report(host, miss, at: context.location(in: link.url, atScalarOffset: offset)))
+                }
             }
-            for (host, start) in hosts {
-                guard let miss = context.hosts.nearMiss(host) else { continue }
-                findings.append(report(host, miss, at: text.location(ofScalarOffset: scan.offset(at: start))))
+            for text in context.texts(in: part) {
+                text.visible.scan(including: \.isProse, into: &scan)
+                let scalars = scan.scalars
+                var hosts = TextScanning.domains(in: scalars).map { ($0.host, $0.start) }
+                for url in TextScanning.schemeURLs(in: scalars) {
+                    if let (host, offset) = HostCatalog.host(ofURL: url.url) { hosts.append((host, url.start + offset)) }
+                }
+                for (host, start) in hosts {
+                    guard let miss = context.hosts.nearMiss(host) else { continue }
+                    findings.append(report(host, miss, at: text.location(ofScalarOffset: scan.offset(at: start))))
+                }
             }
+            return findings
         }
-        return findings
     }
 
     private func report(_ host: String, _ miss: NearMiss, at location: SourceLocation) -> Diagnostic {

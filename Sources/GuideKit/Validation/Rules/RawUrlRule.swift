@@ -1,7 +1,7 @@
 /// Triggers on a URL written into text instead of a registry link: a scheme (`https://…`), a
 /// `www.` name, or a host with a path (`portal.worldfirst.com/register`). A bare domain such as
 /// `1688.com` is a brand name and passes (near misses of allowed hosts are `near-miss-host`'s).
-public struct RawUrlRule: Rule {
+public struct RawUrlRule: SectionRule {
     public let id = "raw-url"
     public let summary = "text links URLs through the registry instead of writing them out"
     public let defaultSeverity = Severity.error
@@ -40,27 +40,29 @@ public struct RawUrlRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         var scan = VisibleText.Scan()
-        for text in context.texts {
-            text.visible.scan(including: \.isPlain, into: &scan)
-            let scalars = scan.scalars
-            var found: [(url: String, start: Int)] = TextScanning.schemeURLs(in: scalars).map { ($0.url, $0.start) }
-            for domain in TextScanning.domains(in: scalars) where domain.host.lowercased().hasPrefix("www.") || domain.path.unicodeScalars.count > 1 {
-                found.append((domain.text, domain.start))
-            }
-            for (url, start) in found.sorted(by: { $0.start < $1.start }) {
-                let at = text.location(ofScalarOffset: scan.offset(at: start))
-                if let key = registryKey(for: url, in: context.guide.links) {
-                    findings.append(finding("‘\(url)’ is a raw URL: link it through the registry, [\(url)](link:\(key))", at: at,
-                                            fix: FixIt(length: url.unicodeScalars.count, replacement: "[\(url)](link:\(key))")))
-                } else {
-                    findings.append(finding("‘\(url)’ is a raw URL: add it to links.yaml and write [text](link:KEY)", at: at))
+        return parts.map { part in
+            var findings: [Diagnostic] = []
+            for text in context.texts(in: part) {
+                text.visible.scan(including: \.isPlain, into: &scan)
+                let scalars = scan.scalars
+                var found: [(url: String, start: Int)] = TextScanning.schemeURLs(in: scalars).map { ($0.url, $0.start) }
+                for domain in TextScanning.domains(in: scalars) where domain.host.lowercased().hasPrefix("www.") || domain.path.unicodeScalars.count > 1 {
+                    found.append((domain.text, domain.start))
+                }
+                for (url, start) in found.sorted(by: { $0.start < $1.start }) {
+                    let at = text.location(ofScalarOffset: scan.offset(at: start))
+                    if let key = registryKey(for: url, in: context.guide.links) {
+                        findings.append(finding("‘\(url)’ is a raw URL: link it through the registry, [\(url)](link:\(key))", at: at,
+                                                fix: FixIt(length: url.unicodeScalars.count, replacement: "[\(url)](link:\(key))")))
+                    } else {
+                        findings.append(finding("‘\(url)’ is a raw URL: add it to links.yaml and write [text](link:KEY)", at: at))
+                    }
                 }
             }
+            return findings
         }
-        return findings
     }
 
     private func registryKey(for url: String, in registry: LinkRegistry) -> String? {

@@ -1,10 +1,12 @@
 /// Triggers on a translation whose links (`link:KEY`, `section:ID#STEP`) are not those of its
 /// source text: a link dropped, added or pointed elsewhere. Reported at the translation in the
 /// catalog, naming the key.
-public struct TranslationLinkKeysRule: Rule {
+public struct TranslationLinkKeysRule: SectionRule {
     public let id = "translation-link-keys"
     public let summary = "a translation links to the same registry keys and sections as its source"
     public let defaultSeverity = Severity.error
+
+    public let readsTranslations = true
 
     public init() {}
 
@@ -19,8 +21,12 @@ public struct TranslationLinkKeysRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.translations.compactMap { translated in
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { check(context.translations(in: $0)) }
+    }
+
+    private func check(_ translations: [TranslatedText]) -> [Diagnostic] {
+        translations.compactMap { translated in
             // Most texts have no links on either side, so nothing to compare.
             guard !translated.source.visible.links.isEmpty || !translated.translation.visible.links.isEmpty else { return nil }
             let (missing, extra) = TranslatedText.difference(TranslatedText.linkTargets(of: translated.source), TranslatedText.linkTargets(of: translated.translation))

@@ -1,9 +1,11 @@
 /// Triggers on a translation whose inline Markdown structure differs from its source's: another
 /// number of emphasised or strong stretches, or other code spans (code stays verbatim).
-public struct TranslationMarkupRule: Rule {
+public struct TranslationMarkupRule: SectionRule {
     public let id = "translation-markup"
     public let summary = "a translation has the emphasis, strong text and code spans of its source"
     public let defaultSeverity = Severity.warning
+
+    public let readsTranslations = true
 
     public init() {}
 
@@ -37,8 +39,12 @@ public struct TranslationMarkupRule: Rule {
         return result
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.translations.compactMap { translated in
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { check(context.translations(in: $0)) }
+    }
+
+    private func check(_ translations: [TranslatedText]) -> [Diagnostic] {
+        translations.compactMap { translated in
             let source = Self.markup(of: translated.source.document.inlines).sorted()
             let translation = Self.markup(of: translated.translation.document.inlines).sorted()
             let (missing, extra) = TranslatedText.difference(source, translation)

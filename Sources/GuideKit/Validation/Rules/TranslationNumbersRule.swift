@@ -1,10 +1,12 @@
 /// Triggers on a translation whose numbers are not those of its source once each is read the way
 /// its locale writes numbers (Turkish `1.500,5` and `%8` are English `1,500.5` and `8%`), and on a
 /// translation that does not keep a marked number (`[0.8](percent:)`) of its source as a marker.
-public struct TranslationNumbersRule: Rule {
+public struct TranslationNumbersRule: SectionRule {
     public let id = "translation-numbers"
     public let summary = "a translation has the same numbers as its source, after locale formatting"
     public let defaultSeverity = Severity.error
+
+    public let readsTranslations = true
 
     public init() {}
 
@@ -37,9 +39,12 @@ public struct TranslationNumbersRule: Rule {
         return TranslatedText.withProse(of: text) { symbols.numbers(in: $0) }.sorted()
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let sourceLocale = context.guide.sourceLocale.value
-        return context.translations.compactMap { translated in
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { check(context.translations(in: $0), sourceLocale: context.guide.sourceLocale.value) }
+    }
+
+    private func check(_ translations: [TranslatedText], sourceLocale: String) -> [Diagnostic] {
+        translations.compactMap { translated in
             let marked = TranslatedText.difference(TranslatedText.markedNumbers(of: translated.source), TranslatedText.markedNumbers(of: translated.translation))
             if !marked.missing.isEmpty || !marked.extra.isEmpty {
                 let detail = marked.missing.isEmpty ? "it marks \(TranslatedText.list(marked.extra)), which the source does not" : "it does not keep \(TranslatedText.list(marked.missing))"

@@ -1,9 +1,11 @@
 /// Triggers on a translation whose `{placeholders}` (`{list}`, where guidegen puts a list's items)
 /// are not those of its source: one missing leaves the items out of the page.
-public struct TranslationPlaceholdersRule: Rule {
+public struct TranslationPlaceholdersRule: SectionRule {
     public let id = "translation-placeholders"
     public let summary = "a translation has the same {placeholders} as its source"
     public let defaultSeverity = Severity.error
+
+    public let readsTranslations = true
 
     public init() {}
 
@@ -64,8 +66,12 @@ public struct TranslationPlaceholdersRule: Rule {
         return result.sorted()
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.translations.compactMap { translated in
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { check(context.translations(in: $0)) }
+    }
+
+    private func check(_ translations: [TranslatedText]) -> [Diagnostic] {
+        translations.compactMap { translated in
             let (missing, extra) = TranslatedText.difference(Self.placeholders(of: translated.source), Self.placeholders(of: translated.translation))
             guard !missing.isEmpty || !extra.isEmpty else { return nil }
             var parts: [String] = []

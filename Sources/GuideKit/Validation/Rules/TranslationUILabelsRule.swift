@@ -1,10 +1,12 @@
 /// Triggers on a translation whose UI labels (`[现在去认证](ui:zh-Hans)`) are not exactly those of
 /// its source: a label translated, dropped, added or given another language. A UI label is what
 /// the reader must find on screen, so it is never translated (a gloss may follow it).
-public struct TranslationUILabelsRule: Rule {
+public struct TranslationUILabelsRule: SectionRule {
     public let id = "translation-ui-labels"
     public let summary = "a translation keeps the UI labels of its source verbatim"
     public let defaultSeverity = Severity.error
+
+    public let readsTranslations = true
 
     public init() {}
 
@@ -23,8 +25,12 @@ public struct TranslationUILabelsRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.translations.compactMap { translated in
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { check(context.translations(in: $0)) }
+    }
+
+    private func check(_ translations: [TranslatedText]) -> [Diagnostic] {
+        translations.compactMap { translated in
             // Most texts have no links on either side, so nothing to compare.
             guard !translated.source.visible.links.isEmpty || !translated.translation.visible.links.isEmpty else { return nil }
             let (missing, extra) = TranslatedText.difference(TranslatedText.uiLabels(of: translated.source), TranslatedText.uiLabels(of: translated.translation))

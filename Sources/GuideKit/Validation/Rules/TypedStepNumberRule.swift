@@ -3,7 +3,7 @@
 /// repeated and at worst wrong, as in the seed's section 4A where two steps were both `1`. The
 /// message says when the typed number disagrees with the item's place, which is how sub-steps
 /// out of order show. A count followed by a word in lower case (`6 haneli kod`) passes.
-public struct TypedStepNumberRule: Rule {
+public struct TypedStepNumberRule: SectionRule {
     public let id = "typed-step-number"
     public let summary = "step and sub-step texts do not start with a typed number"
     public let defaultSeverity = Severity.error
@@ -49,9 +49,11 @@ public struct TypedStepNumberRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        for section in context.guide.sections {
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { part in
+            guard let part else { return [] }
+            let section = context.guide.sections[part]
+            var findings: [Diagnostic] = []
             for (stepIndex, step) in section.steps.enumerated() {
                 let stepNumber = section.number(ofStepAt: stepIndex)
                 if let finding = check(step.text, place: "step \(stepNumber)", position: stepIndex + 1) { findings.append(finding) }
@@ -64,8 +66,8 @@ public struct TypedStepNumberRule: Rule {
                     }
                 }
             }
+            return findings
         }
-        return findings
     }
 
     private func check(_ text: SourceText, place: String, position: Int) -> Diagnostic? {

@@ -1,10 +1,12 @@
 /// Triggers on a translation that is its source text again: the same prose (outside UI labels,
 /// code and marked numbers) with at least one word that starts in lower case. A text that is only
 /// UI labels, or only names (`World Pay`, `Email`, capitalised words), may stay as it is.
-public struct UntranslatedTextRule: Rule {
+public struct UntranslatedTextRule: SectionRule {
     public let id = "untranslated-text"
     public let summary = "a translation is not the source text copied, outside UI labels and proper nouns"
     public let defaultSeverity = Severity.warning
+
+    public let readsTranslations = true
 
     public init() {}
 
@@ -24,8 +26,12 @@ public struct UntranslatedTextRule: Rule {
         ]
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.translations.compactMap { translated in
+    public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
+        parts.map { check(context.translations(in: $0)) }
+    }
+
+    private func check(_ translations: [TranslatedText]) -> [Diagnostic] {
+        translations.compactMap { translated in
             let same = TranslatedText.withProse(of: translated.source) { source in
                 TranslatedText.withProse(of: translated.translation) { $0 == source } && Self.hasCommonWord(source)
             }

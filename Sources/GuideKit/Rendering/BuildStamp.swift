@@ -47,10 +47,14 @@ public struct BuildStamp: Sendable, Equatable {
     public func outputsUnchanged(in directory: URL, threads: Int = Parallel.defaultThreads) -> Bool {
         let base = directory.path
         let same = Parallel.map(outputs, threads: threads) { output -> Bool in
-            let path = base + "/" + output.path
+            // Not through a symbolic link (`O_NOFOLLOW`): a regular file of the same size, then
+            // its bytes (a file written to while it is read is one written to just after).
+            let descriptor = open(base + "/" + output.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == output.size,
-                let bytes = FileBytes.contents(atPath: path) else { return false }
+            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == output.size,
+                let bytes = FileBytes.read(descriptor, upTo: output.size) else { return false }
             return Output(path: output.path, bytes: bytes) == output
         }
         return !same.contains(false)
@@ -172,11 +176,16 @@ public struct BuildStamp: Sendable, Equatable {
     }
 }
 
-/// A fast 128-bit hash of bytes, to tell whether files changed (not a security hash): two
-/// independent 64-bit lanes over 8-byte words, each mixed with a multiply and a rotation.
+/// A fast 128-bit hash of bytes, to tell whether files changed (not a security hash). Four
+/// independent 64-bit lanes take 32 bytes at a time with xxHash64's round (a multiply, a
+/// rotation, a multiply), so a core works on the four at once; the words after the last block
+/// go through the first lane, the last bytes and then their count through the second, so where
+/// one `add` ends and the next begins counts. `hex` folds the lanes and the length twice.
 struct ContentHasher {
-    private var first: UInt64 = 0x9E37_79B9_7F4A_7C15
-    private var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87, prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9, prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
+
+    private var a: UInt64 = prime1 &+ prime2, b: UInt64 = prime2, c: UInt64 = 0, d: UInt64 = 0 &- prime1
     private var length: UInt64 = 0
 
     /// The hash of `data` alone, as hex digits.
@@ -196,38 +205,50 @@ struct ContentHasher {
     }
 
     mutating func add(_ raw: UnsafeRawBufferPointer) {
-        length &+= UInt64(raw.count)
-        var index = 0
         let count = raw.count
+        length &+= UInt64(count)
+        var index = 0
+        // Lanes in locals, so the loop keeps them in registers.
+        var (a, b, c, d) = (self.a, self.b, self.c, self.d)
+        while index + 32 <= count {
+            a = Self.round(a, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            b = Self.round(b, raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+            c = Self.round(c, raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self))
+            d = Self.round(d, raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
+            index += 32
+        }
         while index + 8 <= count {
-            mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            a = Self.round(a, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
-        var tail: UInt64 = 0x80
+        var tail: UInt64 = 0
         var shift: UInt64 = 0
         while index < count {
             tail |= UInt64(raw[index]) << shift
             shift += 8
             index += 1
         }
-        mix(tail ^ (UInt64(count) << 56))
+        // The count tells how many of the tail's bytes are there (and where this piece ends).
+        b = Self.round(Self.round(b, tail), UInt64(count))
+        (self.a, self.b, self.c, self.d) = (a, b, c, d)
     }
 
-    private mutating func mix(_ word: UInt64) {
-        first = (first ^ (word &* 0x87C3_7B91_1142_53D5)).rotated(31) &* 0x4CF5_AD43_2745_937F
-        second = (second ^ (word &* 0x4CF5_AD43_2745_937F)).rotated(27) &* 0x87C3_7B91_1142_53D5 &+ first
+    private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+        (lane &+ word &* prime2).rotated(31) &* prime1
     }
 
     var hex: String {
         func finish(_ value: UInt64) -> UInt64 {
-            var x = value ^ length
+            var x = value
             x ^= x >> 33
             x = x &* 0xFF51_AFD7_ED55_8CCD
             x ^= x >> 33
             x = x &* 0xC4CE_B9FE_1A85_EC53
             return x ^ (x >> 33)
         }
-        return [finish(first), finish(second &+ first)].map { value in
+        let first = finish(a.rotated(1) &+ b.rotated(7) &+ c.rotated(12) &+ d.rotated(18) ^ length)
+        let second = finish((a &* Self.prime3) ^ (b &* Self.prime4).rotated(23) ^ (c &* Self.prime1).rotated(41) ^ (d &* Self.prime2) &+ first)
+        return [first, second].map { value in
             let digits = String(value, radix: 16)
             return String(repeating: "0", count: 16 - digits.count) + digits
         }.joined()

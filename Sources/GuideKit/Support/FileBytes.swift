@@ -16,6 +16,25 @@ enum FileBytes {
         return read(descriptor, size: Int(info.st_size))
     }
 
+    /// The first `size` bytes `descriptor` reads (fewer at its end), without the read that would
+    /// see the end: for a file whose size is known and whose growth would not matter, such as an
+    /// output compared with what a build wrote.
+    static func read(_ descriptor: Int32, upTo size: Int) -> Data? {
+        var data = Data(count: max(size, 0))
+        var count = 0
+        while count < data.count {
+            let got = data.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        data.count = count
+        return data
+    }
+
     /// What `descriptor` reads to its end, or nil on a read error (`errno` says which). The buffer
     /// is sized to `size`, the file's size as `stat` gave it, and one byte to see the end: a file
     /// that grows meanwhile is read on, until more than `limit` bytes are read (so a file that grew

@@ -27,4 +27,17 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
         #expect(FileBytes.contents(atPath: folder.url.appendingPathComponent("dangling").path) == nil)
     }
+
+    /// `read(_:upTo:)` gives the first bytes of a file, all of a shorter one, none of an empty one.
+    @Test func aFileReadsUpToASize() throws {
+        let folder = try TemporaryDirectory()
+        let bytes = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        try folder.write("file", bytes)
+        for size in [0, 1, 4096, 10_000, 12_000] {
+            let descriptor = open(folder.url.appendingPathComponent("file").path, O_RDONLY)
+            #expect(descriptor >= 0)
+            defer { close(descriptor) }
+            #expect(FileBytes.read(descriptor, upTo: size) == bytes.prefix(size), "\(size) bytes")
+        }
+    }
 }

@@ -63,6 +63,19 @@ extension RenderingTests {
             #expect(try await build().stdout.contains(": 2 written, 14 unchanged, 0 removed"))
             #expect(snapshot(of: output) == built)
 
+            // An output replaced by a symbolic link to the same bytes is not what the build left:
+            // the build is not skipped, and refuses to write through the link.
+            let copy = directory.url.appendingPathComponent("index-copy.html")
+            try FileManager.default.copyItem(at: page, to: copy)
+            try FileManager.default.removeItem(at: page)
+            try FileManager.default.createSymbolicLink(at: page, withDestinationURL: copy)
+            let refused = try await guidegen(["build", "--content", content.path], in: directory.url)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("Output/html/tr/index.html is a symbolic link or special file"), "\(refused.stderr)")
+            try FileManager.default.removeItem(at: page)
+            try FileManager.default.moveItem(at: copy, to: page)
+            #expect(try await build().stdout.contains(": 0 written, 16 unchanged, 0 removed"))
+
             // The content changed: the pages follow.
             let section = content.appendingPathComponent("sections/open-account.yaml")
             let text = try String(contentsOf: section, encoding: .utf8)

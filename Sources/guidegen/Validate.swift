@@ -34,9 +34,10 @@ struct Validate: AsyncParsableCommand {
             of every input file's bytes; the next run on unchanged files reports them again without \
             checking anything. A run on content validated before keeps section files and catalogs \
             as parsed, by their bytes, so the next run after a change parses only the files that \
-            changed (a first run keeps none), and the findings of the rules about one section \
-            each, so that only sections whose files changed are checked again by those rules. \
-            --no-cache neither reads nor writes any of this, \
+            changed (a first run keeps none). Every run also keeps the findings of the rules that \
+            look at one section at a time, per section file, so that after a change those rules \
+            check only the sections whose inputs changed. --no-cache neither reads nor writes any \
+            of this, \
             nor the link cache.
 
             Suppression: a YAML comment on the line before a finding, or at the end of its line: \

@@ -65,7 +65,7 @@ import Testing
         // What is kept now is what a run from nothing keeps.
         let fresh = ValidationRun.run(contentDirectory: content.path, sectionFindings: SectionFindings())
         #expect(reusing.sectionFindings == fresh.sectionFindings)
-        _ = folder
+        withExtendedLifetime(folder) {}  // the copy stays until the end
     }
 
     @Test(arguments: edits)
@@ -86,7 +86,7 @@ import Testing
         let remaining = edit.name == "a section left out of the guide" ? Self.all.subtracting(["order-on-1688"]) : Self.all
         #expect(checked(translations: false) == edit.sources.intersection(remaining))
         #expect(checked(translations: true) == edit.translations.intersection(remaining))
-        _ = folder
+        withExtendedLifetime(folder) {}  // the copy stays until the end
     }
 
     /// A finding planted in what was kept shows that a section whose inputs did not change is not
@@ -104,7 +104,7 @@ import Testing
         #expect(messages.contains("planted in alipay-personal-account"))
         #expect(!messages.contains("planted in 1688-account"), "the edited section is checked again")
         #expect(messages.contains { $0.hasPrefix("this sentence is English") })
-        _ = folder
+        withExtendedLifetime(folder) {}  // the copy stays until the end
     }
 
     @Test func findingsAreReadBackAsTheyWereSaved() throws {

@@ -59,7 +59,7 @@ public struct InlineLinkTargetRule: SectionRule {
     }
 
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
-        return parts.map { part in
+        parts.map { part in
             var findings: [Diagnostic] = []
             for text in context.texts(in: part) {
                 for link in text.visible.links {

@@ -41,7 +41,7 @@ public struct InlineMarkupRule: SectionRule {
     }
 
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
-        return parts.map { part in
+        parts.map { part in
             var findings: [Diagnostic] = []
             for text in context.texts(in: part) {
                 if let block = text.document.unexpectedBlock {

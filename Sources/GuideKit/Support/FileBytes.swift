@@ -21,16 +21,7 @@ enum FileBytes {
     /// output compared with what a build wrote.
     static func read(_ descriptor: Int32, upTo size: Int) -> Data? {
         var data = Data(count: max(size, 0))
-        var count = 0
-        while count < data.count {
-            let got = data.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if got == 0 { break }
-            count += got
-        }
+        guard let count = fill(&data, from: 0, descriptor) else { return nil }
         data.count = count
         return data
     }
@@ -44,6 +35,20 @@ enum FileBytes {
         var count = 0
         while count <= limit {
             if count == data.count { data.count += max(4096, data.count) }
+            guard let filled = fill(&data, from: count, descriptor) else { return nil }
+            let atEnd = filled < data.count
+            count = filled
+            if atEnd { break }
+        }
+        data.count = count
+        return data
+    }
+
+    /// Reads into `data` from byte `start` until it is full or the file ends: how many of its
+    /// bytes hold the file then, or nil on a read error.
+    private static func fill(_ data: inout Data, from start: Int, _ descriptor: Int32) -> Int? {
+        var count = start
+        while count < data.count {
             let got = data.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -52,7 +57,6 @@ enum FileBytes {
             if got == 0 { break }
             count += got
         }
-        data.count = count
-        return data
+        return count
     }
 }

@@ -51,6 +51,16 @@ public protocol SectionRule: Rule {
 extension SectionRule {
     public var readsTranslations: Bool { false }
 
+    /// `check(_:in:)` for a rule that looks at each text by itself: `body` adds the findings about
+    /// one text, and they are gathered part by part.
+    func eachText(of parts: [Int?], in context: ValidationContext, _ body: (ContentText, inout [Diagnostic]) -> Void) -> [[Diagnostic]] {
+        parts.map { part in
+            var findings: [Diagnostic] = []
+            for text in context.texts(in: part) { body(text, &findings) }
+            return findings
+        }
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         check([nil] + context.guide.sections.indices.map { $0 }, in: context).flatMap { $0 }
     }

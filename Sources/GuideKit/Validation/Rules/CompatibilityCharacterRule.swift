@@ -58,35 +58,32 @@ public struct CompatibilityCharacterRule: SectionRule {
         var below800 = [Decision](repeating: .unknown, count: 0x800)
         var others: [Unicode.Scalar: String?] = [:]
         var replacements: [Unicode.Scalar: String] = [:]
-        return parts.map { part in
-            var findings: [Diagnostic] = []
-            for text in context.texts(in: part) where text.text.bytes.contains(.nonASCII) {
-                var offset = -1  // in scalars
-                text.text.value.forEachScalar { scalar in
-                    offset += 1
-                    guard scalar.value >= 0x80 else { return }
-                    let normalised: String?
-                    if scalar.value < 0x800 {
-                        switch below800[Int(scalar.value)] {
-                        case .kept: return
-                        case .replaced: normalised = replacements[scalar]
-                        case .unknown:
-                            normalised = Self.replacement(for: scalar)
-                            below800[Int(scalar.value)] = normalised == nil ? .kept : .replaced
-                            if let normalised { replacements[scalar] = normalised }
-                        }
-                    } else if let known = others[scalar] {
-                        normalised = known
-                    } else {
+        return eachText(of: parts, in: context) { text, findings in
+            guard text.text.bytes.contains(.nonASCII) else { return }
+            var offset = -1  // in scalars
+            text.text.value.forEachScalar { scalar in
+                offset += 1
+                guard scalar.value >= 0x80 else { return }
+                let normalised: String?
+                if scalar.value < 0x800 {
+                    switch below800[Int(scalar.value)] {
+                    case .kept: return
+                    case .replaced: normalised = replacements[scalar]
+                    case .unknown:
                         normalised = Self.replacement(for: scalar)
-                        others[scalar] = .some(normalised)
+                        below800[Int(scalar.value)] = normalised == nil ? .kept : .replaced
+                        if let normalised { replacements[scalar] = normalised }
                     }
-                    guard let normalised else { return }
-                    findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
-                                            fix: FixIt(length: 1, replacement: normalised)))
+                } else if let known = others[scalar] {
+                    normalised = known
+                } else {
+                    normalised = Self.replacement(for: scalar)
+                    others[scalar] = .some(normalised)
                 }
+                guard let normalised else { return }
+                findings.append(finding("‘\(scalar)’ (\(scalar.codePoint)) is a compatibility character: write ‘\(normalised)’", at: text.location(ofScalarOffset: offset),
+                                        fix: FixIt(length: 1, replacement: normalised)))
             }
-            return findings
         }
     }
 

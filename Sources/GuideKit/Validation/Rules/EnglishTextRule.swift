@@ -56,22 +56,18 @@ public struct EnglishTextRule: SectionRule {
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         guard context.isTurkish else { return parts.map { _ in [] } }
         var scan = VisibleText.Scan()
-        return parts.map { part in
-            var findings: [Diagnostic] = []
-            for text in context.texts(in: part) {
-                text.visible.scan(including: \.isProse, into: &scan)
-                let scalars = scan.scalars
-                var sentence: [TextScanning.WordSpan] = []
-                for word in TextScanning.wordSpans(in: scalars) {
-                    sentence.append(word)
-                    if word.endsSentence {
-                        if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
-                        sentence = []
-                    }
+        return eachText(of: parts, in: context) { text, findings in
+            text.visible.scan(including: \.isProse, into: &scan)
+            let scalars = scan.scalars
+            var sentence: [TextScanning.WordSpan] = []
+            for word in TextScanning.wordSpans(in: scalars) {
+                sentence.append(word)
+                if word.endsSentence {
+                    if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
+                    sentence = []
                 }
-                if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
             }
-            return findings
+            if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
         }
     }
 

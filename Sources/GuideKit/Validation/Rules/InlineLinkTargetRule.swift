@@ -59,56 +59,52 @@ public struct InlineLinkTargetRule: SectionRule {
     }
 
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
-        parts.map { part in
-            var findings: [Diagnostic] = []
-            for text in context.texts(in: part) {
-                for link in text.visible.links {
-                    // Worked out only for a finding (walking the file to the column costs about 13,000
-                    // instructions, and nearly every link is sound).
-                    func at() -> SourceLocation { text.location(ofScalarOffset: link.destinationOffset) }
-                    switch link.reference {
-                    case .raw(let destination):
-                        let length = destination.unicodeScalars.count
-                        if let code = destination.dropPrefix("amount:") {
-                            let fixed = code.uppercased()
-                            findings.append(finding("‘\(code)’ is not a currency code: write amount: and the ISO 4217 code in capitals, e.g. amount:\(Quantity.Kind(destination: "amount:" + fixed) != nil ? fixed : "CNH")",
-                                                    at: text.location(ofScalarOffset: link.destinationOffset + "amount:".count)))
-                        } else if let key = context.guide.links.entries.first(where: { $0.url.value == destination })?.key.value {
-                            findings.append(finding("the link points at the URL itself: use its registry key, link:\(key)", at: at(),
-                                                    fix: FixIt(length: length, replacement: "link:\(key)")))
-                        } else if URIReference(destination)?.scheme != nil {
-                            findings.append(finding("the link points at ‘\(destination)’: add the URL to links.yaml and write link:KEY", at: at()))
-                        } else {
-                            findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG, section:ID, gloss:, number:, percent: or amount:CUR", at: at()))
-                        }
-                    case .uiLabel(let language) where !Self.isLanguageTag(language):
-                        let fixed = language.replacingOccurrences(of: "_", with: "-")
-                        let offsetAt = text.location(ofScalarOffset: link.destinationOffset + "ui:".count)
-                        if Self.isLanguageTag(fixed) {
-                            findings.append(finding("‘\(language)’ is not a language tag: write ‘\(fixed)’", at: offsetAt,
-                                                    fix: FixIt(length: language.unicodeScalars.count, replacement: fixed)))
-                        } else {
-                            findings.append(finding("‘\(language)’ is not a language tag: write a BCP 47 tag such as zh-Hans, en or tr", at: offsetAt))
-                        }
-                    case .gloss where !Self.followsUILabel(link, in: text):
-                        findings.append(finding("a gloss translates the UI label just before it: put it right after a [label](ui:LANG), or write it as plain text",
-                                                at: text.location(ofScalarOffset: link.textOffset)))
-                    case .quantity(let kind) where Quantity(kind: kind, canonical: link.text) == nil:
-                        let at = text.location(ofScalarOffset: link.textOffset)
-                        // A Turkish-style value (`0,8`, `1.500`) has an obvious neutral spelling.
-                        let neutral = link.text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-                        if Quantity(kind: kind, canonical: neutral) != nil {
-                            findings.append(finding("write the marked number locale-neutrally, with a decimal point and no grouping: ‘\(neutral)’", at: at,
-                                                    fix: FixIt(length: link.text.unicodeScalars.count, replacement: neutral)))
-                        } else {
-                            findings.append(finding("‘\(link.text)’ is not a number: write digits and a decimal point, e.g. [0.8](\(kind.destination))", at: at))
-                        }
-                    default:
-                        break
+        eachText(of: parts, in: context) { text, findings in
+            for link in text.visible.links {
+                // Worked out only for a finding (walking the file to the column costs about 13,000
+                // instructions, and nearly every link is sound).
+                func at() -> SourceLocation { text.location(ofScalarOffset: link.destinationOffset) }
+                switch link.reference {
+                case .raw(let destination):
+                    let length = destination.unicodeScalars.count
+                    if let code = destination.dropPrefix("amount:") {
+                        let fixed = code.uppercased()
+                        findings.append(finding("‘\(code)’ is not a currency code: write amount: and the ISO 4217 code in capitals, e.g. amount:\(Quantity.Kind(destination: "amount:" + fixed) != nil ? fixed : "CNH")",
+                                                at: text.location(ofScalarOffset: link.destinationOffset + "amount:".count)))
+                    } else if let key = context.guide.links.entries.first(where: { $0.url.value == destination })?.key.value {
+                        findings.append(finding("the link points at the URL itself: use its registry key, link:\(key)", at: at(),
+                                                fix: FixIt(length: length, replacement: "link:\(key)")))
+                    } else if URIReference(destination)?.scheme != nil {
+                        findings.append(finding("the link points at ‘\(destination)’: add the URL to links.yaml and write link:KEY", at: at()))
+                    } else {
+                        findings.append(finding("‘\(destination)’ is not a link target: write link:KEY, ui:LANG, section:ID, gloss:, number:, percent: or amount:CUR", at: at()))
                     }
+                case .uiLabel(let language) where !Self.isLanguageTag(language):
+                    let fixed = language.replacingOccurrences(of: "_", with: "-")
+                    let offsetAt = text.location(ofScalarOffset: link.destinationOffset + "ui:".count)
+                    if Self.isLanguageTag(fixed) {
+                        findings.append(finding("‘\(language)’ is not a language tag: write ‘\(fixed)’", at: offsetAt,
+                                                fix: FixIt(length: language.unicodeScalars.count, replacement: fixed)))
+                    } else {
+                        findings.append(finding("‘\(language)’ is not a language tag: write a BCP 47 tag such as zh-Hans, en or tr", at: offsetAt))
+                    }
+                case .gloss where !Self.followsUILabel(link, in: text):
+                    findings.append(finding("a gloss translates the UI label just before it: put it right after a [label](ui:LANG), or write it as plain text",
+                                            at: text.location(ofScalarOffset: link.textOffset)))
+                case .quantity(let kind) where Quantity(kind: kind, canonical: link.text) == nil:
+                    let at = text.location(ofScalarOffset: link.textOffset)
+                    // A Turkish-style value (`0,8`, `1.500`) has an obvious neutral spelling.
+                    let neutral = link.text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+                    if Quantity(kind: kind, canonical: neutral) != nil {
+                        findings.append(finding("write the marked number locale-neutrally, with a decimal point and no grouping: ‘\(neutral)’", at: at,
+                                                fix: FixIt(length: link.text.unicodeScalars.count, replacement: neutral)))
+                    } else {
+                        findings.append(finding("‘\(link.text)’ is not a number: write digits and a decimal point, e.g. [0.8](\(kind.destination))", at: at))
+                    }
+                default:
+                    break
                 }
             }
-            return findings
         }
     }
 

@@ -41,26 +41,22 @@ public struct InlineMarkupRule: SectionRule {
     }
 
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
-        parts.map { part in
-            var findings: [Diagnostic] = []
-            for text in context.texts(in: part) {
-                if let block = text.document.unexpectedBlock {
-                    let startsWithNumber = text.text.value.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false
-                    if !(block == "list" && startsWithNumber) {
-                        findings.append(finding("the text holds a \(block), not one paragraph: write one line of inline text (escape a leading ‘-’, ‘#’ or ‘>’ with ‘\\’)",
-                                                at: text.location(ofScalarOffset: 0)))
-                    }
-                    continue
+        eachText(of: parts, in: context) { text, findings in
+            if let block = text.document.unexpectedBlock {
+                let startsWithNumber = text.text.value.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false
+                if !(block == "list" && startsWithNumber) {
+                    findings.append(finding("the text holds a \(block), not one paragraph: write one line of inline text (escape a leading ‘-’, ‘#’ or ‘>’ with ‘\\’)",
+                                            at: text.location(ofScalarOffset: 0)))
                 }
-                // One finding per text: an opening tag usually has its closing tag.
-                if let run = text.visible.runs.first(where: { $0.kind == .html }) {
-                    findings.append(finding("raw HTML ‘\(run.text)’ is not rendered: use *emphasis* or **strong**", at: text.location(ofScalarOffset: run.offset)))
-                }
-                for link in text.visible.links where link.isImage {
-                    findings.append(finding("an image in text is not rendered: put it in the step’s `screenshot`", at: text.location(ofScalarOffset: max(0, link.textOffset - 2))))
-                }
+                return
             }
-            return findings
+            // One finding per text: an opening tag usually has its closing tag.
+            if let run = text.visible.runs.first(where: { $0.kind == .html }) {
+                findings.append(finding("raw HTML ‘\(run.text)’ is not rendered: use *emphasis* or **strong**", at: text.location(ofScalarOffset: run.offset)))
+            }
+            for link in text.visible.links where link.isImage {
+                findings.append(finding("an image in text is not rendered: put it in the step’s `screenshot`", at: text.location(ofScalarOffset: max(0, link.textOffset - 2))))
+            }
         }
     }
 }

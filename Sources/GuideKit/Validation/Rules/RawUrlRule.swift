@@ -42,26 +42,22 @@ public struct RawUrlRule: SectionRule {
 
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         var scan = VisibleText.Scan()
-        return parts.map { part in
-            var findings: [Diagnostic] = []
-            for text in context.texts(in: part) {
-                text.visible.scan(including: \.isPlain, into: &scan)
-                let scalars = scan.scalars
-                var found: [(url: String, start: Int)] = TextScanning.schemeURLs(in: scalars).map { ($0.url, $0.start) }
-                for domain in TextScanning.domains(in: scalars) where domain.host.lowercased().hasPrefix("www.") || domain.path.unicodeScalars.count > 1 {
-                    found.append((domain.text, domain.start))
-                }
-                for (url, start) in found.sorted(by: { $0.start < $1.start }) {
-                    let at = text.location(ofScalarOffset: scan.offset(at: start))
-                    if let key = registryKey(for: url, in: context.guide.links) {
-                        findings.append(finding("‘\(url)’ is a raw URL: link it through the registry, [\(url)](link:\(key))", at: at,
-                                                fix: FixIt(length: url.unicodeScalars.count, replacement: "[\(url)](link:\(key))")))
-                    } else {
-                        findings.append(finding("‘\(url)’ is a raw URL: add it to links.yaml and write [text](link:KEY)", at: at))
-                    }
+        return eachText(of: parts, in: context) { text, findings in
+            text.visible.scan(including: \.isPlain, into: &scan)
+            let scalars = scan.scalars
+            var found: [(url: String, start: Int)] = TextScanning.schemeURLs(in: scalars).map { ($0.url, $0.start) }
+            for domain in TextScanning.domains(in: scalars) where domain.host.lowercased().hasPrefix("www.") || domain.path.unicodeScalars.count > 1 {
+                found.append((domain.text, domain.start))
+            }
+            for (url, start) in found.sorted(by: { $0.start < $1.start }) {
+                let at = text.location(ofScalarOffset: scan.offset(at: start))
+                if let key = registryKey(for: url, in: context.guide.links) {
+                    findings.append(finding("‘\(url)’ is a raw URL: link it through the registry, [\(url)](link:\(key))", at: at,
+                                            fix: FixIt(length: url.unicodeScalars.count, replacement: "[\(url)](link:\(key))")))
+                } else {
+                    findings.append(finding("‘\(url)’ is a raw URL: add it to links.yaml and write [text](link:KEY)", at: at))
                 }
             }
-            return findings
         }
     }
 

@@ -46,53 +46,49 @@ public struct TurkishNumberFormatRule: SectionRule {
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         guard context.isTurkish else { return parts.map { _ in [] } }
         var scan = VisibleText.Scan()
-        return parts.map { part in
-            var findings: [Diagnostic] = []
-            for text in context.texts(in: part) {
-                text.visible.scan(including: \.isProse, into: &scan)
-                let s = scan.scalars
-                func isDigit(_ i: Int) -> Bool { i >= 0 && i < s.count && ("0"..."9").contains(s[i]) }
-                func isLetter(_ i: Int) -> Bool { i >= 0 && i < s.count && s[i].properties.isAlphabetic }
-                /// The number starting at `start`: digits with `.` or `,` groups; its end.
-                func number(at start: Int) -> Int {
-                    var end = start
-                    while isDigit(end) || ((s[safe: end] == "." || s[safe: end] == ",") && isDigit(end + 1)) { end += 1 }
-                    return end
-                }
-                func report(_ start: Int, _ end: Int, _ replacement: String, _ why: String) {
-                    let written = String(String.UnicodeScalarView(s[start..<end]))
-                    let contiguous = scan.offset(at: end - 1) - scan.offset(at: start) == end - 1 - start
-                    findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’, or mark it so every locale formats it: \(Self.marker(for: replacement))", at: text.location(ofScalarOffset: scan.offset(at: start)),
-                                            fix: contiguous ? FixIt(length: end - start, replacement: replacement) : nil))
-                }
-                var i = 0
-                while i < s.count {
-                    if s[i] == "%", isDigit(i + 1) {
-                        let end = number(at: i + 1)
-                        let value = String(String.UnicodeScalarView(s[(i + 1)..<end]))
-                        if Self.hasDecimalPoint(value), !isLetter(end), s[safe: end] != "." || !isDigit(end + 1) {
-                            report(i, end, "%" + value.replacingDecimalPoint(), "has a decimal point")
-                        }
-                        i = end
-                        continue
-                    }
-                    guard isDigit(i), !(isDigit(i - 1) || isLetter(i - 1) || s[safe: i - 1] == "." || s[safe: i - 1] == "," || s[safe: i - 1] == "%") else { i += 1; continue }
-                    let end = number(at: i)
-                    let value = String(String.UnicodeScalarView(s[i..<end]))
-                    var percent = end
-                    if s[safe: percent] == " " { percent += 1 }
-                    if s[safe: percent] == "%" {
-                        report(i, percent + 1, "%" + (Self.hasDecimalPoint(value) ? value.replacingDecimalPoint() : value), "puts the percent sign last")
-                        i = percent + 1
-                        continue
-                    }
-                    if Self.hasDecimalPoint(value), !isLetter(end), s[safe: end] != "." {
-                        report(i, end, value.replacingDecimalPoint(), "has a decimal point")
+        return eachText(of: parts, in: context) { text, findings in
+            text.visible.scan(including: \.isProse, into: &scan)
+            let s = scan.scalars
+            func isDigit(_ i: Int) -> Bool { i >= 0 && i < s.count && ("0"..."9").contains(s[i]) }
+            func isLetter(_ i: Int) -> Bool { i >= 0 && i < s.count && s[i].properties.isAlphabetic }
+            /// The number starting at `start`: digits with `.` or `,` groups; its end.
+            func number(at start: Int) -> Int {
+                var end = start
+                while isDigit(end) || ((s[safe: end] == "." || s[safe: end] == ",") && isDigit(end + 1)) { end += 1 }
+                return end
+            }
+            func report(_ start: Int, _ end: Int, _ replacement: String, _ why: String) {
+                let written = String(String.UnicodeScalarView(s[start..<end]))
+                let contiguous = scan.offset(at: end - 1) - scan.offset(at: start) == end - 1 - start
+                findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’, or mark it so every locale formats it: \(Self.marker(for: replacement))", at: text.location(ofScalarOffset: scan.offset(at: start)),
+                                        fix: contiguous ? FixIt(length: end - start, replacement: replacement) : nil))
+            }
+            var i = 0
+            while i < s.count {
+                if s[i] == "%", isDigit(i + 1) {
+                    let end = number(at: i + 1)
+                    let value = String(String.UnicodeScalarView(s[(i + 1)..<end]))
+                    if Self.hasDecimalPoint(value), !isLetter(end), s[safe: end] != "." || !isDigit(end + 1) {
+                        report(i, end, "%" + value.replacingDecimalPoint(), "has a decimal point")
                     }
                     i = end
+                    continue
                 }
+                guard isDigit(i), !(isDigit(i - 1) || isLetter(i - 1) || s[safe: i - 1] == "." || s[safe: i - 1] == "," || s[safe: i - 1] == "%") else { i += 1; continue }
+                let end = number(at: i)
+                let value = String(String.UnicodeScalarView(s[i..<end]))
+                var percent = end
+                if s[safe: percent] == " " { percent += 1 }
+                if s[safe: percent] == "%" {
+                    report(i, percent + 1, "%" + (Self.hasDecimalPoint(value) ? value.replacingDecimalPoint() : value), "puts the percent sign last")
+                    i = percent + 1
+                    continue
+                }
+                if Self.hasDecimalPoint(value), !isLetter(end), s[safe: end] != "." {
+                    report(i, end, value.replacingDecimalPoint(), "has a decimal point")
+                }
+                i = end
             }
-            return findings
         }
     }
 

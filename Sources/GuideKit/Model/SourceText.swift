@@ -1,26 +1,27 @@
 /// One translatable string of the content: its text, its stable key and where it was written.
-public struct SourceText: Sendable, Hashable {
+///
+/// A class of constants, not a struct: sections, steps, catalog entries and the validator's
+/// texts all hold texts, and copying a struct copy retained its four references (the text, the
+/// key, the file's path and the file) one by one. On two cores those retains and releases were
+/// the largest single cost of a validation (a quarter of its samples with the other objects'),
+/// and copying a step copied every text in it. Shared, a copy is one reference; equality and
+/// hashing are still of the value, key and origin.
+public final class SourceText: Sendable, Hashable {
     /// The text, inline Markdown (see the README's *Inline syntax*).
-    public var value: String {
-        didSet {
-            fingerprint = Fingerprint.hash(value)
-            isPlain = CommonMark.isPlain(value)
-            bytes = ByteClasses(of: value)
-        }
-    }
+    public let value: String
     /// `Fingerprint.hash(value)`, what a catalog entry made from this text records.
-    public private(set) var fingerprint: UInt64
+    public let fingerprint: UInt64
     /// `CommonMark.isPlain(value)`: the text is its own inline parse, one text node (most are).
     /// Told once here: a build asks for every format and locale it renders the text in.
-    public private(set) var isPlain: Bool
+    public let isPlain: Bool
     /// Which kinds of bytes `value` has: rules look here before they look for a digit, a brace or
     /// a character beyond ASCII in the text, which most texts do not have. Scanning every text
     /// again for each such rule was about 40 % of what those rules cost on a large guide.
-    public private(set) var bytes: ByteClasses
+    public let bytes: ByteClasses
     /// Stable English key derived from ids (`alipay-personal-account.steps.verify-identity.text`).
-    public var key: String
+    public let key: String
     /// Where the scalar starts, and how its characters map back to the file.
-    public var origin: TextOrigin
+    public let origin: TextOrigin
 
     public init(_ value: String, key: String, origin: TextOrigin) {
         self.value = value
@@ -31,11 +32,26 @@ public struct SourceText: Sendable, Hashable {
         self.origin = origin
     }
 
+    /// The same text with another value, key and origin kept.
+    public func withValue(_ value: String) -> SourceText {
+        SourceText(value, key: key, origin: origin)
+    }
+
     public var location: SourceLocation { origin.start }
 
     /// The file position of the character `offset` Unicode scalars into `value`.
     public func location(ofScalarOffset offset: Int) -> SourceLocation {
         origin.location(ofScalarOffset: offset, in: value)
+    }
+
+    public static func == (lhs: SourceText, rhs: SourceText) -> Bool {
+        lhs === rhs || (lhs.value == rhs.value && lhs.key == rhs.key && lhs.origin == rhs.origin)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(key)
+        hasher.combine(origin)
     }
 }
 

@@ -65,7 +65,7 @@ import Testing
         let display = "\(content)/sections/1688-account.yaml"
         let bytes = try Data(contentsOf: file)
         var section = try #require(load(content, cache: nil).0.guide?.section(id: "1688-account"))
-        section.title.value = "a title only the entry has"
+        section.title = section.title.withValue("a title only the entry has")
         cache.store(section, of: file, displayPath: display, bytes: bytes)
         #expect(load(content, cache: cache).0.guide?.section(id: "1688-account")?.title.value == "a title only the entry has")
 

@@ -70,7 +70,8 @@ extension SourceFileTests {
 }
 
 extension SourceFileTests {
-    /// The kinds of bytes a text keeps are the kinds its UTF-8 has, also after the text changes.
+    /// The kinds of bytes a text keeps are the kinds its UTF-8 has, also in a text made from
+    /// another with a new value, which keeps the other's key and origin.
     @Test(arguments: ["", "{", "a{b", "şğ{", "中文", "no brace", "1.500,5", "şu 2 adım", String(repeating: "x", count: 40) + "9"])
     func aTextKeepsTheKindsOfItsBytes(text: String) {
         let expected = (text.utf8.contains { (0x30...0x39).contains($0) } ? ByteClasses.digit : [])
@@ -78,10 +79,11 @@ extension SourceFileTests {
             .union(text.utf8.contains { $0 >= 0x80 } ? .nonASCII : [])
         #expect(ByteClasses(of: text) == expected, "\(text.debugDescription)")
         let origin = TextOrigin(start: SourceLocation(file: "a.yaml", line: 1, column: 1), style: .plain, file: nil)
-        var source = SourceText("", key: "a", origin: origin)
+        let source = SourceText("", key: "a", origin: origin)
         #expect(source.bytes == [])
-        source.value = text
-        #expect(source.bytes == expected)
+        let changed = source.withValue(text)
+        #expect(changed.bytes == expected)
+        #expect(changed.key == source.key && changed.origin == source.origin)
     }
 }
 

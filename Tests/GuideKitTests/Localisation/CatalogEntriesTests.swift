@@ -78,7 +78,7 @@ extension CatalogEntriesTests {
                                   text: SourceText("Small guide", key: "guide.title", origin: TextOrigin(start: location, style: .plain, file: nil)))
         #expect(entry.sourceNumber == source.fingerprint)
 
-        source.value = "Büyük rehber"
+        source = source.withValue("Büyük rehber")
         #expect(source.fingerprint == Fingerprint.number(Fingerprint.of("Büyük rehber")))
         #expect(entry.sourceNumber != source.fingerprint)
         entry.source = Located(Fingerprint.of("Büyük rehber"), at: location)

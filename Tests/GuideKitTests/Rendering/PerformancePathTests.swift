@@ -186,8 +186,9 @@ extension RenderingTests {
             }
         }
 
-        /// duplicate-step-text compares keys made on scalars; they are the keys the characters
-        /// give, also where white space shares a character with a mark or a prepended sign.
+        /// duplicate-step-text and duplicate-list-item compare keys made on scalars; they are the
+        /// keys the characters give, also where white space shares a character with a mark or a
+        /// prepended sign.
         @Test(arguments: [
             "Hesabınızı  doğrulayın", "  ŞİFRE\tTekrarı \n", "İade ıİ", "ΟΔΟΣ Σ", "a\r\nb", "a\u{A0}b\u{3000}c", "\u{2028}x\u{85}",
             "a \u{301}b", "a\u{301} b", "a\u{600} b", "a \u{200D}b", "x \u{1F3FB}", "e\u{301}\u{20}\u{20}É", "ǅungla ǈ", "ﬀ ß ẞ", "",
@@ -195,7 +196,7 @@ extension RenderingTests {
         ])
         func theDuplicateStepKeyIsTheKeyOfTheCharacters(text: String) {
             let characters = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-            #expect(DuplicateStepTextRule.comparisonKey(text) == characters)
+            #expect(TextScanning.comparisonKey(text) == characters)
         }
 
         @Test func theQuickStringCheckOnlyPassesWhatYamsConstructorsRefuse() {

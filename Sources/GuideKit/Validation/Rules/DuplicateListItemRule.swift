@@ -62,21 +62,18 @@ public struct DuplicateListItemRule: SectionRule {
                 }
             }
         }
-        func normalised(_ text: String) -> String {
-            text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        }
         scan(section.requires.map { ($0.value, $0.value, $0.location) }, what: "list of prerequisites")
         for step in section.steps {
             scan(step.links.map { ($0.value, $0.value, $0.location) }, what: "list of links")
-            scan(step.fields.map { (normalised($0.label.value), $0.label.value, $0.label.location) }, what: "list of fields")
+            scan(step.fields.map { (TextScanning.comparisonKey($0.label.value), $0.label.value, $0.label.location) }, what: "list of fields")
             for list in step.lists {
                 switch list.kind {
                 case .currencies: scan(list.items.map { ($0.id.value.uppercased(), $0.id.value, $0.id.location) }, what: "list")
-                case .items: scan(list.items.compactMap { item in item.text.map { (normalised($0.value), $0.value, $0.location) } }, what: "list")
+                case .items: scan(list.items.compactMap { item in item.text.map { (TextScanning.comparisonKey($0.value), $0.value, $0.location) } }, what: "list")
                 }
             }
             for question in step.questions {
-                scan(question.items.compactMap { item in item.text.map { (normalised($0.value), $0.value, $0.location) } }, what: "list")
+                scan(question.items.compactMap { item in item.text.map { (TextScanning.comparisonKey($0.value), $0.value, $0.location) } }, what: "list")
             }
         }
         return findings

@@ -192,11 +192,58 @@ extension RenderingTests {
         @Test(arguments: [
             "Hesabınızı  doğrulayın", "  ŞİFRE\tTekrarı \n", "İade ıİ", "ΟΔΟΣ Σ", "a\r\nb", "a\u{A0}b\u{3000}c", "\u{2028}x\u{85}",
             "a \u{301}b", "a\u{301} b", "a\u{600} b", "a \u{200D}b", "x \u{1F3FB}", "e\u{301}\u{20}\u{20}É", "ǅungla ǈ", "ﬀ ß ẞ", "",
-            " ", "\u{301}", "👍🏽  ok", "क्ष \u{94D}", "‘[Gönder](ui:tr)’  düğmesine   TIKLAYIN",
+            " ", "\u{301}", "👍🏽  ok", "क्ष \u{94D}", "‘[Gönder](ui:tr)’  düğmesine   TIKLAYIN", "“Uluslararası Gönderim”i seçin",
+            "ÇİĞDEM ŞÖYLE  Ünlü", "Å Å ǲ", "ı\u{307} i\u{307}", "\u{A0}\u{301}x", "—\u{301} ‘",
         ])
         func theDuplicateStepKeyIsTheKeyOfTheCharacters(text: String) {
             let characters = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-            #expect(TextScanning.comparisonKey(text) == characters)
+            // Byte for byte, not only equal as strings (which compares canonical equivalents).
+            #expect(Array(TextScanning.comparisonKey(text).utf8) == Array(characters.utf8), "\(text.debugDescription)")
+        }
+
+        /// A key made of a string is equal to another exactly when the strings are, whatever
+        /// their normal forms, and equal keys hash alike.
+        @Test func exactKeysAreEqualWhenTheirStringsAre() {
+            let texts = ["é", "e\u{301}", "şu adım", "s\u{327}u adım", "Şu adım", "ı", "i", "\u{1100}\u{1161}", "가", "Å", "\u{212B}",
+                         "A\u{30A}", "q\u{307}\u{323}", "q\u{323}\u{307}", "", "a", "ab"]
+            for a in texts {
+                for b in texts {
+                    let (left, right) = (TextScanning.ExactKey(a), TextScanning.ExactKey(b))
+                    #expect((left == right) == (a == b), "\(a.debugDescription) and \(b.debugDescription)")
+                    if left == right { #expect(left.hashValue == right.hashValue) }
+                }
+            }
+            #expect(TextScanning.ExactKey("e\u{301}") == TextScanning.ExactKey("é"))
+        }
+
+        /// What `comparisonKey` takes for granted without asking the characters: a scalar that
+        /// `mayShareCharacter` rules out makes two characters with any white space on either side.
+        @Test func whiteSpaceMakesNoCharacterWithTheScalarsRuledOut() {
+            let whiteSpace = (0...0x3000).compactMap(Unicode.Scalar.init).filter(TextScanning.isWhitespace)
+            #expect(whiteSpace.count > 20)
+            for value in (0..<0x300).map(UInt32.init) + Array(0x2010...0x2027) {
+                guard let scalar = Unicode.Scalar(value), !TextScanning.isWhitespace(scalar) else { continue }
+                #expect(!TextScanning.mayShareCharacter(scalar))
+                for space in whiteSpace {
+                    #expect(String(String.UnicodeScalarView([scalar, space])).count == 2, "U+\(String(value, radix: 16)) then U+\(String(space.value, radix: 16))")
+                    #expect(String(String.UnicodeScalarView([space, scalar])).count == 2, "U+\(String(space.value, radix: 16)) then U+\(String(value, radix: 16))")
+                }
+            }
+            #expect(TextScanning.mayShareCharacter("\u{301}") && TextScanning.mayShareCharacter("\u{600}"))
+        }
+
+        /// What `comparisonKey` writes as it is: every scalar that does not change when lower-cased
+        /// is its own lower-case mapping.
+        @Test func aScalarThatDoesNotChangeWhenLowerCasedIsItsOwnLowerCase() {
+            var unchanged = 0
+            for value in UInt32(0)...0x10FFFF {
+                guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenLowercased else { continue }
+                unchanged += 1
+                if scalar.properties.lowercaseMapping != String(scalar) {
+                    Issue.record("U+\(String(value, radix: 16)) does not change when lower-cased, but its mapping is \(scalar.properties.lowercaseMapping.debugDescription)")
+                }
+            }
+            #expect(unchanged > 1_000_000)
         }
 
         @Test func theQuickStringCheckOnlyPassesWhatYamsConstructorsRefuse() {

@@ -53,12 +53,13 @@ public struct DuplicateListItemRule: SectionRule {
     private func check(_ section: Section) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         func scan(_ items: [(key: String, shown: String, location: SourceLocation)], what: String) {
-            var first: [String: SourceLocation] = [:]
+            var first: [TextScanning.ExactKey: SourceLocation] = [:]
             for item in items {
-                if let earlier = first[item.key] {
+                let key = TextScanning.ExactKey(item.key)
+                if let earlier = first[key] {
                     findings.append(finding("‘\(item.shown)’ is already in this \(what) (line \(earlier.line)): remove this one", at: item.location))
                 } else {
-                    first[item.key] = item.location
+                    first[key] = item.location
                 }
             }
         }

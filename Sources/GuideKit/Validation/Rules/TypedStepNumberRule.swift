@@ -55,10 +55,9 @@ public struct TypedStepNumberRule: SectionRule {
             let section = context.guide.sections[part]
             var findings: [Diagnostic] = []
             for (stepIndex, step) in section.steps.enumerated() {
-                let stepNumber = section.number(ofStepAt: stepIndex)
-                if let finding = check(step.text, place: "step \(stepNumber)", position: stepIndex + 1) { findings.append(finding) }
+                if let finding = check(step.text, place: "step \(section.number(ofStepAt: stepIndex))", position: stepIndex + 1) { findings.append(finding) }
                 for (index, substep) in step.substeps.enumerated() {
-                    if let finding = check(substep.text, place: "sub-step \(stepNumber).\(index + 1)", position: index + 1) { findings.append(finding) }
+                    if let finding = check(substep.text, place: "sub-step \(section.number(ofStepAt: stepIndex)).\(index + 1)", position: index + 1) { findings.append(finding) }
                 }
                 for question in step.questions {
                     for (index, item) in question.items.enumerated() {
@@ -70,16 +69,19 @@ public struct TypedStepNumberRule: SectionRule {
         }
     }
 
-    private func check(_ text: SourceText, place: String, position: Int) -> Diagnostic? {
+    /// `place` is worked out only for a finding: few texts have one.
+    private func check(_ text: SourceText, place: @autoclosure () -> String, position: Int) -> Diagnostic? {
         guard let typed = Self.typedNumber(in: text.value) else { return nil }
         let lastNumber = typed.number.split(separator: ".").last.flatMap { Int($0) }
-        let agreement = lastNumber == position ? "" : ", but this is \(place)"
+        let agreement = lastNumber == position ? "" : ", but this is \(place())"
         return finding("the text starts with the typed number ‘\(typed.number)’\(agreement): remove it, numbers come from the order of the items",
                        at: text.location(ofScalarOffset: 0), fix: FixIt(length: typed.length, replacement: ""))
     }
 
     /// A number typed at the start of a text, and how many scalars it and the space after it take.
     static func typedNumber(in text: String) -> (number: String, length: Int)? {
+        // Most texts do not start with a digit: told by the first byte, before the scalars are copied.
+        guard let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
         let s = Array(text.unicodeScalars)
         func isDigit(_ i: Int) -> Bool { i < s.count && ("0"..."9").contains(s[i]) }
         var i = 0

@@ -179,8 +179,9 @@ enum TextScanning {
     /// lower-cased in place: the characters cost a tenth of a large validate's rules. The two
     /// split alike unless white space shares a character with its neighbour: a mark after it
     /// (` \u{301}`) or a prepended sign before it (`\u{600} `). Whether it does depends on the two
-    /// scalars alone, so each non-ASCII neighbour is asked, and when one does the key is made from
-    /// the characters.
+    /// scalars alone, so each neighbour that may (`mayShareCharacter`) is asked, and when one does
+    /// the key is made from the characters. Letters that are lower case already, as most are, are
+    /// written as they are.
     static func comparisonKey(_ text: String) -> String {
         var key: [UInt8] = []
         key.reserveCapacity(text.utf8.count)
@@ -189,7 +190,7 @@ enum TextScanning {
         var previousIsWhitespace = false
         for scalar in text.unicodeScalars {
             let isWhitespace = Self.isWhitespace(scalar)
-            if let previous, isWhitespace != previousIsWhitespace, !previous.isASCII || !scalar.isASCII,
+            if let previous, isWhitespace != previousIsWhitespace, Self.mayShareCharacter(previous) || Self.mayShareCharacter(scalar),
                 String(String.UnicodeScalarView([previous, scalar])).count == 1 {
                 return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
             }
@@ -206,10 +207,40 @@ enum TextScanning {
             if scalar.isASCII {
                 let byte = UInt8(scalar.value)
                 key.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            } else if !scalar.properties.changesWhenLowercased {
+                // Most letters beyond ASCII in a text are lower case already (ş, ı, ğ): asking
+                // for their mapping made a string for each.
+                UTF8.encode(scalar) { key.append($0) }
             } else {
                 key.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             }
         }
         return String(decoding: key, as: UTF8.self)
+    }
+
+    /// A string as a dictionary key, hashed and compared by the bytes of its NFC form: keys are
+    /// equal when the strings are (a string's `==` compares canonical equivalents, which share
+    /// one NFC form). A `String` key with letters beyond ASCII was normalised again for every hash
+    /// and comparison: most of what `duplicate-step-text` cost on a Turkish guide.
+    struct ExactKey: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = PageText.nfc(text) }
+
+        static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+            lhs.text.withBytes { left in rhs.text.withBytes { right in left.elementsEqual(right) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Whether `scalar` may make one character with white space beside it, which
+    /// `comparisonKey` then asks of the two. None below U+0300 can (ASCII, Latin-1 and the other
+    /// letters of Turkish; the combining marks start there), nor the dashes and quotes of
+    /// U+2010–U+2027: a test asks the standard library about each of them.
+    static func mayShareCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300 && !(0x2010...0x2027).contains(scalar.value)
     }
 }

@@ -18,6 +18,8 @@ struct ViewBuilder {
     var fallbacks: Set<FallbackUse> = []
     /// Set when a string of the current page falls back; reset by `beginPage()`.
     private(set) var pageHasFallback = false
+    /// Where in the locale's catalog the entry after the last one found is (`LocaleResolver.resolve(_:hint:)`).
+    private var catalogHint = 0
     /// The parts every page of this locale and format shares, when built beforehand.
     var shared: Shared?
     /// What every text's `InlineRenderer` is made from, made once per builder.
@@ -79,7 +81,7 @@ struct ViewBuilder {
     }
 
     private mutating func resolve(_ source: SourceText) -> ResolvedText {
-        let resolved = locale.resolver.resolve(source)
+        let resolved = locale.resolver.resolve(source, hint: &catalogHint)
         switch resolved.provenance {
         case .missing:
             fallbacks.insert(FallbackUse(locale: locale.tag, key: source.key, kind: .missing, location: source.location))

@@ -48,6 +48,24 @@ extension RenderingTests {
             #expect(renderer.allLocales.map(\.name) == ["Türkçe", "English"])
         }
 
+        /// A hint only says where to look first: with any hint each text resolves as without one,
+        /// and after a text found in the catalog the hint points past its entry.
+        @Test func aHintedResolveIsTheResolve() async throws {
+            let (loaded, _, _) = try await render(tree: tree())
+            let renderer = try #require(loaded.renderer, "\(loaded.diagnostics)")
+            let english = try #require(renderer.allLocales.first { $0.tag == "en" })
+            // The catalog lists the fresh and the stale step's entries, in that order.
+            let texts = renderer.guide.sections[0].steps.map(\.text) + [renderer.guide.title]
+            for (text, after) in zip(texts, [1, 2, nil, nil]) {
+                for start in [-1, 0, 1, 2, 3, 50] {
+                    var hint = start
+                    let resolved = english.resolver.resolve(text, hint: &hint)
+                    #expect(resolved == english.resolver.resolve(text), "\(text.key) from \(start)")
+                    #expect(hint == after ?? start, "\(text.key) from \(start)")
+                }
+            }
+        }
+
         @Test func aStaleEntryRendersTheTurkishTextInTurkishWithTheNotice() async throws {
             let (_, rendered, _) = try await render(tree: tree())
             let site = try #require(rendered)

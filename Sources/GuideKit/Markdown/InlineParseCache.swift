@@ -12,7 +12,7 @@ final class InlineParseCache: @unchecked Sendable {
 
     private final class Shard {
         let lock = NSLock()
-        var parsed: [Spelling: InlineDocument] = [:]
+        var parsed: [ByteKey: InlineDocument] = [:]
     }
 
     /// `CommonMark.parseInline(text)`, parsed the first time only.
@@ -28,37 +28,13 @@ final class InlineParseCache: @unchecked Sendable {
     }
 
     private func stored(_ text: String) -> InlineDocument {
-        let key = Spelling(text)
+        // By its bytes (`ByteKey`): a cache keyed by `String` would hand one spelling of a text the
+        // parse, and so the bytes, of another.
+        let key = ByteKey(text)
         let shard = shards[text.utf8.count & (shards.count - 1)]
         if let document = shard.lock.withLock({ shard.parsed[key] }) { return document }
         let document = CommonMark.parseInlineWithCmark(text)
         shard.lock.withLock { shard.parsed[key] = document }
         return document
-    }
-
-    /// A text as its UTF-8 bytes. `String`'s own `==` and hash take canonically equivalent texts
-    /// (`ş` as one scalar, or `s` and a cedilla) as one, so a cache keyed by `String` would hand
-    /// one spelling the parse, and so the bytes, of the other; and it normalises every non-ASCII
-    /// text on every lookup, which was most of what the cache cost on Turkish text.
-    private struct Spelling: Hashable {
-        let text: String
-
-        init(_ text: String) {
-            var text = text
-            text.makeContiguousUTF8()
-            self.text = text
-        }
-
-        static func == (one: Spelling, other: Spelling) -> Bool {
-            // Compared as two blocks of memory: comparing the UTF-8 views byte by byte cost
-            // most of a lookup.
-            one.text.withBytes { a in
-                other.text.withBytes { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-            }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
     }
 }

@@ -201,19 +201,20 @@ extension RenderingTests {
             #expect(Array(TextScanning.comparisonKey(text).utf8) == Array(characters.utf8), "\(text.debugDescription)")
         }
 
-        /// A key made of a string is equal to another exactly when the strings are, whatever
-        /// their normal forms, and equal keys hash alike.
-        @Test func exactKeysAreEqualWhenTheirStringsAre() {
+        /// A canonical key made of a string is equal to another exactly when the strings are,
+        /// whatever their normal forms, and equal keys hash alike.
+        @Test func canonicalKeysAreEqualWhenTheirStringsAre() {
             let texts = ["é", "e\u{301}", "şu adım", "s\u{327}u adım", "Şu adım", "ı", "i", "\u{1100}\u{1161}", "가", "Å", "\u{212B}",
                          "A\u{30A}", "q\u{307}\u{323}", "q\u{323}\u{307}", "", "a", "ab"]
             for a in texts {
                 for b in texts {
-                    let (left, right) = (TextScanning.ExactKey(a), TextScanning.ExactKey(b))
+                    let (left, right) = (ByteKey(canonical: a), ByteKey(canonical: b))
                     #expect((left == right) == (a == b), "\(a.debugDescription) and \(b.debugDescription)")
                     if left == right { #expect(left.hashValue == right.hashValue) }
                 }
             }
-            #expect(TextScanning.ExactKey("e\u{301}") == TextScanning.ExactKey("é"))
+            #expect(ByteKey(canonical: "e\u{301}") == ByteKey(canonical: "é"))
+            #expect(ByteKey("e\u{301}") != ByteKey("é"))
         }
 
         /// What `comparisonKey` takes for granted without asking the characters: a scalar that

@@ -53,9 +53,9 @@ public struct DuplicateListItemRule: SectionRule {
     private func check(_ section: Section) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         func scan(_ items: [(key: String, shown: String, location: SourceLocation)], what: String) {
-            var first: [TextScanning.ExactKey: SourceLocation] = [:]
+            var first: [ByteKey: SourceLocation] = [:]
             for item in items {
-                let key = TextScanning.ExactKey(item.key)
+                let key = ByteKey(canonical: item.key)
                 if let earlier = first[key] {
                     findings.append(finding("‘\(item.shown)’ is already in this \(what) (line \(earlier.line)): remove this one", at: item.location))
                 } else {

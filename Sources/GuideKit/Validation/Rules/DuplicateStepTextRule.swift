@@ -26,12 +26,12 @@ public struct DuplicateStepTextRule: Rule {
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var first: [TextScanning.ExactKey: FirstStep] = [:]
+        var first: [ByteKey: FirstStep] = [:]
         first.reserveCapacity(context.guide.sections.reduce(0) { $0 + $1.steps.count })
         var findings: [Diagnostic] = []
         for section in context.guide.sections {
             for step in section.steps {
-                let key = TextScanning.ExactKey(TextScanning.comparisonKey(step.text.value))
+                let key = ByteKey(canonical: TextScanning.comparisonKey(step.text.value))
                 guard let earlier = first[key] else {
                     first[key] = FirstStep(sectionID: section.id, stepID: step.id.value, textLocation: step.text.location)
                     continue

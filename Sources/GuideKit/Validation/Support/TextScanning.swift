@@ -218,24 +218,6 @@ enum TextScanning {
         return String(decoding: key, as: UTF8.self)
     }
 
-    /// A string as a dictionary key, hashed and compared by the bytes of its NFC form: keys are
-    /// equal when the strings are (a string's `==` compares canonical equivalents, which share
-    /// one NFC form). A `String` key with letters beyond ASCII was normalised again for every hash
-    /// and comparison: most of what `duplicate-step-text` cost on a Turkish guide.
-    struct ExactKey: Hashable {
-        let text: String
-
-        init(_ text: String) { self.text = PageText.nfc(text) }
-
-        static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
-            lhs.text.withBytes { left in rhs.text.withBytes { right in left.elementsEqual(right) } }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     /// Whether `scalar` may make one character with white space beside it, which
     /// `comparisonKey` then asks of the two. None below U+0300 can (ASCII, Latin-1 and the other
     /// letters of Turkish; the combining marks start there), nor the dashes and quotes of

@@ -1,11 +1,11 @@
 /// One translatable string of the content: its text, its stable key and where it was written.
 ///
 /// A class of constants, not a struct: sections, steps, catalog entries and the validator's
-/// texts all hold texts, and copying a struct copy retained its four references (the text, the
-/// key, the file's path and the file) one by one. On two cores those retains and releases were
-/// the largest single cost of a validation (a quarter of its samples with the other objects'),
-/// and copying a step copied every text in it. Shared, a copy is one reference; equality and
-/// hashing are still of the value, key and origin.
+/// texts all hold texts, and each copy of the struct retained its four references (the text, the
+/// key, the file's path and the file) one by one, as did each copy of a step for every text in
+/// it. On two cores retains and releases were a quarter of a validation's samples, and these
+/// copies their largest named source. Shared, a copy is one reference; equality and hashing are
+/// still of the value, key and origin.
 public final class SourceText: Sendable, Hashable {
     /// The text, inline Markdown (see the README's *Inline syntax*).
     public let value: String

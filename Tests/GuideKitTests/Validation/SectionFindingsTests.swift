@@ -174,6 +174,35 @@ import Testing
         #expect(found == 5, "the seed's defects are found section by section")
     }
 
+    /// The validator runs the section rules a few sections at a time: each rule finds about each
+    /// of its parts what it finds checking all its parts at once, however many sections go
+    /// together and whatever parts each rule is given (a run reusing kept findings gives each rule
+    /// its own); the other rules find what they find alone.
+    @Test(arguments: [1, 2, 3, 100])
+    func sectionRulesCheckedAFewSectionsAtATimeFindWhatTheyFindAtOnce(sectionsAtATime: Int) throws {
+        let rules = RuleRegistry.rules.compactMap { $0 as? any SectionRule }
+        let others = RuleRegistry.rules.filter { !($0 is any SectionRule) }
+        for context in try Self.contexts() {
+            let sections = context.guide.sections.indices.map { Optional($0) }
+            // Every part for some rules; for others every second section, the last, or none.
+            let parts: [[Int?]] = rules.indices.map { index in
+                switch index % 4 {
+                case 0: [nil] + sections
+                case 1: [nil] + sections.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+                case 2: [nil] + sections.suffix(1)
+                default: [nil]
+                }
+            }
+            for threads in [1, 2] {
+                let (wholeGuide, bySection) = Validator.check(others, rules, parts: parts, in: context, threads: threads, sectionsAtATime: sectionsAtATime)
+                #expect(wholeGuide == others.flatMap { $0.check(context) })
+                for index in rules.indices {
+                    #expect(bySection[index] == rules[index].check(parts[index], in: context), "\(rules[index].id), \(threads) threads")
+                }
+            }
+        }
+    }
+
     /// The comparison tells a rule that looks across sections: the apostrophe style of one
     /// section is judged against the whole guide's.
     @Test func aRuleThatComparesSectionsIsToldApart() throws {

@@ -118,8 +118,10 @@ public struct SiteRenderer: Sendable {
         // collect is merged as sets and sorted, so the result is the same for any order.
         var diagnostics: [Diagnostic] = []
         var fallbacks: Set<FallbackUse> = []
-        // A checklist is one long job: start those first, so they do not finish last alone.
-        pages.sort { $0.isChecklist && !$1.isChecklist }
+        // A checklist is one long job: start those first, so they do not finish last alone. Then
+        // the articles section by section, every format and locale of one section before the next,
+        // so what they share of it is still in the processor's caches.
+        pages.sort { $0.renderOrder < $1.renderOrder }
         // What every page of a locale and format shares is built once, before the pages.
         var shared: [String: ViewBuilder.Shared] = [:]
         for page in pages {
@@ -152,9 +154,13 @@ public struct SiteRenderer: Sendable {
         case contents(OutputFormat, LocaleInfo)
         case checklist(LocaleInfo)
 
-        var isChecklist: Bool {
-            if case .checklist = self { return true }
-            return false
+        /// When the page is handed to a thread: checklists, then articles by section, then the rest.
+        var renderOrder: Int {
+            switch self {
+            case .checklist: -1
+            case .article(_, _, let section): section
+            case .chooser, .contents: Int.max
+            }
         }
 
         /// The locale and text format the page's builder has (the chooser's is the source locale's).

@@ -102,6 +102,7 @@ public struct Validator: Sendable {
         let order = ([nil] + context.guide.sections.indices.map { $0 }).filter { checked.contains($0) }
         let runs = stride(from: 0, to: order.count, by: sectionsAtATime).map { Array(order[$0..<min($0 + sectionsAtATime, order.count)]) }
         let wanted = parts.map { Set($0) }
+        assert(parts.indices.allSatisfy { parts[$0] == order.filter(wanted[$0].contains) }, "each rule's parts in guide order, once each")
         enum Work { case rule(any Rule), sections([Int?]) }
         enum Found { case rule([Diagnostic]), sections([[[Diagnostic]]]) }
         let found = Parallel.map(rules.map(Work.rule) + runs.map(Work.sections), threads: threads) { work -> Found in
@@ -119,7 +120,6 @@ public struct Validator: Sendable {
             case .sections(let perRule): for rule in perRule.indices { bySection[rule] += perRule[rule] }
             }
         }
-        assert(sectionRules.indices.allSatisfy { bySection[$0].count == parts[$0].count })
         return (wholeGuide, bySection)
     }
 

@@ -50,11 +50,18 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 extension Diagnostic: Comparable {
-    /// Sorted by place, then most serious first, then id, so reports are stable.
+    /// Sorted by place, then most serious first, then id and message, so reports are stable; two
+    /// findings that differ only in their fix come in the order of their fixes (none first), so no
+    /// two different findings tie and a sort gives one order whatever order it is given.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         if lhs.location != rhs.location { return lhs.location < rhs.location }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         if lhs.id != rhs.id { return lhs.id < rhs.id }
-        return lhs.message < rhs.message
+        if lhs.message != rhs.message { return lhs.message < rhs.message }
+        switch (lhs.fix, rhs.fix) {
+        case let (left?, right?): return (left.length, left.replacement) < (right.length, right.replacement)
+        case (nil, _?): return true
+        default: return false
+        }
     }
 }

@@ -11,6 +11,27 @@ import Testing
         return (try runGuidegen(["validate", "--content", "seed-defects", "--format", format], in: directory.url), directory)
     }
 
+    /// Reports list findings sorted; no two different findings tie, so the order does not depend
+    /// on the order they were found in (a set's order differs from run to run).
+    @Test func findingsSortInOneOrderWhateverOrderTheyComeIn() {
+        let place = SourceLocation(file: "sections/a.yaml", line: 3, column: 7)
+        let findings = [
+            Diagnostic(id: "raw-url", message: "link it", at: place),
+            Diagnostic(id: "raw-url", message: "link it", at: place, fix: FixIt(length: 4, replacement: "https")),
+            Diagnostic(id: "raw-url", message: "link it", at: place, fix: FixIt(length: 4, replacement: "http")),
+            Diagnostic(id: "raw-url", message: "link it", at: place, fix: FixIt(length: 3, replacement: "x")),
+            Diagnostic(id: "raw-url", severity: .warning, message: "link it", at: place),
+            Diagnostic(id: "https-only", message: "link it", at: place),
+        ]
+        let sorted = findings.sorted()
+        for a in findings {
+            #expect(!(a < a))
+            for b in findings where a != b { #expect((a < b) != (b < a), "\(a) and \(b) are ordered one way") }
+        }
+        for _ in 0..<20 { #expect(findings.shuffled().sorted() == sorted) }
+        #expect(sorted.map { $0.fix?.replacement } == [nil, nil, "x", "http", "https", nil])
+    }
+
     @Test func jsonHasTheDocumentedStructure() throws {
         let (result, _) = try Self.seedReport("json")
         #expect(result.status == 1)

@@ -18,9 +18,9 @@ struct BlockYAMLReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let maximumDepth: Int
     /// Each line's first byte and the byte after it (its line break excluded).
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var line = 0
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    var line = 0
 
     /// The tree of `bytes` (UTF-8, already validated), or nil when libyaml has to read them.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) -> YAMLNode? {
@@ -34,7 +34,7 @@ struct BlockYAMLReader {
         return reader.line == reader.starts.count ? root : nil
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
     }
@@ -42,7 +42,7 @@ struct BlockYAMLReader {
     // MARK: Lines
 
     /// Splits the text into lines; false for a byte sequence this reader leaves to libyaml.
-    private mutating func splitLines() -> Bool {
+    mutating func splitLines() -> Bool {
         guard let last = bytes.last, last == 0x0A else { return false }
         var start = 0, index = 0
         let count = bytes.count
@@ -76,7 +76,7 @@ struct BlockYAMLReader {
         return true
     }
 
-    private func indentation(_ line: Int) -> Int {
+    func indentation(_ line: Int) -> Int {
         var index = starts[line]
         while index < ends[line], bytes[index] == 0x20 { index += 1 }
         return index - starts[line]
@@ -90,23 +90,23 @@ struct BlockYAMLReader {
     }
 
     /// Moves past blank and comment lines, which mean nothing between nodes.
-    private mutating func skipTrivia() {
+    mutating func skipTrivia() {
         while line < starts.count, isBlank(line) || isComment(line) { line += 1 }
     }
 
     /// Whether the line is a list entry starting at `position`: `-` then a space or the line's end.
-    private func isEntry(_ line: Int, at position: Int) -> Bool {
+    func isEntry(_ line: Int, at position: Int) -> Bool {
         bytes[position] == UInt8(ascii: "-") && (position + 1 == ends[line] || bytes[position + 1] == 0x20)
     }
 
     /// The mark libyaml gives `position`: 1-based, the column counted in Unicode scalars.
-    private func mark(_ position: Int) -> YAMLNode.Mark {
+    func mark(_ position: Int) -> YAMLNode.Mark {
         var column = 1
         for index in starts[line]..<position where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return YAMLNode.Mark(line: line + 1, column: column)
     }
 
-    private func string(_ range: Range<Int>) -> String {
+    func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
@@ -117,7 +117,7 @@ struct BlockYAMLReader {
     }
 
     /// Whether the rest of the line from `position` is spaces and perhaps a comment after one.
-    private func isLineEnd(from position: Int) -> Bool {
+    func isLineEnd(from position: Int) -> Bool {
         let index = skipSpaces(from: position)
         return index == ends[line] || bytes[index] == UInt8(ascii: "#") && index > position
     }
@@ -155,7 +155,7 @@ struct BlockYAMLReader {
     }
 
     /// A plain key at `position`: the position of its colon, which a space or the line's end follows.
-    private func colon(ofKeyAt position: Int) -> Int? {
+    func colon(ofKeyAt position: Int) -> Int? {
         guard position < ends[line], !Self.indicators.contains(bytes[position]) else { return nil }
         var index = position
         while index < ends[line] {
@@ -172,7 +172,7 @@ struct BlockYAMLReader {
     }
 
     /// The value after a key's colon; `indentation` is the mapping's. Leaves `line` after it.
-    private mutating func value(after position: Int, indentation: Int, depth: Int) -> YAMLNode? {
+    mutating func value(after position: Int, indentation: Int, depth: Int) -> YAMLNode? {
         let start = skipSpaces(from: position)
         if isLineEnd(from: position) {
             // A collection on the lines below: deeper, or a list at the key's column.

@@ -42,6 +42,33 @@ struct YAMLFile {
     }
 
     static func parse(_ data: Data, displayPath: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        guard let (text, source) = checkedText(data, displayPath: displayPath, diagnostics: &diagnostics) else { return nil }
+        let composed = YAMLComposer.compose(text, maximumDepth: maximumDepth)
+        if !composed.problems.isEmpty {
+            diagnostics += composed.problems.map { Diagnostic(id: $0.id, message: $0.message, at: SourceLocation(file: displayPath, line: $0.line, column: $0.column)) }
+            return nil
+        }
+        if let failure = composed.failure {
+            diagnostics.append(diagnostic(for: failure, source: source))
+            return nil
+        }
+        return YAMLFile(source: source, root: composed.root)
+    }
+
+    /// The catalog in `data` and its file, read without a tree (`BlockYAMLReader.catalog`); nil
+    /// when the catalog is not written the usual way or has a problem, for `parse` and
+    /// `Catalog.read` to read and report.
+    static func catalog(_ data: Data, displayPath: String, expectedLocale: String) -> (catalog: Catalog, source: SourceFile)? {
+        var ignored: [Diagnostic] = []
+        guard let (checked, source) = checkedText(data, displayPath: displayPath, diagnostics: &ignored) else { return nil }
+        var text = checked
+        return text.withUTF8 { bytes in
+            BlockYAMLReader.catalog(bytes, file: source, expectedLocale: expectedLocale).map { ($0, source) }
+        }
+    }
+
+    /// The text of `data` and its file, when it is not too large, is UTF-8 and has no NUL.
+    private static func checkedText(_ data: Data, displayPath: String, diagnostics: inout [Diagnostic]) -> (String, SourceFile)? {
         if data.count > maximumBytes {
             diagnostics.append(ConfinedFile.Failure.tooLarge(bytes: data.count).diagnostic(file: displayPath, what: "YAML file", limit: maximumBytes))
             return nil
@@ -64,16 +91,7 @@ struct YAMLFile {
             diagnostics.append(Diagnostic(id: "invalid-character", message: "the file contains a NUL character: remove it", at: location(after: prefix, file: displayPath)))
             return nil
         }
-        let composed = YAMLComposer.compose(text, maximumDepth: maximumDepth)
-        if !composed.problems.isEmpty {
-            diagnostics += composed.problems.map { Diagnostic(id: $0.id, message: $0.message, at: SourceLocation(file: displayPath, line: $0.line, column: $0.column)) }
-            return nil
-        }
-        if let failure = composed.failure {
-            diagnostics.append(diagnostic(for: failure, source: source))
-            return nil
-        }
-        return YAMLFile(source: source, root: composed.root)
+        return (contiguous, source)
     }
 
     private static func diagnostic(for failure: YAMLComposer.Failure, source: SourceFile) -> Diagnostic {

@@ -43,6 +43,11 @@ public struct CatalogLoader {
         guard let bytes = YAMLFile.contents(url, displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
         // Kept only when it read without a problem, under its name, which holds the locale.
         if let (catalog, source) = cache?.catalog(of: url, displayPath: display, bytes: bytes) { return (catalog, [], (display, source)) }
+        let locale = String(name.dropLast(5))
+        if let (catalog, source) = YAMLFile.catalog(bytes, displayPath: display, expectedLocale: locale) {
+            cache?.store(catalog, of: url, displayPath: display, bytes: bytes)
+            return (catalog, [], (display, source))
+        }
         guard let file = YAMLFile.parse(bytes, displayPath: display, diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
         guard let root = file.root else {
             diagnostics.append(Diagnostic(id: "empty-file", message: "the catalog is empty: write `locale`, `name` and `entries` or remove it",
@@ -50,7 +55,7 @@ public struct CatalogLoader {
             return (nil, diagnostics, (display, file.source))
         }
         var reader = NodeReader(file: file.source)
-        let catalog = Catalog.read(root, expectedLocale: String(name.dropLast(5)), reader: &reader)
+        let catalog = Catalog.read(root, expectedLocale: locale, reader: &reader)
         diagnostics += reader.diagnostics
         if let catalog, diagnostics.isEmpty { cache?.store(catalog, of: url, displayPath: display, bytes: bytes) }
         return (catalog, diagnostics, (display, file.source))

@@ -62,23 +62,7 @@ import Testing
         for file in Self.corpus where file.text.utf8.count < 20_000 {
             let original = Array(file.text.utf8)
             for _ in 0..<60 {
-                var bytes = original
-                let position = Int(generator.next() % UInt64(bytes.count + 1))
-                switch generator.next() % 4 {
-                case 0:
-                    bytes.insert(contentsOf: Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8), at: position)
-                case 1:
-                    bytes.removeSubrange(position..<min(bytes.count, position + 1 + Int(generator.next() % 3)))
-                case 2:
-                    // Indent or outdent the line the position is on.
-                    let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                    if generator.next() % 2 == 0 { bytes.insert(contentsOf: [0x20, 0x20], at: start) } else if bytes.count > start, bytes[start] == 0x20 { bytes.remove(at: start) }
-                default:
-                    // Double the line the position is on.
-                    let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                    let end = bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-                    bytes.insert(contentsOf: bytes[start..<end], at: start)
-                }
+                let bytes = Self.edit(original, pieces: pieces, generator: &generator)
                 guard let text = String(validating: bytes, as: UTF8.self), !text.utf8.contains(0) else { continue }
                 tried += 1
                 guard let compared = Self.compare(text) else { continue }
@@ -88,6 +72,26 @@ import Testing
         }
         // Both ways are taken often: the edits test the reader, not only its refusals.
         #expect(read > tried / 10 && read < tried * 9 / 10, "\(read) of \(tried) edits read")
+    }
+
+    /// `original` with one small edit at a place `generator` picks: one of `pieces` put in, bytes
+    /// taken out, the line indented or outdented, or the line doubled.
+    static func edit(_ original: [UInt8], pieces: [String], generator: inout RenderingTests.PropertyTests.Generator) -> [UInt8] {
+        var bytes = original
+        let position = Int(generator.next() % UInt64(bytes.count + 1))
+        let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        switch generator.next() % 4 {
+        case 0:
+            bytes.insert(contentsOf: Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8), at: position)
+        case 1:
+            bytes.removeSubrange(position..<min(bytes.count, position + 1 + Int(generator.next() % 3)))
+        case 2:
+            if generator.next() % 2 == 0 { bytes.insert(contentsOf: [0x20, 0x20], at: start) } else if bytes.count > start, bytes[start] == 0x20 { bytes.remove(at: start) }
+        default:
+            let end = bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            bytes.insert(contentsOf: bytes[start..<end], at: start)
+        }
+        return bytes
     }
 
     static let readHere = [

@@ -116,39 +116,41 @@ public struct NumberSymbols: Sendable, Hashable {
     /// values (`1.500,5` in Turkish → `1500.5`), for comparing a translation's numbers with its source's.
     /// A percent sign on either side does not change the value.
     public func numbers(in text: String) -> [String] {
-        // A number starts with an ASCII digit; most texts have none and need no scalar array.
+        // A number starts with an ASCII digit; most texts have none.
         guard text.containsByte(in: UInt8(ascii: "0")...UInt8(ascii: "9")) else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        let decimalScalars = Array(decimal.unicodeScalars)
-        let groupScalars = Array(group.unicodeScalars)
-        func isDigit(_ index: Int) -> Bool { index < scalars.count && ("0"..."9").contains(scalars[index]) }
-        func matches(_ symbol: [Unicode.Scalar], at index: Int) -> Bool {
-            !symbol.isEmpty && index + symbol.count <= scalars.count && Array(scalars[index..<(index + symbol.count)]) == symbol
-        }
-        var values: [String] = []
-        var index = 0
-        while index < scalars.count {
-            guard isDigit(index), index == 0 || !("0"..."9").contains(scalars[index - 1]) else { index += 1; continue }
-            var integer = ""
-            var fraction = ""
-            var inFraction = false
-            while index < scalars.count {
-                if isDigit(index) {
-                    if inFraction { fraction.unicodeScalars.append(scalars[index]) } else { integer.unicodeScalars.append(scalars[index]) }
-                    index += 1
-                } else if !inFraction, !integer.isEmpty, matches(groupScalars, at: index),
-                          (0..<3).allSatisfy({ isDigit(index + groupScalars.count + $0) }), !isDigit(index + groupScalars.count + 3) {
-                    index += groupScalars.count
-                } else if !inFraction, matches(decimalScalars, at: index), isDigit(index + decimalScalars.count) {
-                    inFraction = true
-                    index += decimalScalars.count
-                } else {
-                    break
-                }
+        // Read in UTF-8: digits are single bytes, a byte of a longer character is never one, and
+        // a symbol matches where its bytes do. Walking an array of the scalars, and building each
+        // number a scalar at a time, was most of `translation-numbers`.
+        let decimal = Array(self.decimal.utf8), group = Array(self.group.utf8)
+        return text.withBytes { bytes in
+            func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] &- UInt8(ascii: "0") < 10 }
+            func matches(_ symbol: [UInt8], at index: Int) -> Bool {
+                !symbol.isEmpty && index + symbol.count <= bytes.count && symbol.indices.allSatisfy { bytes[index + $0] == symbol[$0] }
             }
-            let trimmed = integer.drop { $0 == "0" }
-            values.append((trimmed.isEmpty ? "0" : String(trimmed)) + (fraction.isEmpty ? "" : "." + fraction))
+            var values: [String] = []
+            var index = 0
+            while index < bytes.count {
+                guard isDigit(index), index == 0 || !isDigit(index - 1) else { index += 1; continue }
+                var integer: [UInt8] = [], fraction: [UInt8] = []
+                var inFraction = false
+                while index < bytes.count {
+                    if isDigit(index) {
+                        if inFraction { fraction.append(bytes[index]) } else { integer.append(bytes[index]) }
+                        index += 1
+                    } else if !inFraction, !integer.isEmpty, matches(group, at: index),
+                              (0..<3).allSatisfy({ isDigit(index + group.count + $0) }), !isDigit(index + group.count + 3) {
+                        index += group.count
+                    } else if !inFraction, matches(decimal, at: index), isDigit(index + decimal.count) {
+                        inFraction = true
+                        index += decimal.count
+                    } else {
+                        break
+                    }
+                }
+                let trimmed = integer.drop { $0 == UInt8(ascii: "0") }
+                values.append((trimmed.isEmpty ? "0" : String(decoding: trimmed, as: UTF8.self)) + (fraction.isEmpty ? "" : "." + String(decoding: fraction, as: UTF8.self)))
+            }
+            return values
         }
-        return values
     }
 }

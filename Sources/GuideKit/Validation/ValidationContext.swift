@@ -20,7 +20,8 @@ public struct ValidationContext: Sendable {
     /// Every translation made from the current source text, in catalog then document order: what
     /// the parity rules compare with its source. Only those of the sections the context was made
     /// to translate, when it was told which (a run that checks only the sections that changed).
-    public let translations: [TranslatedText]
+    /// Joined when asked: the rules ask for them by part (`translations(in:)`).
+    public var translations: [TranslatedText] { catalogTranslations.flatMap { $0 } }
     /// Where each text stands in each catalog: `translationStates[c][t]` is the state of
     /// `texts[t]` in `catalogs[c]`. Worked out once here (a fingerprint of every text for every
     /// catalog) for the translations above and for the rules that ask.
@@ -32,6 +33,8 @@ public struct ValidationContext: Sendable {
 
     /// Where each section's texts are in `texts`: `sectionTextRanges[s]` for `guide.sections[s]`.
     private let sectionTextRanges: [Range<Int>]
+    /// `translations` by catalog.
+    private let catalogTranslations: [[TranslatedText]]
     /// `translations` by part of the guide (see `translations(in:)`): [0] for no section, [s + 1] for section s.
     private let partTranslations: [[TranslatedText]]
 
@@ -84,7 +87,7 @@ public struct ValidationContext: Sendable {
         }
         self.translationStates = byCatalog.map(\.states)
         self.obsoleteEntries = byCatalog.map(\.obsolete)
-        self.translations = byCatalog.flatMap(\.translations)
+        self.catalogTranslations = byCatalog.map(\.translations)
         var ranges = [Range<Int>](repeating: 0..<0, count: guide.sections.count)
         for (position, text) in texts.enumerated() {
             guard let section = text.sectionIndex else { continue }
@@ -92,7 +95,9 @@ public struct ValidationContext: Sendable {
         }
         self.sectionTextRanges = ranges
         var parts = [[TranslatedText]](repeating: [], count: guide.sections.count + 1)
-        for translated in translations { parts[translated.source.sectionIndex.map { $0 + 1 } ?? 0].append(translated) }
+        for catalog in catalogTranslations {
+            for translated in catalog { parts[translated.source.sectionIndex.map { $0 + 1 } ?? 0].append(translated) }
+        }
         self.partTranslations = parts
     }
 

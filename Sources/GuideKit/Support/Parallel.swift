@@ -39,6 +39,26 @@ public enum Parallel {
         DispatchQueue.global(qos: .utility).async { kept.drop() }
     }
 
+    /// A value worked out the first time it is asked for, by the thread that asks; a thread that
+    /// asks meanwhile waits for it.
+    final class Deferred<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var make: (@Sendable () -> Value)?
+        private var made: Value?
+
+        init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+        var value: Value {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let value = make!()
+            made = value
+            make = nil
+            return value
+        }
+    }
+
     /// A value held until `drop()`, so its last reference goes on the thread that drops it.
     private final class Kept<T: Sendable>: @unchecked Sendable {
         private var value: T?

@@ -59,7 +59,7 @@ public struct ValidationContext: Sendable {
         self.online = online
         self.texts = ContentText.all(in: guide, threads: threads, parses: parses)
         self.hosts = HostCatalog(registry: guide.links, configured: configuration.allowedHosts.map(\.value))
-        self.linkUses = Self.linkUses(guide: guide, texts: texts)
+        self.deferredLinkUses = Parallel.Deferred { [texts] in Self.linkUses(guide: guide, texts: texts) }
         let source = guide.sourceLocale.value
         let translatedCatalogs = catalogs.filter { $0.locale.value != source }
         let texts = self.texts
@@ -149,7 +149,11 @@ public struct ValidationContext: Sendable {
     }
 
     /// Every use of a registry key, in document order.
-    public let linkUses: [LinkUse]
+    public var linkUses: [LinkUse] { deferredLinkUses.value }
+    /// Worked out when a rule first asks (two of the whole-guide rules do), on that rule's
+    /// thread while the other threads check, rather than before the rules start, when it was
+    /// the only work running.
+    private let deferredLinkUses: Parallel.Deferred<[LinkUse]>
 
     private static func linkUses(guide: Guide, texts: [ContentText]) -> [LinkUse] {
         var uses: [LinkUse] = []

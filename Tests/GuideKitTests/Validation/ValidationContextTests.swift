@@ -53,6 +53,30 @@ import Testing
         #expect(one.translationStates == several.translationStates)
     }
 
+    /// The link uses are worked out when a rule first asks, once, whichever threads ask at once.
+    @Test func linkUsesAreWorkedOutOnceForEveryThreadThatAsks() throws {
+        let context = try #require(try Self.contexts(threads: [2]).first)
+        var answers = [[ValidationContext.LinkUse]](repeating: [], count: 8)
+        answers.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSlots(base: slots.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: 8) { slots.base[$0] = context.linkUses }
+        }
+        let first = answers[0]
+        #expect(answers.allSatisfy { $0 == first })
+        #expect(first.count > 5 && first.map(\.location) == first.map(\.location).sorted())
+        #expect(first.contains { $0.key == "worldfirst-register" })
+
+        final class Count: @unchecked Sendable { var made = 0 }
+        let count = Count()
+        let deferred = Parallel.Deferred { count.made += 1; return 1688 }
+        #expect(count.made == 0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in #expect(deferred.value == 1688) }
+        #expect(count.made == 1)
+    }
+
+    /// Slots of an array that each of several threads writes one of.
+    struct UncheckedSlots<Element>: @unchecked Sendable { let base: UnsafeMutablePointer<Element> }
+
     @Test func translationStatesAreEachCatalogsStateOfEachText() throws {
         let context = try #require(try Self.contexts(threads: [2]).first)
         #expect(context.translationStates.count == 2)

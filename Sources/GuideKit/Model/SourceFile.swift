@@ -26,27 +26,31 @@ public final class SourceFile: Sendable {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
     }
 
-    /// The lines of a text (split on LF, CRLF and CR, empty ones kept), held as the text's UTF-8
-    /// bytes and where each line lies in them; a line becomes a `String` when it is read. Every
+    /// The lines of a text (split on LF, CRLF and CR, empty ones kept), held as the text and
+    /// where each line lies in its UTF-8 bytes; a line becomes a `String` when it is read. Every
     /// content file is kept for diagnostics, and a `String` per line was a tenth of a large
     /// build's peak memory (268,000 lines at S=1000); a `Range<Int>` per line was still 16 bytes.
     public struct Lines: RandomAccessCollection, Sendable {
-        private let bytes: [UInt8]
+        /// The text itself, read in place: a copy of its bytes was, for a 5 MB catalog, 5 MB more
+        /// to write while it loaded, and a page fault for every 4 KB of them.
+        private let text: String
         /// Where each line starts, as a byte offset (content files are far below 4 GB); a line
         /// ends where the next one starts, before its line break.
         private let starts: [UInt32]
 
         init(_ text: String) {
-            bytes = Array(text.utf8)
-            starts = bytes.lineStarts()
+            var text = text
+            text.makeContiguousUTF8()
+            self.text = text
+            starts = text.withBytes { $0.lineStarts() }
         }
 
-        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { bytes.withUnsafeBufferPointer(body) }
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { text.withBytes(body) }
 
         /// Whether `needle` occurs in the text's bytes.
         func contains(bytes needle: [UInt8]) -> Bool {
-            guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
-            return bytes.withUnsafeBufferPointer { haystack in
+            guard let first = needle.first, needle.count <= text.utf8.count else { return needle.isEmpty }
+            return withBytes { haystack in
                 var index = 0
                 let last = haystack.count - needle.count
                 while index <= last {
@@ -64,14 +68,16 @@ public final class SourceFile: Sendable {
         public var endIndex: Int { starts.count }
 
         public subscript(position: Int) -> String {
-            let start = Int(starts[position])
-            var end = bytes.count
-            if position + 1 < starts.count {
-                // Before the LF, CR or CR LF that ends the line.
-                end = Int(starts[position + 1]) - 1
-                if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            withBytes { bytes in
+                let start = Int(starts[position])
+                var end = bytes.count
+                if position + 1 < starts.count {
+                    // Before the LF, CR or CR LF that ends the line.
+                    end = Int(starts[position + 1]) - 1
+                    if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
-            return String(decoding: bytes[start..<end], as: UTF8.self)
         }
     }
 }
@@ -179,25 +185,26 @@ extension String {
     }
 }
 
-extension [UInt8] {
+extension UnsafeBufferPointer<UInt8> {
     /// Where each line starts (see `enumerateLines`). Files with LF line breaks only, as nearly
     /// all are, are split with `memchr`: a loop over every byte was 3 % of a `validate`.
     func lineStarts() -> [UInt32] {
-        withUnsafeBufferPointer { buffer -> [UInt32] in
-            guard let base = buffer.baseAddress, memchr(base, 0x0D, buffer.count) == nil else {
-                var starts: [UInt32] = []
-                enumerateLines { starts.append(UInt32($0.lowerBound)) }
-                return starts
-            }
-            var starts: [UInt32] = [0]
-            var index = 0
-            while index < buffer.count, let hit = memchr(base + index, 0x0A, buffer.count - index) {
-                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(UInt32(index))
-            }
+        guard let base = baseAddress, memchr(base, 0x0D, count) == nil else {
+            var starts: [UInt32] = []
+            Array(self).enumerateLines { starts.append(UInt32($0.lowerBound)) }
             return starts
         }
+        var starts: [UInt32] = [0]
+        var index = 0
+        while index < count, let hit = memchr(base + index, 0x0A, count - index) {
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            starts.append(UInt32(index))
+        }
+        return starts
     }
+}
+
+extension [UInt8] {
 
     /// Where each line of this UTF-8 text lies, without its LF, CRLF or CR, empty lines kept.
     /// Works on bytes (line breaks are single bytes that never occur inside a multi-byte

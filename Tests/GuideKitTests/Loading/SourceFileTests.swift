@@ -49,7 +49,7 @@ extension SourceFileTests {
             var expected: [UInt32] = []
             bytes.enumerateLines { expected.append(UInt32($0.lowerBound)) }
             if !bytes.contains(0x0D) { lineFeedOnly += 1 }
-            #expect(bytes.lineStarts() == expected, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            #expect(bytes.withUnsafeBufferPointer { $0.lineStarts() } == expected, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
         }
         #expect(lineFeedOnly > 200, "\(lineFeedOnly) texts without a CR")
     }

@@ -60,7 +60,7 @@ extension BlockYAMLReader {
             let key = Located(keyScalar.string, at: SourceLocation(file: file.path, line: keyScalar.mark.line, column: keyScalar.mark.column))
             guard positions.updateValue(Int32(list.count), forKey: key.value) == nil,
                   let entry = entry(after: colon, key: key, parentIndentation: indentation, file: file) else { return nil }
-            list.append(entry)
+            list.append(consume entry)
             guard line < starts.count else { break }
             let next = self.indentation(line)
             if next < indentation { break }

@@ -25,7 +25,22 @@ public enum Fingerprint {
     /// translation is current compares two numbers: a build asks it of every text for every
     /// format and locale, and hashing the text each time was 1 % of a large build.
     public static func number(_ fingerprint: String) -> UInt64? {
-        isWellFormed(fingerprint) ? UInt64(fingerprint, radix: 16) : nil
+        // Read on the bytes in one pass: checking them and then `UInt64(_:radix:)` was two, the
+        // second through the generic parser (every catalog entry has a fingerprint).
+        fingerprint.withBytes { bytes -> UInt64? in
+            guard bytes.count == 16 else { return nil }
+            var value: UInt64 = 0
+            for byte in bytes {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
+            }
+            return value
+        }
     }
 
     /// The FNV-1a hash of the text's UTF-8 bytes: the number its fingerprint writes.

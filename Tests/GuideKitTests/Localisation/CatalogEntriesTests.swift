@@ -88,4 +88,20 @@ extension CatalogEntriesTests {
         #expect(Fingerprint.number("AF63DC4C8601EC8C") == nil)
         #expect(Fingerprint.number("af63dc4c8601ec8c") == Fingerprint.hash("a"))
     }
+
+    /// The number a fingerprint writes is what the standard library reads from its hex digits,
+    /// for well-formed fingerprints only (16 lower-case hex digits), the largest included.
+    @Test func aFingerprintsNumberIsItsHexDigitsRead() {
+        var generator = RenderingTests.PropertyTests.Generator(state: 16)
+        let characters = Array("0123456789abcdefABCDEFg +-x")
+        var wellFormed = 0
+        for _ in 0..<3_000 {
+            let text = String((0..<generator.int(14...17)).map { _ in generator.next() % 4 == 0 ? generator.pick(characters) : generator.pick(Array("0123456789abcdef")) })
+            let expected = Fingerprint.isWellFormed(text) ? UInt64(text, radix: 16) : nil
+            if expected != nil { wellFormed += 1 }
+            #expect(Fingerprint.number(text) == expected, "\(text)")
+        }
+        #expect(wellFormed > 100)
+        #expect(Fingerprint.number("ffffffffffffffff") == .max && Fingerprint.number("0000000000000000") == 0)
+    }
 }

@@ -18,10 +18,11 @@ public struct ValidationContext: Sendable {
     /// The translation catalogs (`locales/*.yaml`) that loaded, sorted by locale.
     public let catalogs: [Catalog]
     /// Every translation made from the current source text, in catalog then document order: what
-    /// the parity rules compare with its source. Only those of the sections the context was made
-    /// to translate, when it was told which (a run that checks only the sections that changed).
-    /// Joined when asked: the rules ask for them by part (`translations(in:)`).
-    public var translations: [TranslatedText] { catalogTranslations.flatMap { $0 } }
+    /// the parity rules compare with its source. Made when asked: the rules ask for them part by
+    /// part (`translations(in:)`).
+    public var translations: [TranslatedText] {
+        catalogs.indices.flatMap { catalog in texts.indices.compactMap { translation(of: $0, in: catalog) } }
+    }
     /// Where each text stands in each catalog: `translationStates[c][t]` is the state of
     /// `texts[t]` in `catalogs[c]`. Worked out once here (a fingerprint of every text for every
     /// catalog) for the translations above and for the rules that ask.
@@ -33,10 +34,17 @@ public struct ValidationContext: Sendable {
 
     /// Where each section's texts are in `texts`: `sectionTextRanges[s]` for `guide.sections[s]`.
     private let sectionTextRanges: [Range<Int>]
-    /// `translations` by catalog.
-    private let catalogTranslations: [[TranslatedText]]
-    /// `translations` by part of the guide (see `translations(in:)`): [0] for no section, [s + 1] for section s.
-    private let partTranslations: [[TranslatedText]]
+    /// Where the translation of each text is in each catalog: `translatedAt[c][t]` is the
+    /// position in `catalogs[c].entries` of the translation of `texts[t]` when its state is
+    /// translated, and -1 otherwise.
+    private let translatedAt: [[Int32]]
+    /// `translations` by part of the guide (see `translations(in:)`): [0] for no section, [s + 1]
+    /// for section s. Each part's are made (each translation parsed) when a rule first asks, on
+    /// that rule's thread: the section rules go through a few sections at a time, each rule in
+    /// turn, so the translations are still in the processor's caches for the rules after the
+    /// first; made here, before the rules started, they were not. A part no rule asks for (a
+    /// section whose findings were kept from the last run) is never made.
+    private let partTranslations: [Parallel.Deferred<[TranslatedText]>]
 
     /// `threads` parse the texts and their translations side by side; the context is the same for any number.
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
@@ -46,11 +54,9 @@ public struct ValidationContext: Sendable {
                   catalogs: catalogs, threads: threads, parses: nil)
     }
 
-    /// `parses` holds texts the loader parsed already. `translating[s]` tells whether the
-    /// translations of `guide.sections[s]` are made (all are when it is nil; those of the texts of
-    /// no section always are): each costs a parse of the translation.
+    /// `parses` holds texts the loader parsed already.
     init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration, loaderDiagnostics: [Diagnostic], output: RenderedOutput?,
-         online: LinkCheckReport?, catalogs: [Catalog], threads: Int, parses: InlineParseCache?, translating: [Bool]? = nil) {
+         online: LinkCheckReport?, catalogs: [Catalog], threads: Int, parses: InlineParseCache?) {
         self.guide = guide
         self.files = files
         self.configuration = configuration
@@ -64,11 +70,12 @@ public struct ValidationContext: Sendable {
         let translatedCatalogs = catalogs.filter { $0.locale.value != source }
         let texts = self.texts
         self.catalogs = translatedCatalogs
-        // Parsing every translation was most of the context's cost, all on one thread while
-        // the rules waited: each catalog's are parsed on a thread of their own.
+        // Each catalog's states are worked out on a thread of their own.
         let byCatalog = Parallel.map(translatedCatalogs, threads: threads) { catalog in
             var states: [TranslationState] = []
-            var translations: [TranslatedText] = []
+            var translatedAt: [Int32] = []
+            states.reserveCapacity(texts.count)
+            translatedAt.reserveCapacity(texts.count)
             var used = [Bool](repeating: false, count: catalog.entries.count)
             var next = 0  // where the entry after the last one found is
             for text in texts {
@@ -79,26 +86,45 @@ public struct ValidationContext: Sendable {
                 }
                 let state = catalog.state(of: text.text, at: position)
                 states.append(state)
-                guard state == .translated, let position, text.sectionIndex.map({ translating?[$0] ?? true }) ?? true else { continue }
-                translations.append(TranslatedText(locale: catalog.locale.value, source: text,
-                                                   translation: ContentText(catalog.entries.text(at: position), role: text.role, section: text.sectionIndex, step: text.stepIndex)))
+                translatedAt.append(state == .translated ? Int32(position!) : -1)
             }
-            return (states: states, translations: translations, obsolete: used.indices.filter { !used[$0] })
+            return (states: states, translatedAt: translatedAt, obsolete: used.indices.filter { !used[$0] })
         }
         self.translationStates = byCatalog.map(\.states)
         self.obsoleteEntries = byCatalog.map(\.obsolete)
-        self.catalogTranslations = byCatalog.map(\.translations)
+        self.translatedAt = byCatalog.map(\.translatedAt)
         var ranges = [Range<Int>](repeating: 0..<0, count: guide.sections.count)
         for (position, text) in texts.enumerated() {
             guard let section = text.sectionIndex else { continue }
             ranges[section] = ranges[section].isEmpty ? position..<position + 1 : ranges[section].lowerBound..<position + 1
         }
         self.sectionTextRanges = ranges
-        var parts = [[TranslatedText]](repeating: [], count: guide.sections.count + 1)
-        for catalog in catalogTranslations {
-            for translated in catalog { parts[translated.source.sectionIndex.map { $0 + 1 } ?? 0].append(translated) }
+        let ofNoSection = texts.indices.filter { texts[$0].sectionIndex == nil }
+        let made = Made(catalogs: translatedCatalogs, texts: texts, translatedAt: translatedAt)
+        self.partTranslations = ([ofNoSection] + ranges.map { Array($0) }).map { indices in
+            Parallel.Deferred { made.catalogs.indices.flatMap { catalog in indices.compactMap { made.translation(of: $0, in: catalog) } } }
         }
-        self.partTranslations = parts
+    }
+
+    /// What making a translation reads, shared by the parts' deferred work.
+    private struct Made: Sendable {
+        let catalogs: [Catalog]
+        let texts: [ContentText]
+        let translatedAt: [[Int32]]
+
+        /// The translation of `texts[text]` in `catalogs[catalog]`, when it is translated.
+        func translation(of text: Int, in catalog: Int) -> TranslatedText? {
+            let position = translatedAt[catalog][text]
+            guard position >= 0 else { return nil }
+            let source = texts[text]
+            return TranslatedText(locale: catalogs[catalog].locale.value, source: source,
+                                  translation: ContentText(catalogs[catalog].entries.text(at: Int(position)), role: source.role,
+                                                           section: source.sectionIndex, step: source.stepIndex))
+        }
+    }
+
+    private func translation(of text: Int, in catalog: Int) -> TranslatedText? {
+        Made(catalogs: catalogs, texts: texts, translatedAt: translatedAt).translation(of: text, in: catalog)
     }
 
     /// The texts of a part of the guide, in document order: those of the section at that index of
@@ -109,7 +135,7 @@ public struct ValidationContext: Sendable {
     }
 
     /// The translations of the texts of a part of the guide (see `texts(in:)`), in catalog then document order.
-    public func translations(in section: Int?) -> [TranslatedText] { partTranslations[section.map { $0 + 1 } ?? 0] }
+    public func translations(in section: Int?) -> [TranslatedText] { partTranslations[section.map { $0 + 1 } ?? 0].value }
 
     /// Whether the source language is Turkish, for the rules about Turkish text.
     public var isTurkish: Bool {

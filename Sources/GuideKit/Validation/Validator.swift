@@ -29,11 +29,10 @@ public struct Validator: Sendable {
             let enabled = rules.filter { configuration.isEnabled($0.id) }
             let sectionRules = enabled.compactMap { $0 as? any SectionRule }
             let run = previous.map { SectionFindings.Run(previous: $0, load: load, guide: guide, configuration: configuration, ruleIDs: sectionRules.map(\.id)) }
-            // Only the translations of sections checked again are read (the rest are not asked for).
-            let translating = run.map { run in guide.sections.indices.map { !run.isKept($0, translations: true) } }
+            // Only the translations of sections checked again are parsed: the rest are not asked for.
             let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
                                             loaderDiagnostics: load.diagnostics, output: output, online: online, catalogs: load.catalogs,
-                                            threads: threads, parses: load.parses, translating: translating)
+                                            threads: threads, parses: load.parses)
             // Rules only read the context: they run side by side.
             let everyPart = [nil] + guide.sections.indices.map { $0 }
             let parts = sectionRules.map { run?.parts(for: $0) ?? everyPart }

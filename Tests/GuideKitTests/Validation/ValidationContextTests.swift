@@ -53,6 +53,24 @@ import Testing
         #expect(one.translationStates == several.translationStates)
     }
 
+    /// A part's translations, made when a rule first asks for them, are those of all translations
+    /// whose source is in that part, in the same order, each with its source text itself.
+    @Test func eachPartsTranslationsAreTheTranslationsOfItsTexts() throws {
+        let context = try #require(try Self.contexts(threads: [2]).first)
+        let all = context.translations
+        var seen = 0
+        for part in [nil] + context.guide.sections.indices.map({ $0 }) {
+            let asked = context.translations(in: part)
+            let expected = all.filter { $0.source.sectionIndex == part }
+            #expect(asked.map { "\($0.locale) \($0.key)" } == expected.map { "\($0.locale) \($0.key)" }, "part \(String(describing: part))")
+            #expect(asked.map { Parsed($0.translation) } == expected.map { Parsed($0.translation) })
+            #expect(zip(asked, expected).allSatisfy { $0.source === $1.source })
+            #expect(zip(context.translations(in: part), asked).allSatisfy { $0.translation === $1.translation }, "asked again, the same texts")
+            seen += asked.count
+        }
+        #expect(seen == all.count && seen > 100)
+    }
+
     /// The link uses are worked out when a rule first asks, once, whichever threads ask at once.
     @Test func linkUsesAreWorkedOutOnceForEveryThreadThatAsks() throws {
         let context = try #require(try Self.contexts(threads: [2]).first)

@@ -122,8 +122,9 @@ struct BlockYAMLReader {
         return index == ends[line] || bytes[index] == UInt8(ascii: "#") && index > position
     }
 
-    /// Characters that start something other than a plain scalar (YAML's indicators).
-    private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    /// Characters that start something other than a plain scalar (YAML's indicators). Bits, not
+    /// a `Set`: the set hashed the byte for every key and every plain scalar.
+    private static let indicators = ASCIISet("-?:,[]{}#&*!|>'\"%@`".utf8)
 
     // MARK: Collections
 
@@ -277,7 +278,7 @@ struct BlockYAMLReader {
         return (.scalar(YAMLNode.Scalar(string(position..<end), mark: mark(position))), index)
     }
 
-    private static let flowStops: Set<UInt8> = Set(",[]{}:#'\"".utf8)
+    private static let flowStops = ASCIISet(",[]{}:#'\"".utf8)
 
     // MARK: Scalars
 

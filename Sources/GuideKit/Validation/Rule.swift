@@ -16,9 +16,15 @@ public protocol Rule: Sendable {
     var examples: [RuleExample] { get }
     /// The findings in the content; severities are applied afterwards by the `Validator`.
     func check(_ context: ValidationContext) -> [Diagnostic]
+    /// The rule as a `SectionRule`, or nil: what `as? any SectionRule` answers, without the cast,
+    /// whose first use for each rule type searched the binary's conformance records (2 % of a
+    /// small validation's instructions, at the start of the run). Given by the extensions below.
+    var sectionRule: (any SectionRule)? { get }
 }
 
 extension Rule {
+    public var sectionRule: (any SectionRule)? { nil }
+
     /// A finding of this rule: its id and default severity, the message saying what to do, and
     /// the replacement when the fix is obvious.
     public func finding(_ message: String, at location: SourceLocation, fix: FixIt? = nil) -> Diagnostic {
@@ -50,6 +56,7 @@ public protocol SectionRule: Rule {
 
 extension SectionRule {
     public var readsTranslations: Bool { false }
+    public var sectionRule: (any SectionRule)? { self }
 
     /// `check(_:in:)` for a rule that looks at each text by itself: `body` adds the findings about
     /// one text, and they are gathered part by part.

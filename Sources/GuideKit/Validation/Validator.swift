@@ -27,7 +27,7 @@ public struct Validator: Sendable {
         var kept: SectionFindings?
         if let guide = load.guide {
             let enabled = rules.filter { configuration.isEnabled($0.id) }
-            let sectionRules = enabled.compactMap { $0 as? any SectionRule }
+            let sectionRules = enabled.compactMap(\.sectionRule)
             let run = previous.map { SectionFindings.Run(previous: $0, load: load, guide: guide, configuration: configuration, ruleIDs: sectionRules.map(\.id)) }
             // Only the translations of sections checked again are parsed: the rest are not asked for.
             let context = ValidationContext(guide: guide, files: load.files, configuration: configuration,
@@ -36,7 +36,7 @@ public struct Validator: Sendable {
             // Rules only read the context: they run side by side.
             let everyPart = [nil] + guide.sections.indices.map { $0 }
             let parts = sectionRules.map { run?.parts(for: $0) ?? everyPart }
-            let (wholeGuide, bySection) = Self.check(enabled.filter { !($0 is any SectionRule) }, sectionRules, parts: parts, in: context, threads: threads)
+            let (wholeGuide, bySection) = Self.check(enabled.filter { $0.sectionRule == nil }, sectionRules, parts: parts, in: context, threads: threads)
             Parallel.release(consume context)
             ruleFindings += wholeGuide
             if let run {

@@ -7,6 +7,18 @@ import Testing
 @Suite struct RuleRegistryTests {
     static let ids = RuleRegistry.rules.map(\.id)
 
+    /// `sectionRule` is what the cast answers, for every rule: the validator tells the two kinds
+    /// apart by it.
+    @Test func aRulesSectionRuleIsTheRuleWhenItIsOne() {
+        var sectionRules = 0
+        for rule in RuleRegistry.rules {
+            #expect((rule.sectionRule != nil) == (rule is any SectionRule), "\(rule.id)")
+            #expect(rule.sectionRule.map(\.id) == (rule as? any SectionRule).map(\.id))
+            if rule.sectionRule != nil { sectionRules += 1 }
+        }
+        #expect(sectionRules >= 16 && sectionRules < RuleRegistry.rules.count)
+    }
+
     @Test func idsAreUniqueAndKebabCase() {
         #expect(Set(Self.ids).count == Self.ids.count)
         for id in Self.ids {

@@ -59,83 +59,94 @@ public struct VisibleText: Sendable, Hashable {
         // first in scalars. Copying the raw text and every run into scalar arrays to search them
         // was most of what a text with links or markup cost.
         (runs, links) = raw.withBytes { raw in
-            var runs: [Run] = []
-            var links: [Link] = []
-            // Where the next piece is looked for, in bytes and in scalars. Past the end of the
-            // text (after a link whose `)` is missing) a position counts one byte a scalar.
-            var cursor = Position(byte: 0, scalar: 0)
+            var locator = Locator(raw: raw)
+            locator.walk(inlines, kind: .plain)
+            return (locator.runs, locator.links)
+        }
+    }
 
-            /// `position` moved on by `count` scalars.
-            func advance(_ position: Position, by count: Int) -> Position {
-                var position = position
-                for _ in 0..<count {
-                    position.byte += 1
-                    while position.byte < raw.count, raw[position.byte] & 0xC0 == 0x80 { position.byte += 1 }
-                    position.scalar += 1
-                }
-                return position
+    /// Finds the runs and links of a parse in its raw text, walking the parse in order. A struct
+    /// with mutating methods rather than functions nested in `init` that changed its variables:
+    /// those variables were boxed, and every use of one checked for overlapping access while the
+    /// program ran (a sixtieth of a validation's instructions).
+    private struct Locator {
+        let raw: UnsafeBufferPointer<UInt8>
+        var runs: [Run] = []
+        var links: [Link] = []
+        /// Where the next piece is looked for, in bytes and in scalars. Past the end of the text
+        /// (after a link whose `)` is missing) a position counts one byte a scalar.
+        var cursor = Position(byte: 0, scalar: 0)
+
+        init(raw: UnsafeBufferPointer<UInt8>) { self.raw = raw }
+
+        /// `position` moved on by `count` scalars.
+        func advance(_ position: Position, by count: Int) -> Position {
+            var position = position
+            for _ in 0..<count {
+                position.byte += 1
+                while position.byte < raw.count, raw[position.byte] & 0xC0 == 0x80 { position.byte += 1 }
+                position.scalar += 1
             }
+            return position
+        }
 
-            /// Where `needle` first appears at or after `start`.
-            func find(_ needle: UnsafeBufferPointer<UInt8>, from start: Position) -> Position? {
-                guard let first = needle.first, start.byte < raw.count, needle.count <= raw.count - start.byte else { return nil }
-                var position = start
-                while position.byte + needle.count <= raw.count {
-                    if raw[position.byte] == first, (1..<needle.count).allSatisfy({ raw[position.byte + $0] == needle[$0] }) { return position }
-                    position = advance(position, by: 1)
-                }
-                return nil
+        /// Where `needle` first appears at or after `start`.
+        func find(_ needle: UnsafeBufferPointer<UInt8>, from start: Position) -> Position? {
+            guard let first = needle.first, start.byte < raw.count, needle.count <= raw.count - start.byte else { return nil }
+            var position = start
+            while position.byte + needle.count <= raw.count {
+                if raw[position.byte] == first, (1..<needle.count).allSatisfy({ raw[position.byte + $0] == needle[$0] }) { return position }
+                position = advance(position, by: 1)
             }
+            return nil
+        }
 
-            func find(_ needle: String, from start: Position) -> Position? {
-                needle.withBytes { find($0, from: start) }
+        func find(_ needle: String, from start: Position) -> Position? {
+            needle.withBytes { find($0, from: start) }
+        }
+
+        mutating func append(_ text: String, kind: Kind) {
+            text.withBytes { bytes in
+                guard let at = find(bytes, from: cursor) else { return }
+                runs.append(Run(kind: kind, text: text, offset: at.scalar))
+                cursor = Position(byte: at.byte + bytes.count, scalar: at.scalar + VisibleText.scalarCount(bytes))
             }
+        }
 
-            func append(_ text: String, kind: Kind) {
-                text.withBytes { bytes in
-                    guard let at = find(bytes, from: cursor) else { return }
-                    runs.append(Run(kind: kind, text: text, offset: at.scalar))
-                    cursor = Position(byte: at.byte + bytes.count, scalar: at.scalar + Self.scalarCount(bytes))
-                }
-            }
-
-            func walk(_ inlines: [Inline], kind: Kind) {
-                for inline in inlines {
-                    switch inline {
-                    case .text(let text): append(text, kind: kind)
-                    case .code(let text): append(text, kind: .code)
-                    case .html(let text): append(text, kind: .html)
-                    case .emphasis(let children), .strong(let children): walk(children, kind: kind)
-                    case .softBreak, .lineBreak:
-                        // The line end or space at or after the cursor (the cursor itself when there is none), within the text.
-                        var at = cursor
-                        while at.byte < raw.count, raw[at.byte] != UInt8(ascii: "\n"), raw[at.byte] != UInt8(ascii: " ") { at = advance(at, by: 1) }
-                        if at.byte >= raw.count { at = cursor }
-                        runs.append(Run(kind: kind, text: " ", offset: min(at.scalar, max(0, Self.scalarCount(raw) - 1))))
-                    case .link(let destination, let children), .image(let destination, let children):
-                        var isImage = false
-                        if case .image = inline { isImage = true }
-                        let reference = InlineReference(destination: destination)
-                        let childKind: Kind
-                        if case .uiLabel(let language) = reference { childKind = .uiLabel(language: language) } else { childKind = .link(reference) }
-                        if let open = find("[", from: cursor) { cursor = advance(open, by: 1) }
-                        let textOffset = cursor.scalar
-                        walk(children, kind: childKind)
-                        var destinationOffset = cursor.scalar
-                        if let close = find("](", from: cursor) {
-                            var start = advance(close, by: 2)
-                            if start.byte < raw.count, raw[start.byte] == UInt8(ascii: "<") { start = advance(start, by: 1) }
-                            destinationOffset = start.scalar
-                            let end = find(")", from: advance(start, by: destination.unicodeScalars.count)) ?? start
-                            cursor = advance(end, by: 1)
-                        }
-                        links.append(Link(reference: reference, destination: destination, text: children.map(\.plainText).joined(),
-                                          textOffset: textOffset, destinationOffset: destinationOffset, isImage: isImage))
+        mutating func walk(_ inlines: [Inline], kind: Kind) {
+            for inline in inlines {
+                switch inline {
+                case .text(let text): append(text, kind: kind)
+                case .code(let text): append(text, kind: .code)
+                case .html(let text): append(text, kind: .html)
+                case .emphasis(let children), .strong(let children): walk(children, kind: kind)
+                case .softBreak, .lineBreak:
+                    // The line end or space at or after the cursor (the cursor itself when there is none), within the text.
+                    var at = cursor
+                    while at.byte < raw.count, raw[at.byte] != UInt8(ascii: "\n"), raw[at.byte] != UInt8(ascii: " ") { at = advance(at, by: 1) }
+                    if at.byte >= raw.count { at = cursor }
+                    runs.append(Run(kind: kind, text: " ", offset: min(at.scalar, max(0, VisibleText.scalarCount(raw) - 1))))
+                case .link(let destination, let children), .image(let destination, let children):
+                    var isImage = false
+                    if case .image = inline { isImage = true }
+                    let reference = InlineReference(destination: destination)
+                    let childKind: Kind
+                    if case .uiLabel(let language) = reference { childKind = .uiLabel(language: language) } else { childKind = .link(reference) }
+                    if let open = find("[", from: cursor) { cursor = advance(open, by: 1) }
+                    let textOffset = cursor.scalar
+                    walk(children, kind: childKind)
+                    var destinationOffset = cursor.scalar
+                    if let close = find("](", from: cursor) {
+                        var start = advance(close, by: 2)
+                        if start.byte < raw.count, raw[start.byte] == UInt8(ascii: "<") { start = advance(start, by: 1) }
+                        destinationOffset = start.scalar
+                        let end = find(")", from: advance(start, by: destination.unicodeScalars.count)) ?? start
+                        cursor = advance(end, by: 1)
                     }
+                    links.append(Link(reference: reference, destination: destination, text: children.map(\.plainText).joined(),
+                                      textOffset: textOffset, destinationOffset: destinationOffset, isImage: isImage))
                 }
             }
-            walk(inlines, kind: .plain)
-            return (runs, links)
         }
     }
 

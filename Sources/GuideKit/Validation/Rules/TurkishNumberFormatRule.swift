@@ -47,6 +47,8 @@ public struct TurkishNumberFormatRule: SectionRule {
         guard context.isTurkish else { return parts.map { _ in [] } }
         var scan = VisibleText.Scan()
         return eachText(of: parts, in: context) { text, findings in
+            // Every finding is about an ASCII digit, which most texts do not have.
+            guard text.text.bytes.contains(.digit) else { return }
             text.visible.scan(including: \.isProse, into: &scan)
             let s = scan.scalars
             func isDigit(_ i: Int) -> Bool { i >= 0 && i < s.count && ("0"..."9").contains(s[i]) }

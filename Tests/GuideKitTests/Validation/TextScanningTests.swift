@@ -3,6 +3,16 @@ import Testing
 
 /// The scanning helpers the text rules share.
 @Suite struct TextScanningTests {
+    /// A URL in running text stops at white space, quotes, angle brackets and a left-out run,
+    /// and at nothing else, for every scalar up to U+FFFF and the placeholder.
+    @Test func aURLStopsAtWhiteSpaceQuotesAndBracketsOnly() {
+        let stops = Set("<>\"‘’“”«»".unicodeScalars).union([VisibleText.placeholder])
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(TextScanning.isURLStop(scalar) == (TextScanning.isWhitespace(scalar) || stops.contains(scalar)), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test(arguments: ["", "a", "global1688.com", "Şifrenizi değiştirin", "İı ğ", "ödeme 🙂 e\u{301} 现在去认证", "\u{FFFC}x"])
     func stringOfScalarsIsTheTextTheyCameFrom(_ text: String) {
         let scalars = Array(text.unicodeScalars)

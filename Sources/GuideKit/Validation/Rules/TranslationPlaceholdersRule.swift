@@ -56,7 +56,7 @@ public struct TranslationPlaceholdersRule: SectionRule {
                 var end = index + 1
                 while end < scalars.count, TextScanning.isAlphabetic(scalars[end]) || ("0"..."9").contains(scalars[end]) || scalars[end] == "_" || scalars[end] == "-" { end += 1 }
                 if end > index + 1, end < scalars.count, scalars[end] == "}" {
-                    result.append(String(String.UnicodeScalarView(scalars[index...end])))
+                    result.append(TextScanning.string(scalars[index...end]))
                     index = end + 1
                     continue
                 }

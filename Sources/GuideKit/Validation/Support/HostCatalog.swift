@@ -129,13 +129,13 @@ public struct HostCatalog: Sendable {
         guard let schemeEnd = url.range(of: "://") else { return nil }
         let start = url.unicodeScalars.distance(from: url.unicodeScalars.startIndex, to: schemeEnd.upperBound)
         var end = start
-        while end < scalars.count, !"/?#".unicodeScalars.contains(scalars[end]) { end += 1 }
+        while end < scalars.count, scalars[end] != "/", scalars[end] != "?", scalars[end] != "#" { end += 1 }
         var hostStart = start
         if let at = scalars[start..<end].lastIndex(of: "@") { hostStart = at + 1 }
         var hostEnd = end
         if let colon = scalars[hostStart..<end].firstIndex(of: ":"), scalars[hostStart] != "[" { hostEnd = colon }
         guard hostEnd > hostStart else { return nil }
-        return (String(String.UnicodeScalarView(scalars[hostStart..<hostEnd])), hostStart)
+        return (TextScanning.string(scalars[hostStart..<hostEnd]), hostStart)
     }
 }
 

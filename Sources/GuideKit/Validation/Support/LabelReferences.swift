@@ -29,7 +29,7 @@ enum LabelReferences {
             var j = i
             while isDigit(j) { j += 1 }
             guard j - i <= 2 else { i = j; continue }
-            var label = String(String.UnicodeScalarView(s[i..<j]))
+            var label = TextScanning.string(s[i..<j])
             if j < s.count, ("A"..."Z").contains(s[j]), !isLetter(j + 1) {
                 label.unicodeScalars.append(s[j])
                 j += 1
@@ -42,7 +42,7 @@ enum LabelReferences {
                 var k = j + 1
                 while isDigit(k) { k += 1 }
                 if k - (j + 1) <= 2, !isLetter(k), !(k < s.count && s[k] == "." && isDigit(k + 1)) {
-                    step = Int(String(String.UnicodeScalarView(s[(j + 1)..<k])))
+                    step = Int(TextScanning.string(s[(j + 1)..<k]))
                     j = k
                 } else {
                     i = k
@@ -63,7 +63,7 @@ enum LabelReferences {
             guard start > index || index == 0, start < s.count else { return nil }
             var end = start
             while end < s.count, s[end].properties.isAlphabetic { end += 1 }
-            return (String(String.UnicodeScalarView(s[start..<end])), start)
+            return (TextScanning.string(s[start..<end]), start)
         }
         func noun(_ word: String) -> String? {
             let lowered = word.lowercased()
@@ -86,7 +86,7 @@ enum LabelReferences {
             guard before < token.start else { continue }
             var wordStart = before
             while wordStart > 0, s[wordStart - 1].properties.isAlphabetic { wordStart -= 1 }
-            let previous = String(String.UnicodeScalarView(s[wordStart..<before]))
+            let previous = TextScanning.string(s[wordStart..<before])
             if let kind = noun(previous), previous.lowercased() == kind, (kind == "adım") == (token.step != nil) {
                 result.append(Phrase(token: token, start: wordStart, end: token.end))
             }

@@ -53,7 +53,11 @@ enum TextScanning {
 
     /// Where a URL in running text ends: at white space, quotes, angle brackets or a left-out run.
     static func isURLStop(_ scalar: Unicode.Scalar) -> Bool {
-        isWhitespace(scalar) || "<>\"‘’“”«»".unicodeScalars.contains(scalar) || scalar == VisibleText.placeholder
+        // A switch, not a string's scalars searched for every scalar of the URL.
+        switch scalar {
+        case "<", ">", "\"", "‘", "’", "“", "”", "«", "»", VisibleText.placeholder: true
+        default: isWhitespace(scalar)
+        }
     }
 
     /// The end of a URL that starts at `start`, without trailing punctuation.

@@ -44,23 +44,23 @@ struct URIReference: Sendable, Hashable {
         if let colon = scalars.firstIndex(of: ":"), colon > 0, isAlpha(scalars[0]),
             !scalars[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
             let candidate = scalars[..<colon]
-            if let bad = candidate.firstIndex(where: { !(isAlpha($0) || isDigit($0) || "+-.".unicodeScalars.contains($0)) }) {
+            if let bad = candidate.firstIndex(where: { !(isAlpha($0) || isDigit($0) || $0 == "+" || $0 == "-" || $0 == ".") }) {
                 return .failure(Problem(offset: bad, message: "the scheme has the character \(describe(scalars[bad])), which a scheme may not contain"))
             }
-            scheme = String(String.UnicodeScalarView(candidate))
+            scheme = TextScanning.string(candidate)
             index = colon + 1
         }
 
-        func take(until stops: String) -> (String, Int) {
+        func take(until stops: ASCIISet) -> (String, Int) {
             let start = index
-            while index < scalars.count, !stops.unicodeScalars.contains(scalars[index]) { index += 1 }
-            return (String(String.UnicodeScalarView(scalars[start..<index])), start)
+            while index < scalars.count, !(scalars[index].isASCII && stops.contains(UInt8(scalars[index].value))) { index += 1 }
+            return (TextScanning.string(scalars[start..<index]), start)
         }
 
         var authority: String?, host: String?, port: String?
         if index + 1 < scalars.count, scalars[index] == "/", scalars[index + 1] == "/" {
             index += 2
-            let (value, start) = take(until: "/?#")
+            let (value, start) = take(until: Self.authorityEnds)
             authority = value
             if let problem = check(value, start: start, as: .authority) { return .failure(problem) }
             let authorityScalars = Array(value.unicodeScalars)
@@ -75,7 +75,7 @@ struct URIReference: Sendable, Hashable {
             } else if let colon = authorityScalars[hostStart...].firstIndex(of: ":") {
                 hostEnd = colon
             }
-            host = String(String.UnicodeScalarView(authorityScalars[hostStart..<hostEnd]))
+            host = TextScanning.string(authorityScalars[hostStart..<hostEnd])
             if hostEnd < authorityScalars.count {
                 guard authorityScalars[hostEnd] == ":" else {
                     return .failure(Problem(offset: start + hostEnd, message: "unexpected \(describe(authorityScalars[hostEnd])) after the host"))
@@ -84,26 +84,26 @@ struct URIReference: Sendable, Hashable {
                 if let bad = portScalars.firstIndex(where: { !isDigit($0) }) {
                     return .failure(Problem(offset: start + bad, message: "the port has \(describe(authorityScalars[bad])): a port is digits only"))
                 }
-                port = String(String.UnicodeScalarView(portScalars))
+                port = TextScanning.string(portScalars)
             }
             if let host, let bad = host.unicodeScalars.firstIndex(where: { $0 == "@" || (!host.hasPrefix("[") && $0 == ":") }) {
                 let offset = start + hostStart + host.unicodeScalars.distance(from: host.unicodeScalars.startIndex, to: bad)
                 return .failure(Problem(offset: offset, message: "the host has \(describe(host.unicodeScalars[bad]))"))
             }
         }
-        let (path, pathStart) = take(until: "?#")
+        let (path, pathStart) = take(until: Self.pathEnds)
         if let problem = check(path, start: pathStart, as: .path) { return .failure(problem) }
         var query: String?, fragment: String?
         if index < scalars.count, scalars[index] == "?" {
             index += 1
-            let (value, start) = take(until: "#")
+            let (value, start) = take(until: Self.queryEnds)
             query = value
             if let problem = check(value, start: start, as: .query) { return .failure(problem) }
         }
         if index < scalars.count, scalars[index] == "#" {
             index += 1
             let start = index
-            let value = String(String.UnicodeScalarView(scalars[index...]))
+            let value = TextScanning.string(scalars[index...])
             index = scalars.count
             fragment = value
             if let problem = check(value, start: start, as: .query) { return .failure(problem) }
@@ -112,6 +112,11 @@ struct URIReference: Sendable, Hashable {
     }
 
     private enum Component { case authority, path, query }
+
+    /// What ends the authority, the path and the query.
+    private static let authorityEnds = ASCIISet("/?#".utf8), pathEnds = ASCIISet("?#".utf8), queryEnds = ASCIISet("#".utf8)
+    /// RFC 3986's unreserved characters besides letters and digits, and its sub-delimiters.
+    private static let unreservedMarks = ASCIISet("-._~".utf8), subDelimiters = ASCIISet("!$&'()*+,;=".utf8)
 
     private static func check(_ value: String, start: Int, as component: Component) -> Problem? {
         let scalars = Array(value.unicodeScalars)
@@ -135,8 +140,8 @@ struct URIReference: Sendable, Hashable {
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar, in component: Component) -> Bool {
-        if isAlpha(scalar) || isDigit(scalar) || "-._~".unicodeScalars.contains(scalar) { return true }  // unreserved
-        if "!$&'()*+,;=".unicodeScalars.contains(scalar) { return true }  // sub-delims
+        if isAlpha(scalar) || isDigit(scalar) || scalar.isASCII && unreservedMarks.contains(UInt8(scalar.value)) { return true }  // unreserved
+        if scalar.isASCII && subDelimiters.contains(UInt8(scalar.value)) { return true }  // sub-delims
         switch component {
         case .authority: return scalar == ":" || scalar == "@" || scalar == "[" || scalar == "]"
         case .path: return scalar == ":" || scalar == "@" || scalar == "/"

@@ -55,16 +55,19 @@ public struct EnglishTextRule: SectionRule {
 
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         guard context.isTurkish else { return parts.map { _ in [] } }
+        // Kept from text to text, as `scan` is: each array's storage is reused.
         var scan = VisibleText.Scan()
+        var words: [TextScanning.WordSpan] = [], sentence: [TextScanning.WordSpan] = []
         return eachText(of: parts, in: context) { text, findings in
             text.visible.scan(including: \.isProse, into: &scan)
             let scalars = scan.scalars
-            var sentence: [TextScanning.WordSpan] = []
-            for word in TextScanning.wordSpans(in: scalars) {
+            TextScanning.wordSpans(in: scalars, into: &words)
+            sentence.removeAll(keepingCapacity: true)
+            for word in words {
                 sentence.append(word)
                 if word.endsSentence {
                     if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }
-                    sentence = []
+                    sentence.removeAll(keepingCapacity: true)
                 }
             }
             if let start = Self.englishSentenceStart(sentence, in: scalars) { findings.append(report(text, scan.offset(at: start))) }

@@ -129,6 +129,14 @@ enum TextScanning {
 
     static func wordSpans(in s: [Unicode.Scalar]) -> [WordSpan] {
         var result: [WordSpan] = []
+        wordSpans(in: s, into: &result)
+        return result
+    }
+
+    /// The same into `result`, emptied first: a rule that splits every text keeps one array's
+    /// storage from text to text instead of growing a new one for each.
+    static func wordSpans(in s: [Unicode.Scalar], into result: inout [WordSpan]) {
+        result.removeAll(keepingCapacity: true)
         var i = 0
         func isSeparator(_ scalar: Unicode.Scalar) -> Bool { isWhitespace(scalar) || scalar == VisibleText.placeholder }
         while i < s.count {
@@ -139,7 +147,7 @@ enum TextScanning {
             while start < end, !isWordScalar(s[start]) { start += 1 }
             while end > start, !isWordScalar(s[end - 1]) { end -= 1 }
             let trailing = s[end..<j]
-            let endsSentence = trailing.contains { ".!?;:".unicodeScalars.contains($0) }
+            let endsSentence = trailing.contains { $0 == "." || $0 == "!" || $0 == "?" || $0 == ";" || $0 == ":" }
             if start < end {
                 result.append(WordSpan(range: start..<end, endsSentence: endsSentence))
             } else if endsSentence, !result.isEmpty {
@@ -147,7 +155,6 @@ enum TextScanning {
             }
             i = j
         }
-        return result
     }
 
     /// The scalars as a string. `String(String.UnicodeScalarView(slice))` appends them through

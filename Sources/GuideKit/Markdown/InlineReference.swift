@@ -45,7 +45,15 @@ extension InlineReference {
 }
 
 extension String {
-    func dropPrefix(_ prefix: String) -> String? { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil }
+    /// The text after `prefix` (ASCII, as every caller's is), or nil when it does not start with
+    /// it. Cut by the prefix's UTF-8 length: when ASCII characters match, so do their bytes, and
+    /// `dropFirst(prefix.count)` broke the text into characters to count them (a fifth of
+    /// locating a text's links).
+    func dropPrefix(_ prefix: String) -> String? {
+        assert(prefix.utf8.allSatisfy { $0 < 0x80 }, "an ASCII prefix")
+        guard hasPrefix(prefix) else { return nil }
+        return String(self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...])
+    }
 }
 
 extension [Inline] {

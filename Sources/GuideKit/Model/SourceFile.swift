@@ -35,7 +35,7 @@ public final class SourceFile: Sendable {
     /// build's peak memory (268,000 lines at S=1000); a `Range<Int>` per line was still 16 bytes.
     public struct Lines: RandomAccessCollection, Sendable {
         /// The text itself, read in place: a copy of its bytes was, for a 5 MB catalog, 5 MB more
-        /// to write while it loaded, and a page fault for every 4 KB of them.
+        /// to copy while it loaded.
         private let text: String
         /// Where each line starts, as a byte offset (content files are far below 4 GB); a line
         /// ends where the next one starts, before its line break.
@@ -52,8 +52,8 @@ public final class SourceFile: Sendable {
 
         /// Whether `needle` occurs in the text's bytes. `memmem` (glibc's looks for a pair of
         /// bytes with vector instructions): `memchr` for the needle's first byte stopped at every
-        /// `g` of a file when `Suppression` looked for `guidegen-ignore:`, a tenth of a second
-        /// at the end of a large validation.
+        /// `g` of a file when `Suppression` looked for `guidegen-ignore:`, milliseconds on one
+        /// thread at the end of a large validation.
         func contains(bytes needle: [UInt8]) -> Bool {
             guard !needle.isEmpty else { return true }
             return withBytes { haystack in

@@ -18,8 +18,8 @@ public struct ValidationContext: Sendable {
     /// The translation catalogs (`locales/*.yaml`) that loaded, sorted by locale.
     public let catalogs: [Catalog]
     /// Every translation made from the current source text, in catalog then document order: what
-    /// the parity rules compare with its source. Made when asked: the rules ask for them part by
-    /// part (`translations(in:)`).
+    /// the parity rules compare with its source. Made anew at each call (each translation parsed
+    /// again): the rules ask for them part by part (`translations(in:)`), which keeps them.
     public var translations: [TranslatedText] {
         catalogs.indices.flatMap { catalog in texts.indices.compactMap { translation(of: $0, in: catalog) } }
     }
@@ -46,7 +46,8 @@ public struct ValidationContext: Sendable {
     /// section whose findings were kept from the last run) is never made.
     private let partTranslations: [Parallel.Deferred<[TranslatedText]>]
 
-    /// `threads` parse the texts and their translations side by side; the context is the same for any number.
+    /// `threads` parse the texts side by side and work out each catalog's states on a thread of
+    /// its own; the context is the same for any number.
     public init(guide: Guide, files: [String: SourceFile], configuration: ValidationConfiguration = ValidationConfiguration(),
                 loaderDiagnostics: [Diagnostic] = [], output: RenderedOutput? = nil, online: LinkCheckReport? = nil, catalogs: [Catalog] = [],
                 threads: Int = Parallel.defaultThreads) {

@@ -5,8 +5,9 @@ import Foundation
 /// a hang or a sanitizer report is a broken promise too.
 public enum FuzzTargets {
     public enum Target: String, CaseIterable, Sendable {
-        /// The bytes as a section file: `YAMLFile` and the section reader in memory, then the
-        /// whole loader on a one-section content folder, then the site rendered in memory.
+        /// The bytes as a section file: `YAMLFile` and the section reader in memory (and the
+        /// bytes read as a catalog both ways), then the whole loader on a one-section content
+        /// folder, then the site rendered in memory.
         case loader
         /// The bytes as one content string, rendered inline to HTML, Markdown and plain text.
         case inline
@@ -110,7 +111,7 @@ public enum FuzzTargets {
             var reader = NodeReader(file: file.source)
             _ = Section.read(root, file: file.source.path, reader: &reader)
         }
-        var problems = locatedProblems(diagnostics, file: "sections/first.yaml") + blockReaderProblems(data)
+        var problems = locatedProblems(diagnostics, file: "sections/first.yaml") + blockReaderProblems(data) + catalogReaderProblems(data)
 
         let fixture = LoaderFixture.shared
         guard (try? data.write(to: fixture.section)) != nil else { return problems }
@@ -137,6 +138,15 @@ public enum FuzzTargets {
     private static func blockReaderProblems(_ data: Data) -> [String] {
         guard let text = YAMLFile.text(of: data), let compared = BlockYAMLReader.comparedWithLibyaml(text), !compared.matches else { return [] }
         return ["the block reader's tree is not libyaml's, which is \(compared.libyaml)"]
+    }
+
+    /// The bytes as a catalog: the quick way reads the catalog the general way reads, or leaves
+    /// the bytes to it.
+    private static func catalogReaderProblems(_ data: Data) -> [String] {
+        guard let text = YAMLFile.text(of: data),
+              let compared = BlockYAMLReader.catalogComparedWithGeneralWay(text, displayPath: "locales/en.yaml", locale: "en"), !compared.matches
+        else { return [] }
+        return ["the catalog read without a tree is not the general way's, which is \(compared.general)"]
     }
 
     /// Every diagnostic names a file and a line and column that exist in it.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension BlockYAMLReader {
     /// The catalog in `bytes` (UTF-8, already validated; `file` holds the same text) read straight
     /// from its lines, without a tree: what `Catalog.read` makes of `compose`'s tree, or nil.
@@ -118,5 +120,36 @@ extension BlockYAMLReader {
         guard !isLineEnd(from: colon + 1), case .scalar(let scalar)? = value(after: colon + 1, indentation: indentation, depth: depth),
               scalar.isString else { return nil }
         return (Located(scalar.string, at: SourceLocation(file: file.path, line: scalar.mark.line, column: scalar.mark.column)), scalar.style)
+    }
+}
+
+extension BlockYAMLReader {
+    /// Whether the catalog read the quick way from `text` is the one the general way reads
+    /// (`Catalog.outline`, every value with its location), the general way without a problem;
+    /// nil when the quick way leaves `text` to the general way. The tests and the loader's fuzz
+    /// target hold every catalog the quick way reads to this.
+    static func catalogComparedWithGeneralWay(_ text: String, displayPath: String, locale: String) -> (matches: Bool, general: String)? {
+        guard let quick = YAMLFile.catalog(Data(text.utf8), displayPath: displayPath, expectedLocale: locale)?.catalog else { return nil }
+        let general = CatalogLoader.parse(text, displayPath: displayPath, expectedLocale: locale)
+        guard let catalog = general.catalog, general.diagnostics.isEmpty else {
+            return (false, "the general way reports \(general.diagnostics.map(\.message))")
+        }
+        return (quick.outline == catalog.outline, catalog.outline.joined(separator: "\n"))
+    }
+}
+
+extension Catalog {
+    /// Everything a reader of the catalog can see, a line for each value with its location, and
+    /// each entry's position as its key finds it.
+    var outline: [String] {
+        func place(_ location: SourceLocation) -> String { "\(location.file):\(location.line):\(location.column)" }
+        var lines = ["file \(file)", "locale \(locale.value) \(place(locale.location))", "name \(name.value) \(place(name.location))"]
+        for (position, entry) in entries.enumerated() {
+            let origin = entry.text.origin
+            lines.append("\(position) \(entry.key.value) \(place(entry.key.location)) source \(entry.source.value) \(place(entry.source.location))"
+                + " \(entry.sourceNumber.map(String.init) ?? "-") text \(entry.text.value.debugDescription) key \(entry.text.key)"
+                + " \(place(origin.start)) \(origin.style) \(origin.file?.path ?? "-") found at \(entries.position(of: entry.key.value).map(String.init) ?? "-")")
+        }
+        return lines
     }
 }

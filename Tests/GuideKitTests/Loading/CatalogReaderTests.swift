@@ -14,30 +14,11 @@ import Testing
         YAMLFile.catalog(Data(text.utf8), displayPath: path, expectedLocale: locale)?.catalog
     }
 
-    /// Everything a reader of the catalog can see, one line for each value with its location.
-    static func outline(_ catalog: Catalog) -> [String] {
-        func place(_ location: GuideKit.SourceLocation) -> String { "\(location.file):\(location.line):\(location.column)" }
-        var lines = ["file \(catalog.file)", "locale \(catalog.locale.value) \(place(catalog.locale.location))",
-                     "name \(catalog.name.value) \(place(catalog.name.location))"]
-        for (position, entry) in catalog.entries.enumerated() {
-            let origin = entry.text.origin
-            lines.append("\(position) \(entry.key.value) \(place(entry.key.location)) source \(entry.source.value) \(place(entry.source.location))"
-                + " \(entry.sourceNumber.map(String.init) ?? "-") text \(entry.text.value.debugDescription) key \(entry.text.key)"
-                + " \(place(origin.start)) \(origin.style) \(origin.file?.path ?? "-")")
-            #expect(catalog.entries.position(of: entry.key.value) == position)
-        }
-        return lines
-    }
-
     /// Nil when the quick way leaves `text` to the general way; otherwise whether the two read
-    /// the same catalog, the general way without a problem, with what the general way gave.
+    /// the same catalog (`Catalog.outline`), the general way without a problem, with what the
+    /// general way gave.
     static func compare(_ text: String, locale: String = "en") -> (same: Bool, general: String)? {
-        guard let quick = quick(text, locale: locale) else { return nil }
-        let general = CatalogLoader.parse(text, displayPath: path, expectedLocale: locale)
-        guard let catalog = general.catalog, general.diagnostics.isEmpty else {
-            return (false, "the general way reports \(general.diagnostics.map(\.message))")
-        }
-        return (outline(quick) == outline(catalog), outline(catalog).joined(separator: "\n"))
+        BlockYAMLReader.catalogComparedWithGeneralWay(text, displayPath: path, locale: locale).map { ($0.matches, $0.general) }
     }
 
     /// The catalogs of the repository, the catalog `l10n add` starts for the real guide, and the

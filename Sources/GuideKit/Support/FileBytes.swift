@@ -20,36 +20,53 @@ enum FileBytes {
     /// see the end: for a file whose size is known and whose growth would not matter, such as an
     /// output compared with what a build wrote.
     static func read(_ descriptor: Int32, upTo size: Int) -> Data? {
-        var data = Data(count: max(size, 0))
-        guard let count = fill(&data, from: 0, descriptor) else { return nil }
-        data.count = count
-        return data
+        let capacity = max(size, 0)
+        guard let buffer = malloc(max(capacity, 1)) else { return nil }
+        guard let count = fill(buffer, capacity: capacity, from: 0, descriptor) else {
+            free(buffer)
+            return nil
+        }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
     /// What `descriptor` reads to its end, or nil on a read error (`errno` says which). The buffer
     /// is sized to `size`, the file's size as `stat` gave it, and one byte to see the end: a file
     /// that grows meanwhile is read on, until more than `limit` bytes are read (so a file that grew
     /// past a limit is still refused).
+    ///
+    /// The bytes are read into memory from `malloc`, which the data then owns: `Data(count:)`
+    /// zeroed every byte before the read wrote it (a sixth of the instructions of a skipped build,
+    /// which reads every output to compare it).
     static func read(_ descriptor: Int32, size: Int, limit: Int = .max) -> Data? {
-        var data = Data(count: max(size, 0) + 1)
+        var capacity = max(size, 0) + 1
+        guard var buffer = malloc(capacity) else { return nil }
         var count = 0
         while count <= limit {
-            if count == data.count { data.count += max(4096, data.count) }
-            guard let filled = fill(&data, from: count, descriptor) else { return nil }
-            let atEnd = filled < data.count
+            if count == capacity {
+                capacity += max(4096, capacity)
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    return nil
+                }
+                buffer = grown
+            }
+            guard let filled = fill(buffer, capacity: capacity, from: count, descriptor) else {
+                free(buffer)
+                return nil
+            }
+            let atEnd = filled < capacity
             count = filled
             if atEnd { break }
         }
-        data.count = count
-        return data
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
-    /// Reads into `data` from byte `start` until it is full or the file ends: how many of its
-    /// bytes hold the file then, or nil on a read error.
-    private static func fill(_ data: inout Data, from start: Int, _ descriptor: Int32) -> Int? {
+    /// Reads into `buffer` (of `capacity` bytes) from byte `start` until it is full or the file
+    /// ends: how many of its bytes hold the file then, or nil on a read error.
+    private static func fill(_ buffer: UnsafeMutableRawPointer, capacity: Int, from start: Int, _ descriptor: Int32) -> Int? {
         var count = start
-        while count < data.count {
-            let got = data.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
+        while count < capacity {
+            let got = Foundation.read(descriptor, buffer + count, capacity - count)
             if got < 0 {
                 if errno == EINTR { continue }
                 return nil

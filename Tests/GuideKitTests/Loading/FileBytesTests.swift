@@ -28,6 +28,24 @@ import Testing
         #expect(FileBytes.contents(atPath: folder.url.appendingPathComponent("dangling").path) == nil)
     }
 
+    /// A file longer than `stat` said when it was opened (one that grew meanwhile) is read to
+    /// its end, its buffer grown as it goes; past a limit, reading stops once it has more.
+    @Test func aFileThatGrewIsReadToItsEndOrToPastTheLimit() throws {
+        let folder = try TemporaryDirectory()
+        let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 13) })
+        try folder.write("file", bytes)
+        for size in [0, 1, 4095, 100_000] {
+            let descriptor = open(folder.url.appendingPathComponent("file").path, O_RDONLY)
+            #expect(descriptor >= 0)
+            defer { close(descriptor) }
+            #expect(FileBytes.read(descriptor, size: size) == bytes, "stat said \(size) bytes")
+        }
+        let descriptor = open(folder.url.appendingPathComponent("file").path, O_RDONLY)
+        defer { close(descriptor) }
+        let limited = try #require(FileBytes.read(descriptor, size: 10, limit: 50_000))
+        #expect(limited.count > 50_000 && limited.count < bytes.count && limited == bytes.prefix(limited.count))
+    }
+
     /// `read(_:upTo:)` gives the first bytes of a file, all of a shorter one, none of an empty one.
     @Test func aFileReadsUpToASize() throws {
         let folder = try TemporaryDirectory()

@@ -60,9 +60,8 @@ struct YAMLFile {
     /// `Catalog.read` to read and report.
     static func catalog(_ data: Data, displayPath: String, expectedLocale: String) -> (catalog: Catalog, source: SourceFile)? {
         var ignored: [Diagnostic] = []
-        guard let (checked, source) = checkedText(data, displayPath: displayPath, diagnostics: &ignored) else { return nil }
-        var text = checked
-        return text.withUTF8 { bytes in
+        guard let (text, source) = checkedText(data, displayPath: displayPath, diagnostics: &ignored) else { return nil }
+        return text.withBytes { bytes in
             BlockYAMLReader.catalog(bytes, file: source, expectedLocale: expectedLocale).map { ($0, source) }
         }
     }

@@ -16,4 +16,10 @@ struct ASCIISet: Sendable {
     func contains(_ byte: UInt8) -> Bool {
         byte < 0x40 ? (low &>> UInt64(byte)) & 1 != 0 : byte < 0x80 && (high &>> UInt64(byte - 0x40)) & 1 != 0
     }
+
+    /// Whether `scalar` is one of the set's bytes; never for a scalar beyond ASCII.
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && contains(UInt8(scalar.value))
+    }
 }

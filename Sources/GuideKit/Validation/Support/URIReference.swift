@@ -53,7 +53,7 @@ struct URIReference: Sendable, Hashable {
 
         func take(until stops: ASCIISet) -> (String, Int) {
             let start = index
-            while index < scalars.count, !(scalars[index].isASCII && stops.contains(UInt8(scalars[index].value))) { index += 1 }
+            while index < scalars.count, !stops.contains(scalars[index]) { index += 1 }
             return (TextScanning.string(scalars[start..<index]), start)
         }
 
@@ -140,8 +140,8 @@ struct URIReference: Sendable, Hashable {
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar, in component: Component) -> Bool {
-        if isAlpha(scalar) || isDigit(scalar) || scalar.isASCII && unreservedMarks.contains(UInt8(scalar.value)) { return true }  // unreserved
-        if scalar.isASCII && subDelimiters.contains(UInt8(scalar.value)) { return true }  // sub-delims
+        if isAlpha(scalar) || isDigit(scalar) || unreservedMarks.contains(scalar) { return true }  // unreserved
+        if subDelimiters.contains(scalar) { return true }  // sub-delims
         switch component {
         case .authority: return scalar == ":" || scalar == "@" || scalar == "[" || scalar == "]"
         case .path: return scalar == ":" || scalar == "@" || scalar == "/"

@@ -21,7 +21,7 @@ public struct ValidationContext: Sendable {
     /// the parity rules compare with its source. Made anew at each call (each translation parsed
     /// again): the rules ask for them part by part (`translations(in:)`), which keeps them.
     public var translations: [TranslatedText] {
-        catalogs.indices.flatMap { catalog in texts.indices.compactMap { translation(of: $0, in: catalog) } }
+        catalogs.indices.flatMap { catalog in texts.indices.compactMap { made.translation(of: $0, in: catalog) } }
     }
     /// Where each text stands in each catalog: `translationStates[c][t]` is the state of
     /// `texts[t]` in `catalogs[c]`. Worked out once here (a fingerprint of every text for every
@@ -34,10 +34,8 @@ public struct ValidationContext: Sendable {
 
     /// Where each section's texts are in `texts`: `sectionTextRanges[s]` for `guide.sections[s]`.
     private let sectionTextRanges: [Range<Int>]
-    /// Where the translation of each text is in each catalog: `translatedAt[c][t]` is the
-    /// position in `catalogs[c].entries` of the translation of `texts[t]` when its state is
-    /// translated, and -1 otherwise.
-    private let translatedAt: [[Int32]]
+    /// Makes the translation of a text in a catalog, from where each text's translation is.
+    private let made: Made
     /// `translations` by part of the guide (see `translations(in:)`): [0] for no section, [s + 1]
     /// for section s. Each part's are made (each translation parsed) when a rule first asks, on
     /// that rule's thread: the section rules go through a few sections at a time, each rule in
@@ -93,7 +91,6 @@ public struct ValidationContext: Sendable {
         }
         self.translationStates = byCatalog.map(\.states)
         self.obsoleteEntries = byCatalog.map(\.obsolete)
-        self.translatedAt = byCatalog.map(\.translatedAt)
         var ranges = [Range<Int>](repeating: 0..<0, count: guide.sections.count)
         for (position, text) in texts.enumerated() {
             guard let section = text.sectionIndex else { continue }
@@ -101,7 +98,8 @@ public struct ValidationContext: Sendable {
         }
         self.sectionTextRanges = ranges
         let ofNoSection = texts.indices.filter { texts[$0].sectionIndex == nil }
-        let made = Made(catalogs: translatedCatalogs, texts: texts, translatedAt: translatedAt)
+        let made = Made(catalogs: translatedCatalogs, texts: texts, translatedAt: byCatalog.map(\.translatedAt))
+        self.made = made
         self.partTranslations = ([ofNoSection] + ranges.map { Array($0) }).map { indices in
             Parallel.Deferred { made.catalogs.indices.flatMap { catalog in indices.compactMap { made.translation(of: $0, in: catalog) } } }
         }
@@ -111,6 +109,9 @@ public struct ValidationContext: Sendable {
     private struct Made: Sendable {
         let catalogs: [Catalog]
         let texts: [ContentText]
+        /// Where the translation of each text is in each catalog: `translatedAt[c][t]` is the
+        /// position in `catalogs[c].entries` of the translation of `texts[t]` when its state is
+        /// translated, and -1 otherwise.
         let translatedAt: [[Int32]]
 
         /// The translation of `texts[text]` in `catalogs[catalog]`, when it is translated.
@@ -122,10 +123,6 @@ public struct ValidationContext: Sendable {
                                   translation: ContentText(catalogs[catalog].entries.text(at: Int(position)), role: source.role,
                                                            section: source.sectionIndex, step: source.stepIndex))
         }
-    }
-
-    private func translation(of text: Int, in catalog: Int) -> TranslatedText? {
-        Made(catalogs: catalogs, texts: texts, translatedAt: translatedAt).translation(of: text, in: catalog)
     }
 
     /// The texts of a part of the guide, in document order: those of the section at that index of

@@ -18,8 +18,9 @@ enum PageText {
 
     /// Whether every scalar of `text` is one a page is mostly made of and NFC leaves alone
     /// wherever it stands: below U+0300 (ASCII, Latin-1, Turkish letters; the combining marks
-    /// start at U+0300), U+2010–U+2027 (dashes, quotes, bullets, the ellipsis) or a CJK unified
-    /// ideograph (U+4E00–U+9FFF, as in Chinese UI labels). Each of these has canonical combining
+    /// start at U+0300), U+2010–U+2027 (dashes, quotes, bullets, the ellipsis), a CJK unified
+    /// ideograph (U+4E00–U+9FFF, as in Chinese UI labels) or one of `TextWrapper`'s protection
+    /// marks (U+E000, U+E001: every checklist block has them until it is wrapped). Each of these has canonical combining
     /// class 0 and passes NFC's quick check (a test asks the standard library about every one),
     /// so a string of them is in NFC. A byte loop: the standard library's quick check was 2 % of
     /// a build. Any other scalar answers false, and the caller asks the standard library.
@@ -44,7 +45,7 @@ enum PageText {
                 index += lead < 0x80 ? 1 : 2
             } else if lead >= 0xE0, lead < 0xF0, index + 2 < count {
                 let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-                guard (0x2010...0x2027).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return false }
+                guard (0x2010...0x2027).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) || scalar == 0xE000 || scalar == 0xE001 else { return false }
                 index += 3
             } else {
                 return false
@@ -61,6 +62,29 @@ enum PageText {
             result.append(String(decoding: line, as: UTF8.self))
         }
         return result
+    }
+
+    /// What `lines` makes of lines handed over one at a time (each without its line feed and in
+    /// NFC): trailing spaces and tabs cut, blank lines at the start and the end left out, a run
+    /// of them made one.
+    struct Lines {
+        private(set) var lines: [String] = []
+        private var pendingBlank = false
+
+        mutating func append(_ line: String) {
+            let trimmed = line.withBytes { bytes in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                return end == bytes.count ? line : String(decoding: bytes[..<end], as: UTF8.self)
+            }
+            if trimmed.isEmpty {
+                pendingBlank = !lines.isEmpty
+                return
+            }
+            if pendingBlank { lines.append("") }
+            lines.append(trimmed)
+            pendingBlank = false
+        }
     }
 
     /// The lines joined, each ended by a line feed; "" when there are none.
@@ -105,7 +129,7 @@ enum PageText {
     }
 
     /// `scan` of text already in NFC, as UTF-8 bytes.
-    private static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>, Bool) -> Void) {
+    static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>, Bool) -> Void) {
         var sawContent = false
         var pendingBlank = false
         var start = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Wraps plain text to a number of display columns (see `DisplayWidth`) for the checklist.
 ///
 /// Rules, applied to every line on its own:
@@ -38,6 +40,30 @@ public struct TextWrapper: Sendable {
         Self.lines(of: text).flatMap { wrapLine($0) }.joined(separator: "\n")
     }
 
+    /// The lines of a checklist block: `PageText.lines(wrap(PageText.normalise(text)))`, in one
+    /// pass over the text's bytes. That chain made a string of the normalised text, cut it into
+    /// lines, joined the wrapped lines and cut them again (3 % of a build); here each line the
+    /// page scan finds is wrapped and kept as it comes.
+    func pageLines(_ text: String) -> [String] {
+        var lines = PageText.Lines()
+        var composed = PageText.nfc(text)
+        composed.withUTF8 { bytes in
+            PageText.scanLines(bytes) { line, blankBefore in
+                if blankBefore { lines.append("") }
+                if fitsAsItIs(line) {
+                    // A line of NFC text, with no trailing space (the scan cut it) and nothing
+                    // wrapping changes.
+                    lines.append(String(decoding: line, as: UTF8.self))
+                } else {
+                    // Taking out protection marks can leave a combining mark next to a letter it
+                    // composes with: such a line is composed again, as the page's text was.
+                    for wrapped in wrapByUnits(String(decoding: line, as: UTF8.self)) { lines.append(PageText.nfc(wrapped)) }
+                }
+            }
+        }
+        return lines.lines
+    }
+
     /// `text` split at each LF, as `split(separator: "\n")` splits it (a CR LF pair is one
     /// character there, so it does not split), but on UTF-8 bytes rather than characters.
     static func lines(of text: String) -> [String] {
@@ -59,15 +85,21 @@ public struct TextWrapper: Sendable {
 
     /// `wrapLine` without its shortcut: the line cut into units and laid out again.
     func wrapByUnits(_ line: String) -> [String] {
-        let scalars = Array(line.unicodeScalars)
-        let markerLength = Self.markerLength(scalars)
+        line.withBytes { wrapByUnits($0[...]) }
+    }
+
+    /// `wrapByUnits` of the line these UTF-8 bytes spell. On bytes: an array of the line's
+    /// scalars, and each scalar's bytes worked out again from it, were half of wrapping.
+    func wrapByUnits(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> [String] {
+        let bytes = UnsafeBufferPointer(rebasing: line)
+        let markerLength = Self.markerLength(bytes)
         // Lines are laid out as UTF-8 bytes and made strings once, trailing spaces cut: growing
         // strings unit by unit, and each unit's own string, were most of wrapping.
         var current: [UInt8] = []
-        current.reserveCapacity(line.utf8.count + width)
-        for scalar in scalars[..<markerLength] { current.append(contentsOf: scalar.utf8) }
-        let hanging = scalars[..<markerLength].reduce(0) { $0 + DisplayWidth.of($1) }
-        let (text, units) = Self.units(scalars[markerLength...], capacity: line.utf8.count)
+        current.reserveCapacity(bytes.count + width)
+        current.append(contentsOf: bytes[..<markerLength])
+        let hanging = Self.width(of: bytes[..<markerLength])
+        let (text, units) = Self.units(bytes[markerLength...])
 
         var lines: [String] = []
         var currentWidth = hanging
@@ -99,6 +131,19 @@ public struct TextWrapper: Sendable {
         return lines
     }
 
+    /// Columns of the text these UTF-8 bytes spell.
+    static func width(of bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        let bytes = UnsafeBufferPointer(rebasing: bytes)
+        var total = 0
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = Escape.scalar(at: index, in: bytes)
+            total += DisplayWidth.of(Unicode.Scalar(scalar)!)
+            index += length
+        }
+        return total
+    }
+
     /// `bytes` as a string, without the spaces and tabs at its end.
     static func lineWithoutTrailingSpaces(_ bytes: [UInt8]) -> String {
         var end = bytes.count
@@ -111,37 +156,52 @@ public struct TextWrapper: Sendable {
     /// spaces after a list marker are made one). Most checklist lines are such; this answers for
     /// them without cutting the line into units.
     func fitsAsItIs(_ line: String) -> Bool {
+        line.withBytes { fitsAsItIs($0[...]) }
+    }
+
+    /// `fitsAsItIs` of the line these UTF-8 bytes spell, read byte by byte where they are ASCII
+    /// (most are): going through the string's scalars was 1.6 % of a build.
+    func fitsAsItIs(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let bytes = UnsafeBufferPointer(rebasing: line)
         var total = 0
-        var previous: Unicode.Scalar = "\0"
+        var previous: UInt32 = 0
         var inText = false
-        for scalar in line.unicodeScalars {
-            if Self.isMark(scalar) { return false }
-            if scalar == " " {
-                if inText, previous == " " { return false }
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = Escape.scalar(at: index, in: bytes)
+            index += length
+            if scalar == Self.protectStart.value || scalar == Self.protectEnd.value { return false }
+            if scalar == 0x20 {
+                if inText, previous == 0x20 { return false }
             } else {
                 inText = true
             }
-            total += DisplayWidth.of(scalar)
+            if scalar < 0x80 {
+                if scalar >= 0x20, scalar < 0x7F { total += 1 }
+            } else {
+                total += DisplayWidth.of(Unicode.Scalar(scalar)!)
+            }
             if total > width { return false }
             previous = scalar
         }
-        return previous != " " && previous != "\t"
+        return previous != 0x20 && previous != 0x09
     }
 
     /// A piece of a line that is never broken, and the number of spaces before it.
     struct Unit: Equatable {
-        /// Where its UTF-8 bytes are in the text `units(_:capacity:)` returns with it.
+        /// Where its UTF-8 bytes are in the text `units(_:)` returns with it.
         var bytes: Range<Int>
         var width: Int
         var gap: Int
     }
 
-    /// The units of `scalars`, and the UTF-8 bytes of all of them, one after the other (the
-    /// protection marks and the spaces between units left out). `capacity` bounds the bytes.
-    static func units(_ scalars: ArraySlice<Unicode.Scalar>, capacity: Int) -> (text: [UInt8], units: [Unit]) {
+    /// The units of the text these UTF-8 bytes spell, and the bytes of all of them, one after the
+    /// other (the protection marks and the spaces between units left out).
+    static func units(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> (text: [UInt8], units: [Unit]) {
+        let bytes = UnsafeBufferPointer(rebasing: slice)
         var units: [Unit] = []
         var text: [UInt8] = []
-        text.reserveCapacity(capacity)
+        text.reserveCapacity(bytes.count)
         // The unit being read: where its bytes start, its width and the spaces before it.
         var start = 0, width = 0, gap = 0
         var isOpen = false
@@ -152,16 +212,19 @@ public struct TextWrapper: Sendable {
         var spaces = 0
         var protected = false
         var previousWide = false
-        for scalar in scalars {
-            if scalar == protectStart { protected = true; continue }
-            if scalar == protectEnd { protected = false; continue }
-            if scalar == " ", !protected {
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = Escape.scalar(at: index, in: bytes)
+            defer { index += length }
+            if scalar == protectStart.value { protected = true; continue }
+            if scalar == protectEnd.value { protected = false; continue }
+            if scalar == 0x20, !protected {
                 close()
                 spaces += 1
                 previousWide = false
                 continue
             }
-            let scalarWidth = DisplayWidth.of(scalar)
+            let scalarWidth = scalar < 0x80 ? (scalar >= 0x20 && scalar < 0x7F ? 1 : 0) : DisplayWidth.of(Unicode.Scalar(scalar)!)
             let wide = scalarWidth == 2 && !protected
             if wide, previousWide {
                 // A break opportunity between two wide characters, with no space to drop.
@@ -174,7 +237,8 @@ public struct TextWrapper: Sendable {
                 spaces = 0
                 isOpen = true
             }
-            if scalar.isASCII { text.append(UInt8(scalar.value)) } else { text.append(contentsOf: scalar.utf8) }
+            // Byte by byte: an append of a buffer per scalar went through a generic call.
+            for offset in index..<index + length { text.append(bytes[offset]) }
             width += scalarWidth
             previousWide = wide
         }
@@ -182,35 +246,33 @@ public struct TextWrapper: Sendable {
         return (text, units)
     }
 
-    /// The length, in scalars, of the leading spaces and list marker a continuation hangs under.
-    static func markerLength(_ scalars: [Unicode.Scalar]) -> Int {
+    /// The length, in UTF-8 bytes, of the leading spaces and list marker a continuation hangs
+    /// under.
+    static func markerLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var index = 0
-        while index < scalars.count, scalars[index] == " " { index += 1 }
-        // Compared scalar by scalar in place: arrays of each marker and of each slice were
-        // most of what wrapping a line cost.
-        func matches(_ literal: String, at position: Int) -> Bool {
-            var index = position
-            for scalar in literal.unicodeScalars {
-                guard index < scalars.count, scalars[index] == scalar else { return false }
-                index += 1
-            }
-            return true
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        // Compared byte by byte in place: arrays of each marker and of each slice were most of
+        // what wrapping a line cost.
+        func matches(_ literal: StaticString, at position: Int) -> Bool {
+            guard position + literal.utf8CodeUnitCount <= bytes.count else { return false }
+            return memcmp(literal.utf8Start, bytes.baseAddress! + position, literal.utf8CodeUnitCount) == 0
         }
-        for marker in ["[ ] ", "[x] ", "[X] ", "- ", "* ", "• "] where matches(marker, at: index) {
-            index += marker.unicodeScalars.count
+        for marker: StaticString in ["[ ] ", "[x] ", "[X] ", "- ", "* ", "• "] where matches(marker, at: index) {
+            index += marker.utf8CodeUnitCount
             break
         }
         // A step number: a label, then one or more `.digits`, then a space (`4A.3 `, `2.1.1 `).
+        func isDigit(_ position: Int) -> Bool { (0x30...0x39).contains(bytes[position]) }
         var end = index
-        while end < scalars.count, ("A"..."Z").contains(scalars[end]) || ("0"..."9").contains(scalars[end]) { end += 1 }
-        guard end > index, end < scalars.count, ("0"..."9").contains(scalars[index]) else { return index }
+        while end < bytes.count, (0x41...0x5A).contains(bytes[end]) || isDigit(end) { end += 1 }
+        guard end > index, end < bytes.count, isDigit(index) else { return index }
         var dots = 0
-        while end + 1 < scalars.count, scalars[end] == ".", ("0"..."9").contains(scalars[end + 1]) {
+        while end + 1 < bytes.count, bytes[end] == 0x2E, isDigit(end + 1) {
             end += 1
-            while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
+            while end < bytes.count, isDigit(end) { end += 1 }
             dots += 1
         }
-        if dots > 0, end < scalars.count, scalars[end] == " " {
+        if dots > 0, end < bytes.count, bytes[end] == 0x20 {
             return end + 1
         }
         return index

@@ -28,6 +28,40 @@ extension RenderingTests {
             #expect(wrapper.wrapLine(line) == wrapper.wrapByUnits(line))
         }
 
+        /// A checklist block goes through `pageLines`, one pass over its bytes; it gives what the
+        /// chain it replaced gives: normalise the text, wrap it, cut it into lines.
+        @Test(arguments: [
+            "", "\n\n", " a \t\r\n\r\n\r\nb\rc  \n\n",
+            "[ ] 4A.3 Şimdi ‘\u{E000}Authorise 1688.com accounts\u{E001}’a tıklayın ve bekleyin, sonra devam edin",
+            "   https://example.com/a-very-long-unit-that-fits-only-at-column-one",  // the marker keeps a line of its own, blank once cut
+            "\u{E000}\u{E001}\n\nx",  // a line of marks alone wraps to a blank line
+            "e\u{E000}\u{301}x\u{E001} and more words to go past the width of forty columns",  // a mark taken out, a letter composed
+            "现在去认证现在去认证现在去认证现在去认证现在去认证 x\n\n\n- madde  iki  boşluk ",
+            "\u{0C}form feed\nsatır\t\n",
+        ])
+        func pageLinesAreTheLinesOfTheWrappedNormalisedText(text: String) {
+            // Compared as bytes: strings compare equal when they are canonically equivalent.
+            #expect(wrapper.pageLines(text).map { Array($0.utf8) } == PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) })
+        }
+
+        /// The same for random blocks made of the pieces wrapping and normalising care about, and
+        /// the shortcut for lines that fit agrees with the units on every line of them.
+        @Test func pageLinesOfRandomBlocksAreTheLinesOfTheChain() {
+            var random = PropertyTests.Generator(state: 17)
+            let pieces = [" ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "[ ] ", "- ", "• ", "4A.3 ", "2.1 ", "kelime", "uzun-bir-kelime-daha", "现在去认证",
+                          "e\u{301}", "\u{301}", "\u{E000}", "\u{E001}", TextWrapper.protect("Sign in now"), "‘", "ı", "\u{0C}", "x", "\u{FF21}\u{FF22}",
+                          "https://example.com/a/very/long/path/that/does/not/fit/anywhere"]
+            for _ in 0..<3_000 {
+                var text = ""
+                for _ in 0..<random.int(0...40) { text += random.pick(pieces) }
+                #expect(wrapper.pageLines(text).map { Array($0.utf8) } == PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) },
+                        "\(text.debugDescription)")
+                for line in TextWrapper.lines(of: text) where wrapper.fitsAsItIs(line) {
+                    #expect(wrapper.wrapByUnits(line).map { Array($0.utf8) } == [Array(line.utf8)], "\(line.debugDescription)")
+                }
+            }
+        }
+
         @Test func turkishWrapsAtSpacesWithinTheWidth() {
             let lines = wrapper.wrapLine("Eğer uluslararası bir kullanıcıysanız, lütfen kişisel hesap olarak başvurun.")
             #expect(lines == ["Eğer uluslararası bir kullanıcıysanız,", "lütfen kişisel hesap olarak başvurun."])
@@ -88,9 +122,10 @@ extension RenderingTests {
         @Test(arguments: [
             ("[ ] 4A.3 metin", 9), ("    [ ] 2.1.1 metin", 14), ("- madde", 2), ("    metin", 4),
             ("[ ] metin", 4), ("1688.com sitesi", 0), ("4A metin", 0),
+            ("• madde", 4), ("  • 3.1 madde", 10), ("[ ]", 0), ("-", 0), ("4A.3", 0), ("4A.3.", 0), ("4A. metin", 0), ("", 0), ("   ", 3),
         ])
-        func markerLength(line: String, expected: Int) {
-            #expect(TextWrapper.markerLength(Array(line.unicodeScalars)) == expected)
+        func markerLengthInBytes(line: String, expected: Int) {
+            #expect(line.withBytes { TextWrapper.markerLength($0) } == expected)
         }
     }
 }

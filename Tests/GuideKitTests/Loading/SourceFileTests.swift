@@ -100,3 +100,15 @@ extension SourceFileTests {
         }
     }
 }
+
+extension SourceFileTests {
+    /// `containsPlaceholder` answers as Foundation's `contains` does, on the same texts as
+    /// `replacingPlaceholder`: a match a mark joins to another character is none for Foundation.
+    @Test(arguments: ["", "{list}", "{list} ve {list}", "şu {list}", "{lis", "{{list}}", "no placeholder", "中文{list}中文", "\u{301}{list}",
+                      "{list}\u{301}", "a {list}\u{301} b {list}", "{list}\u{301} b", "\u{600}{list}", "ş{list}ş", "{List}", "{count}"])
+    func containsPlaceholderAgreesWithFoundation(text: String) {
+        for target in ["{list}", "{count}", "aa", "{List}"] {
+            #expect(text.containsPlaceholder(target) == text.contains(target), "\(text.debugDescription) \(target)")
+        }
+    }
+}

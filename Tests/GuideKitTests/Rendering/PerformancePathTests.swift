@@ -26,6 +26,83 @@ extension RenderingTests {
             #expect(one.roots == other.roots)
         }
 
+        /// A plain text is rendered without its parse (a list of one text node): for every plain
+        /// text of the real guide and its catalogs, and a few made to be awkward, in every format,
+        /// the two ways give the same text and the same problems.
+        @Test func plainTextsRenderAsTheirParseDoes() async throws {
+            let loaded = try await onOwnThread { SiteLoader(contentDirectory: Repository.content.path, templates: Self.builtin).load() }
+            let renderer = try #require(loaded.renderer)
+            let origin = TextOrigin(start: SourceLocation(file: "x.yaml", line: 1, column: 1), style: .plain, file: nil)
+            let made = ["\u{A0}boşluk\u{A0}", "İş  iki boşluk", "x ", "1688 x", "现在 去", "\u{202E}ters", "a\u{E000}b", "tab\tiçinde", "x\u{301}"]
+                .map { SourceText($0, key: "made", origin: origin) }
+            let texts = renderer.guide.texts + renderer.catalogs.flatMap { catalog in catalog.entries.indices.map { catalog.entries.text(at: $0) } } + made
+            let plain = texts.filter(\.isPlain)
+            #expect(plain.count > 100)
+            for format in [TextFormat.html, .markdown, .plain] {
+                for linksAsText in [false, true] {
+                    let inline = InlineRenderer(guide: renderer.guide, format: format, linksAsText: linksAsText)
+                    for text in plain {
+                        var shortcut: [Diagnostic] = [], parsed: [Diagnostic] = []
+                        #expect(Array(inline.render(text, diagnostics: &shortcut).utf8) == Array(inline.renderParsed(text, diagnostics: &parsed).utf8), "\(text.value.debugDescription) \(format)")
+                        #expect(shortcut == parsed)
+                    }
+                }
+            }
+        }
+
+        /// Chrome patterns are cut once per locale and format (`ViewBuilder.Shared`): a builder
+        /// with the shared parts fills every chrome string of the real guide, in every locale and
+        /// format, as one cutting it on each call does, and notes the same fallbacks.
+        @Test func chromePatternsCutOnceFillAsCutEachTime() async throws {
+            let loaded = try await onOwnThread { SiteLoader(contentDirectory: Repository.content.path, templates: Self.builtin).load() }
+            let renderer = try #require(loaded.renderer)
+            let values = ["0": Fragment(escaped: "`A`"), "1": Fragment(escaped: "B & C"), "from": Fragment(escaped: "x"), "to": Fragment(escaped: "y"),
+                          "code": Fragment(escaped: "CNH"), "name": Fragment(escaped: "yuan")]
+            let all = renderer.allLocales
+            #expect(all.count >= 2)
+            for locale in all {
+                for format in [TextFormat.html, .markdown, .plain] {
+                    var eachTime = ViewBuilder(guide: renderer.guide, locale: locale, locales: all, chrome: renderer.chrome, format: format, media: [:], parses: InlineParseCache())
+                    var once = eachTime
+                    once.shared = eachTime.makeShared()
+                    for key in renderer.chrome.keys {
+                        #expect(once.chromePattern(key, values) == eachTime.chromePattern(key, values), "\(key) \(locale.tag) \(format)")
+                    }
+                    #expect(once.fallbacks == eachTime.fallbacks && once.diagnostics == eachTime.diagnostics)
+                }
+            }
+        }
+
+        /// How a pattern is cut: the text between placeholders escaped, a placeholder kept with its
+        /// escaped spelling for when no value has its name, an unclosed brace left as text.
+        @Test func aChromePatternIsCutAtItsPlaceholders() async throws {
+            let loaded = try await onOwnThread { SiteLoader(contentDirectory: Repository.content.path, templates: Self.builtin).load() }
+            let renderer = try #require(loaded.renderer)
+            let builder = ViewBuilder(guide: renderer.guide, locale: renderer.allLocales[0], locales: renderer.allLocales, chrome: renderer.chrome, format: .html,
+                                      media: [:], parses: InlineParseCache())
+            func pieces(_ pattern: String) -> [String] {
+                builder.pattern(pattern).map { piece in
+                    switch piece {
+                    case .escaped(let text): "text:" + text
+                    case .placeholder(let name, let escaped): "name:\(name)=\(escaped)"
+                    }
+                }
+            }
+            #expect(pieces("{0} & {1}") == ["text:", "name:0={0}", "text: &amp; ", "name:1={1}", "text:"])
+            #expect(pieces("a < {x") == ["text:a &lt; ", "text:{x"])
+            #expect(pieces("{}{<}") == ["text:", "name:={}", "text:", "name:<={&lt;}", "text:"])
+            #expect(pieces("düz") == ["text:düz"])
+        }
+
+        /// `trimmingSpaces` on bytes cuts what cutting the scalars did: spaces only, not other
+        /// white space, and the same string back when there is nothing to cut.
+        @Test(arguments: ["", " ", "   ", "a", " a", "a ", "  a b  ", "\u{A0}a\u{A0}", "\ta\t", " ş ", "现在 ", " \u{301}", "a\u{3000}"])
+        func trimmingSpacesCutsSpacesOnly(text: String) {
+            let scalars = text.unicodeScalars
+            let expected = scalars.firstIndex(where: { $0 != " " }).map { String(scalars[$0...scalars.lastIndex(where: { $0 != " " })!]) } ?? ""
+            #expect(text.trimmingSpaces() == expected)
+        }
+
         @Test func guidegenThreads1WritesTheSameFolderAsTheDefault() async throws {
             let one = try TemporaryDirectory(), many = try TemporaryDirectory()
             let arguments = ["build", "--content", Repository.content.path, "--templates", Repository.templates.path]
@@ -152,7 +229,8 @@ extension RenderingTests {
         @Test func thePlainNFCScalarsAreStartersTheQuickCheckPasses() throws {
             guard #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) else { return }
             let plain = (0..<0x300).compactMap(Unicode.Scalar.init) + (0x2010...0x2027).compactMap(Unicode.Scalar.init) + (0x4E00...0x9FFF).compactMap(Unicode.Scalar.init)
-            #expect(plain.count == 0x300 + 0x18 + 0x5200)
+                + [TextWrapper.protectStart, TextWrapper.protectEnd]
+            #expect(plain.count == 0x300 + 0x18 + 0x5200 + 2)
             for scalar in plain {
                 let text = String(Character(scalar))
                 var span = text.utf8Span
@@ -162,7 +240,7 @@ extension RenderingTests {
             var all = String.UnicodeScalarView()
             all.append(contentsOf: plain)
             #expect(PageText.isPlainlyNFC(String(all)))
-            for other: Unicode.Scalar in ["\u{300}", "\u{301}", "\u{2000}", "\u{2001}", "\u{200F}", "\u{2028}", "\u{2126}", "\u{3099}", "\u{4DFF}", "\u{A000}", "\u{AC00}", "\u{1161}", "\u{F900}", "\u{1F600}"] {
+            for other: Unicode.Scalar in ["\u{300}", "\u{301}", "\u{2000}", "\u{2001}", "\u{200F}", "\u{2028}", "\u{2126}", "\u{3099}", "\u{4DFF}", "\u{A000}", "\u{AC00}", "\u{1161}", "\u{F900}", "\u{1F600}", "\u{D7FF}", "\u{E002}", "\u{F8FF}"] {
                 #expect(!PageText.isPlainlyNFC("İş \(Character(other))"), "U+\(String(other.value, radix: 16))")
             }
             // Whatever the fast path says, a page comes out as Foundation composes it.

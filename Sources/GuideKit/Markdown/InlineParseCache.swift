@@ -12,14 +12,18 @@ final class InlineParseCache: @unchecked Sendable {
 
     private final class Shard {
         let lock = NSLock()
-        var parsed: [ByteKey: InlineDocument] = [:]
+        /// By the text object: a text is parsed by its value, which never changes, and looking
+        /// it up by identity hashes one word where its bytes were hashed and compared (1 % of a
+        /// build). The text is kept with its parse, so its address is never another's while the
+        /// cache lives; two objects with the same value are each parsed once.
+        var parsed: [ObjectIdentifier: (text: SourceText, document: InlineDocument)] = [:]
     }
 
     /// `CommonMark.parseInline(text)`, parsed the first time only.
     func document(of text: SourceText) -> InlineDocument {
         // A plain text (most are) is its own parse, which the text knows (`SourceText.isPlain`):
-        // no hashing, no lock and nothing stored.
-        text.isPlain ? CommonMark.parseInline(text) : stored(text.value)
+        // no look-up, no lock and nothing stored.
+        text.isPlain ? CommonMark.parseInline(text) : stored(text)
     }
 
     /// `CommonMark.parseInline(text).inlines`, parsed the first time only.
@@ -27,14 +31,15 @@ final class InlineParseCache: @unchecked Sendable {
         document(of: text).inlines
     }
 
-    private func stored(_ text: String) -> InlineDocument {
-        // By its bytes (`ByteKey`): a cache keyed by `String` would hand one spelling of a text the
-        // parse, and so the bytes, of another.
-        let key = ByteKey(text)
-        let shard = shards[text.utf8.count & (shards.count - 1)]
-        if let document = shard.lock.withLock({ shard.parsed[key] }) { return document }
-        let document = CommonMark.parseInlineWithCmark(text)
-        shard.lock.withLock { shard.parsed[key] = document }
+    /// How many texts are kept.
+    var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.parsed.count } } }
+
+    private func stored(_ text: SourceText) -> InlineDocument {
+        let key = ObjectIdentifier(text)
+        let shard = shards[text.value.utf8.count & (shards.count - 1)]
+        if let document = shard.lock.withLock({ shard.parsed[key]?.document }) { return document }
+        let document = CommonMark.parseInlineWithCmark(text.value)
+        shard.lock.withLock { shard.parsed[key] = (text, document) }
         return document
     }
 }

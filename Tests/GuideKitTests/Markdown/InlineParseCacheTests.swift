@@ -56,16 +56,31 @@ extension InlineParseCacheTests {
     @Test func threadsLookingUpAtOnceGetTheirTextsParse() {
         let cache = InlineParseCache()
         let texts = (0..<64).map { "[\(String(repeating: "ı", count: $0))](ui:en) *\($0)*" }
+        let sources = texts.map { Self.source($0) }
         let expected = texts.map { CommonMark.parseInline($0).inlines }
         let mismatches = Mismatches()
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for round in 0..<4 {
-                for index in texts.indices.shuffled() where cache.inlines(of: Self.source(texts[index])) != expected[index] {
+                // The texts every thread shares, and texts of the same values made anew.
+                for index in texts.indices.shuffled() where cache.inlines(of: sources[index]) != expected[index] || cache.inlines(of: Self.source(texts[index])) != expected[index] {
                     mismatches.add("thread \(thread), round \(round): \(texts[index])")
                 }
             }
         }
         #expect(mismatches.all.isEmpty, "\(mismatches.all.prefix(5))")
+    }
+
+    /// A text is parsed once however often it is asked for; another text object with the same
+    /// value has a parse of its own, and a plain text none.
+    @Test func eachTextIsKeptOnce() {
+        let cache = InlineParseCache()
+        let text = Self.source("[Convert](ui:en) *tıklayın*")
+        for _ in 0..<3 { _ = cache.document(of: text) }
+        #expect(cache.count == 1)
+        _ = cache.document(of: Self.source(text.value))
+        #expect(cache.count == 2)
+        _ = cache.document(of: Self.source("Hesabınızı açın"))
+        #expect(cache.count == 2)
     }
 
     private final class Mismatches: @unchecked Sendable {

@@ -28,6 +28,16 @@ public enum InlineReference: Sendable, Hashable {
         } else if let kind = Quantity.Kind(destination: destination) {
             self = .quantity(kind)
         } else if let target = destination.dropPrefix("section:") {
+            // An ASCII target (ids are) is cut at its first `#` byte; any other by characters.
+            if target.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = Array(target.utf8)
+                if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+                    self = .section(id: String(decoding: bytes[..<hash], as: UTF8.self), step: String(decoding: bytes[(hash + 1)...], as: UTF8.self))
+                } else {
+                    self = .section(id: target, step: nil)
+                }
+                return
+            }
             let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             self = .section(id: String(parts[0]), step: parts.count > 1 ? String(parts[1]) : nil)
         } else {
@@ -51,8 +61,13 @@ extension String {
     /// locating a text's links).
     func dropPrefix(_ prefix: String) -> String? {
         assert(prefix.utf8.allSatisfy { $0 < 0x80 }, "an ASCII prefix")
-        guard hasPrefix(prefix) else { return nil }
-        return String(self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...])
+        // The bytes first (most texts differ in their first byte); `hasPrefix` compares
+        // characters, and decides only when a byte beyond ASCII follows the prefix's bytes (a
+        // combining mark would join the prefix's last character).
+        let count = prefix.utf8.count
+        guard utf8.starts(with: prefix.utf8) else { return nil }
+        if count < utf8.count, utf8[utf8.index(startIndex, offsetBy: count)] >= 0x80, !hasPrefix(prefix) { return nil }
+        return String(self[utf8.index(startIndex, offsetBy: count)...])
     }
 }
 

@@ -236,9 +236,15 @@ struct InlineRenderer {
         case .markdown:
             return "[\(inner)](\(Escape.markdownDestination(href)))"
         case .plain:
-            if href.hasPrefix("mailto:") || href.hasPrefix("tel:") || !href.contains(":") { return inner }
+            if href.hasPrefix("mailto:") || href.hasPrefix("tel:") || !Self.hasColon(href) { return inner }
             return URLPolicy.textShowsURL(label, href) ? href : "\(inner) (\(href))"
         }
+    }
+
+    /// `href.contains(":")`, on bytes when the destination is ASCII (Foundation's `contains` was
+    /// a tenth of rendering a link).
+    static func hasColon(_ href: String) -> Bool {
+        href.utf8.allSatisfy { $0 < 0x80 } ? href.utf8.contains(UInt8(ascii: ":")) : href.contains(":")
     }
 
     private func escape(_ text: String) -> String {

@@ -118,9 +118,10 @@ public struct SiteRenderer: Sendable {
         // collect is merged as sets and sorted, so the result is the same for any order.
         var diagnostics: [Diagnostic] = []
         var fallbacks: Set<FallbackUse> = []
-        // A checklist is one long job: start those first, so they do not finish last alone. Then
-        // the articles section by section, every format and locale of one section before the next,
-        // so what they share of it is still in the processor's caches.
+        // A checklist is one long job, and a contents page lists every section: start those
+        // first, so they do not finish last alone (the contents pages did, at S=1000, while the
+        // other thread waited). Then the articles section by section, every format and locale of
+        // one section before the next, so what they share of it is still in the processor's caches.
         pages.sort { $0.renderOrder < $1.renderOrder }
         // What every page of a locale and format shares is built once, before the pages.
         var shared: [String: ViewBuilder.Shared] = [:]
@@ -158,12 +159,13 @@ public struct SiteRenderer: Sendable {
         case contents(OutputFormat, LocaleInfo)
         case checklist(LocaleInfo)
 
-        /// When the page is handed to a thread: checklists, then articles by section, then the rest.
+        /// When the page is handed to a thread: checklists, then the contents pages and the
+        /// language chooser, then articles by section.
         var renderOrder: Int {
             switch self {
-            case .checklist: -1
+            case .checklist: -2
+            case .chooser, .contents: -1
             case .article(_, _, let section): section
-            case .chooser, .contents: Int.max
             }
         }
 

@@ -28,6 +28,13 @@ public enum URLPolicy {
     /// Whether a link's text already shows its URL (`1688.com` for `https://1688.com`), so the URL
     /// need not be printed again after it.
     public static func textShowsURL(_ text: String, _ url: String) -> Bool {
+        // Both ASCII (as nearly every link's are): the same comparison on bytes, where lower-casing
+        // two strings by Unicode's rules was half of rendering a link.
+        text.withBytes { text in url.withBytes { url in asciiTextShowsURL(text, url) } } ?? textShowsURLByCharacters(text, url)
+    }
+
+    /// `textShowsURL` by Unicode's lower case and characters, for any text.
+    static func textShowsURLByCharacters(_ text: String, _ url: String) -> Bool {
         func normalise(_ value: String) -> String {
             var value = value.lowercased()
             for prefix in ["https://", "http://", "www."] where value.hasPrefix(prefix) { value.removeFirst(prefix.count) }
@@ -35,5 +42,25 @@ public enum URLPolicy {
             return value
         }
         return normalise(text) == normalise(url)
+    }
+
+    /// `textShowsURL` of two ASCII texts, or nil when either is not ASCII.
+    static func asciiTextShowsURL(_ text: UnsafeBufferPointer<UInt8>, _ url: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard text.allSatisfy({ $0 < 0x80 }), url.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        // The part `normalise` keeps: after `https://`, `http://` and then `www.`, before any
+        // trailing slashes.
+        func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+            var start = 0
+            for prefix: StaticString in ["https://", "http://", "www."] {
+                let count = prefix.utf8CodeUnitCount
+                if bytes.count - start >= count, (0..<count).allSatisfy({ lower(bytes[start + $0]) == prefix.utf8Start[$0] }) { start += count }
+            }
+            var end = bytes.count
+            while end > start, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            return start..<end
+        }
+        let a = kept(text), b = kept(url)
+        return a.count == b.count && zip(a, b).allSatisfy { lower(text[$0]) == lower(url[$1]) }
     }
 }

@@ -215,6 +215,38 @@ extension RenderingTests {
             #expect(TemplateName(name).parts.map(\.text) == name.split(separator: ".", omittingEmptySubsequences: false).map(String.init), "\(name.debugDescription)")
         }
 
+        /// Whether a link's text shows its URL is answered on bytes for ASCII texts; the answer is
+        /// the one lower-casing and comparing characters gives, for texts and URLs that do and do not.
+        @Test func aLinkTextShowsItsURLOnBytesAsByCharacters() {
+            let texts = ["1688.com", "https://1688.com", "HTTPS://WWW.1688.com/", "www.1688.com//", "global.1688.com", "1688.COM/", "http://https://1688.com",
+                         "https://http://1688.com", "www.", "https://", "", "/", "Portal", "portal.worldfirst.com", "1688.com\r\n", "WWW.1688.com", "ıı.com", "İ.com", "K.com"]
+            let urls = ["https://1688.com", "https://www.1688.com/", "https://portal.worldfirst.com/", "http://1688.com", "https://1688.com/a", "mailto:x@y.z",
+                        "https://", "https://k.com", "https://i.com"]
+            for text in texts {
+                for url in urls {
+                    #expect(URLPolicy.textShowsURL(text, url) == URLPolicy.textShowsURLByCharacters(text, url), "\(text.debugDescription) \(url)")
+                }
+            }
+            #expect(URLPolicy.textShowsURL("WWW.1688.com/", "https://1688.com"))
+            #expect(!URLPolicy.textShowsURL("global.1688.com", "https://1688.com"))
+        }
+
+        /// A link destination's kind is told on bytes first; a mark after the prefix joins its
+        /// colon into another character, and then it is not that prefix, as `hasPrefix` says.
+        @Test(arguments: ["link:key", "link:", "link", "ui:en", "ui:\u{301}en", "link:\u{301}", "section:a#b", "section:a#b#c", "section:#b", "section:a#",
+                          "section:ş#ı", "section:a\u{301}#b", "section:a#\u{301}b", "https://x.com", "sectıon:a", "LINK:a", ""])
+        func destinationsAreReadAsByCharacters(destination: String) {
+            for prefix in ["link:", "ui:", "section:"] {
+                let expected = destination.hasPrefix(prefix) ? String(destination.unicodeScalars.dropFirst(prefix.unicodeScalars.count)) : nil
+                #expect(destination.dropPrefix(prefix).map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(destination.debugDescription) \(prefix)")
+            }
+            if destination.hasPrefix("section:") {
+                let parts = String(destination.dropFirst("section:".count)).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                #expect(InlineReference(destination: destination) == .section(id: parts[0], step: parts.count > 1 ? parts[1] : nil), "\(destination.debugDescription)")
+            }
+            #expect(InlineRenderer.hasColon(destination) == destination.contains(":"))
+        }
+
         /// `URLPolicy.isClean` on bytes says what the rule says on scalars: printable ASCII only,
         /// and no double quote, angle bracket, backtick or backslash.
         @Test(arguments: ["https://1688.com", "https://a.com/ş", "https://a.com/%C5%9F", "https://a b", "https://a\"b", "https://a<b", "https://a>b",

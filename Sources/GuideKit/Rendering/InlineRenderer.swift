@@ -259,6 +259,14 @@ struct InlineRenderer {
     /// ANSI escapes), what `Escape.isDropped` drops (bidi overrides) and guidegen's own protection
     /// marks are removed.
     static func plain(_ text: String) -> String {
+        Escape.keepsEveryScalar(text, stops: plainStops, marks: true) == true ? text : printedPlain(text)
+    }
+
+    /// The ASCII bytes `plain` changes: tab and line breaks, the other control characters and DEL.
+    private static let plainStops = ASCIISet(Array(0..<0x20) + [0x7F])
+
+    /// `plain` without the shortcut for text it leaves alone.
+    static func printedPlain(_ text: String) -> String {
         Escape.rewrite(text) { value in
             switch value {
             case 0x09, 0x0A, 0x0D: .replace(" ")

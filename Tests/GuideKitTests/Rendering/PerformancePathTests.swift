@@ -247,6 +247,25 @@ extension RenderingTests {
             #expect(InlineRenderer.hasColon(destination) == destination.contains(":"))
         }
 
+        /// Text that HTML escaping or plain printing leaves alone is told on bytes; random texts
+        /// of the characters either changes (and their neighbours on the byte level) come out
+        /// byte for byte as the scalar-by-scalar rewrite makes them.
+        @Test func textLeftAloneIsToldOnBytesAsTheRewriteSays() {
+            var random = PropertyTests.Generator(state: 29)
+            let pieces = ["a", "İş", "&", "<", ">", "\"", "\t", "\n", "\r", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "\u{FF}", "\u{2029}", "\u{202A}",
+                          "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{FDCF}", String(Unicode.Scalar(0xFDD0)!), String(Unicode.Scalar(0xFDEF)!), "\u{FDF0}", "\u{FFFD}", "\u{FFFE}",
+                          "\u{FFFF}", "\u{1FFFE}", "\u{10FFFF}", "😀", "\u{E000}", "\u{E001}", "\u{E002}", "现", "‘x’"]
+            for _ in 0..<3_000 {
+                var text = ""
+                for _ in 0..<random.int(0...8) { text += random.pick(pieces) }
+                #expect(Array(Escape.htmlText(text).utf8) == Array(Escape.escapedHTMLText(text).utf8), "\(text.debugDescription)")
+                #expect(Array(InlineRenderer.plain(text).utf8) == Array(InlineRenderer.printedPlain(text).utf8), "\(text.debugDescription)")
+            }
+            #expect(Escape.keepsEveryScalar("İş ‘现在’ \u{E000}x", stops: ASCIISet(Array("&".utf8))) == true)
+            #expect(Escape.keepsEveryScalar("a\u{E000}", stops: ASCIISet(Array("&".utf8)), marks: true) == false)
+            #expect(Escape.keepsEveryScalar("a😀", stops: ASCIISet(Array("&".utf8))) == nil)
+        }
+
         /// `URLPolicy.isClean` on bytes says what the rule says on scalars: printable ASCII only,
         /// and no double quote, angle bracket, backtick or backslash.
         @Test(arguments: ["https://1688.com", "https://a.com/ş", "https://a.com/%C5%9F", "https://a b", "https://a\"b", "https://a<b", "https://a>b",

@@ -28,8 +28,6 @@ public struct TextWrapper: Sendable {
         return out
     }
 
-    static func isMark(_ scalar: Unicode.Scalar) -> Bool { scalar == protectStart || scalar == protectEnd }
-
     /// The text without protection marks.
     public static func unprotect(_ text: String) -> String {
         Escape.rewrite(text) { $0 == protectStart.value || $0 == protectEnd.value ? .drop : .keep }
@@ -57,7 +55,7 @@ public struct TextWrapper: Sendable {
                 } else {
                     // Taking out protection marks can leave a combining mark next to a letter it
                     // composes with: such a line is composed again, as the page's text was.
-                    for wrapped in wrapByUnits(String(decoding: line, as: UTF8.self)) { lines.append(PageText.nfc(wrapped)) }
+                    for wrapped in wrapByUnits(line) { lines.append(PageText.nfc(wrapped)) }
                 }
             }
         }

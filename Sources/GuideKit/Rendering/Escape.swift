@@ -251,7 +251,13 @@ public enum Escape {
     /// A JSON string literal (with quotes) that is also safe inside an HTML `<script>` element:
     /// `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, so `</script>` and `<!--` cannot appear.
     public static func jsonString(_ text: String) -> String {
-        let escaped = rewrite(text) { value in
+        let escaped = escapedJSON(text)
+        return "\"" + escaped + "\""
+    }
+
+    /// The inside of `jsonString(text)`, without its quotes.
+    private static func escapedJSON(_ text: String) -> String {
+        rewrite(text) { value in
             switch value {
             case 0x22: .replace("\\\"")
             case 0x5C: .replace("\\\\")
@@ -267,7 +273,13 @@ public enum Escape {
             default: isDropped(value) ? .drop : .keep
             }
         }
-        return "\"" + escaped + "\""
+    }
+
+    /// `jsonString(text)`'s UTF-8 bytes, appended to `out`.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        out.append(utf8: escapedJSON(text))
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A URL as a Markdown link destination: spaces and angle brackets percent-encoded,

@@ -106,6 +106,14 @@ extension RenderingTests {
             #expect(!json.contains("<"))
         }
 
+        /// The JSON-LD is built as bytes; a string appended that way is the string `jsonString` makes.
+        @Test(arguments: ["", "a", "</script><!-- \"x\" & \\ \n\u{2028}", "İş ‘现在’ 😀", "\u{202E}x\u{7}\t"])
+        func jsonAppendedAsBytesIsTheJSONString(text: String) {
+            var out: [UInt8] = Array("x".utf8)
+            Escape.appendJSONString(text, to: &out)
+            #expect(out == Array(("x" + Escape.jsonString(text)).utf8))
+        }
+
         @Test func markdownDestinationsStayOneToken() {
             #expect(Escape.markdownDestination("https://example.com/a b(c)") == #"https://example.com/a%20b\(c\)"#)
         }

@@ -28,9 +28,9 @@ struct TemplateRenderer {
         for index in nodes.indices {
             switch nodes[index] {
             case .text(let text):
-                append(text)
+                output.append(utf8: text)
             case .variable(let name):
-                if let value = lookUp(name) { append(value.rendered) }
+                if let value = lookUp(name) { output.append(utf8: value.rendered) }
             case .section(let name, let body):
                 // Truthiness decided in the same switch (see `isTrue`): asking `isTrue` first
                 // copied the value.
@@ -69,12 +69,6 @@ struct TemplateRenderer {
                 }
             }
         }
-    }
-
-    /// Appends the text's UTF-8 bytes as one buffer: appending its `utf8` view copied it through
-    /// the string's storage checks, 200 instructions for every piece of every page.
-    private mutating func append(_ text: String) {
-        text.withBytes { output.append(contentsOf: $0) }
     }
 
     static func isTrue(_ value: TemplateValue?) -> Bool {

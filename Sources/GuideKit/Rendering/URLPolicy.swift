@@ -44,9 +44,22 @@ public enum URLPolicy {
         return normalise(text) == normalise(url)
     }
 
-    /// `textShowsURL` of two ASCII texts, or nil when either is not ASCII.
+    /// `textShowsURL` of two ASCII texts, or nil when either is not ASCII. An ASCII URL is not
+    /// shown by a text with a character beyond ASCII either (most link texts are words), as long
+    /// as neither lower-casing nor canonical equivalence makes that character ASCII: only the
+    /// Kelvin sign (U+212A, `k` in lower case and `K` canonically), the Greek question mark
+    /// (U+037E, `;`) and the Greek varia (U+1FEF, a backtick) do, and those go the long way.
     static func asciiTextShowsURL(_ text: UnsafeBufferPointer<UInt8>, _ url: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard text.allSatisfy({ $0 < 0x80 }), url.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard url.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if !text.allSatisfy({ $0 < 0x80 }) {
+            // U+212A is E2 84 AA, U+037E is CD BE and U+1FEF is E1 BF AF in UTF-8.
+            let mayBeASCII = (0..<text.count).contains { index in
+                text[index] == 0xE2 && index + 2 < text.count && text[index + 1] == 0x84 && text[index + 2] == 0xAA
+                    || text[index] == 0xCD && index + 1 < text.count && text[index + 1] == 0xBE
+                    || text[index] == 0xE1 && index + 2 < text.count && text[index + 1] == 0xBF && text[index + 2] == 0xAF
+            }
+            return mayBeASCII ? nil : false
+        }
         func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
         // The part `normalise` keeps: after `https://`, `http://` and then `www.`, before any
         // trailing slashes.

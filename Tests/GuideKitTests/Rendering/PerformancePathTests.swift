@@ -219,9 +219,10 @@ extension RenderingTests {
         /// the one lower-casing and comparing characters gives, for texts and URLs that do and do not.
         @Test func aLinkTextShowsItsURLOnBytesAsByCharacters() {
             let texts = ["1688.com", "https://1688.com", "HTTPS://WWW.1688.com/", "www.1688.com//", "global.1688.com", "1688.COM/", "http://https://1688.com",
-                         "https://http://1688.com", "www.", "https://", "", "/", "Portal", "portal.worldfirst.com", "1688.com\r\n", "WWW.1688.com", "ıı.com", "İ.com", "K.com"]
+                         "https://http://1688.com", "www.", "https://", "", "/", "Portal", "portal.worldfirst.com", "1688.com\r\n", "WWW.1688.com", "ıı.com", "İ.com", "K.com",
+                         "\u{212A}.com", "1688.com\u{037E}", "\u{1FEF}1688.com", "www.1688.com/\u{301}", "1688.com\u{301}", "Portalı", "İ", "i\u{307}.com", "\u{212B}.com"]
             let urls = ["https://1688.com", "https://www.1688.com/", "https://portal.worldfirst.com/", "http://1688.com", "https://1688.com/a", "mailto:x@y.z",
-                        "https://", "https://k.com", "https://i.com"]
+                        "https://", "https://k.com", "https://i.com", "https://1688.com;", "https://`1688.com", "https://ı.com", "https://å.com"]
             for text in texts {
                 for url in urls {
                     #expect(URLPolicy.textShowsURL(text, url) == URLPolicy.textShowsURLByCharacters(text, url), "\(text.debugDescription) \(url)")
@@ -229,6 +230,7 @@ extension RenderingTests {
             }
             #expect(URLPolicy.textShowsURL("WWW.1688.com/", "https://1688.com"))
             #expect(!URLPolicy.textShowsURL("global.1688.com", "https://1688.com"))
+            #expect(URLPolicy.textShowsURL("\u{212A}.com", "https://k.com"))
         }
 
         /// A link destination's kind is told on bytes first; a mark after the prefix joins its

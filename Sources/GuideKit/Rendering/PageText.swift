@@ -20,10 +20,11 @@ enum PageText {
     /// wherever it stands: below U+0300 (ASCII, Latin-1, Turkish letters; the combining marks
     /// start at U+0300), U+2010–U+2027 (dashes, quotes, bullets, the ellipsis), a CJK unified
     /// ideograph (U+4E00–U+9FFF, as in Chinese UI labels) or one of `TextWrapper`'s protection
-    /// marks (U+E000, U+E001: every checklist block has them until it is wrapped). Each of these has canonical combining
-    /// class 0 and passes NFC's quick check (a test asks the standard library about every one),
-    /// so a string of them is in NFC. A byte loop: the standard library's quick check was 2 % of
-    /// a build. Any other scalar answers false, and the caller asks the standard library.
+    /// marks (U+E000, U+E001: every checklist block has them until it is wrapped). Each of these
+    /// has canonical combining class 0 and passes NFC's quick check (a test asks the standard
+    /// library about every one), so a string of them is in NFC. A byte loop: the standard
+    /// library's quick check was 2 % of a build. Any other scalar answers false, and the caller
+    /// asks the standard library.
     static func isPlainlyNFC(_ text: String) -> Bool {
         text.withBytes { isPlainlyNFC($0) }
     }

@@ -405,7 +405,7 @@ public struct SiteRenderer: Sendable {
                 }
             }
             for line in block {
-                pending.append(contentsOf: line.utf8)
+                pending.append(utf8: line)
                 pending.append(0x0A)
             }
             lines.append(contentsOf: pending)

@@ -30,9 +30,8 @@ public enum InlineReference: Sendable, Hashable {
         } else if let target = destination.dropPrefix("section:") {
             // An ASCII target (ids are) is cut at its first `#` byte; any other by characters.
             if target.utf8.allSatisfy({ $0 < 0x80 }) {
-                let bytes = Array(target.utf8)
-                if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
-                    self = .section(id: String(decoding: bytes[..<hash], as: UTF8.self), step: String(decoding: bytes[(hash + 1)...], as: UTF8.self))
+                if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+                    self = .section(id: String(target[..<hash]), step: String(target[target.utf8.index(after: hash)...]))
                 } else {
                     self = .section(id: target, step: nil)
                 }

@@ -10,12 +10,24 @@ public enum DisplayWidth {
 
     /// Columns of one Unicode scalar.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
+        of(codePoint: scalar.value)
+    }
+
+    /// Columns of the scalar with this code point (a valid one, as read from UTF-8): the same,
+    /// for callers that read text as bytes and would otherwise make a `Unicode.Scalar` of each.
+    @inline(__always)
+    static func of(codePoint value: UInt32) -> Int {
         if value >= 0x20 && value < 0x7F { return 1 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         // Latin-1 and the Latin extensions before the combining marks (U+0300): one column, but
         // the soft hyphen (a format character). Spares Turkish letters the property look-up.
         if value < 0x300 { return value == 0xAD ? 0 : 1 }
+        return beyondLatin(Unicode.Scalar(value)!)
+    }
+
+    /// `of` for a scalar from U+0300 on.
+    private static func beyondLatin(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -136,7 +136,7 @@ public struct TextWrapper: Sendable {
         var index = 0
         while index < bytes.count {
             let (scalar, length) = Escape.scalar(at: index, in: bytes)
-            total += DisplayWidth.of(Unicode.Scalar(scalar)!)
+            total += DisplayWidth.of(codePoint: scalar)
             index += length
         }
         return total
@@ -174,11 +174,7 @@ public struct TextWrapper: Sendable {
             } else {
                 inText = true
             }
-            if scalar < 0x80 {
-                if scalar >= 0x20, scalar < 0x7F { total += 1 }
-            } else {
-                total += DisplayWidth.of(Unicode.Scalar(scalar)!)
-            }
+            total += DisplayWidth.of(codePoint: scalar)
             if total > width { return false }
             previous = scalar
         }
@@ -222,7 +218,7 @@ public struct TextWrapper: Sendable {
                 previousWide = false
                 continue
             }
-            let scalarWidth = scalar < 0x80 ? (scalar >= 0x20 && scalar < 0x7F ? 1 : 0) : DisplayWidth.of(Unicode.Scalar(scalar)!)
+            let scalarWidth = DisplayWidth.of(codePoint: scalar)
             let wide = scalarWidth == 2 && !protected
             if wide, previousWide {
                 // A break opportunity between two wide characters, with no space to drop.

@@ -18,8 +18,16 @@ make --no-print-directory deps >/dev/null
 # guidegen is measured as a command-line tool is shipped: a release build with the Swift runtime
 # and Foundation linked in (`--static-swift-stdlib`), so a run does not spend a third of its
 # start-up in the dynamic linker. Hugo is one Go binary too. (libcurl is loaded at run time, by
-# `validate --online` only: see Sources/CCurlShim.)
-"$SWIFT" build -c release --product guidegen --static-swift-stdlib --scratch-path .build-bench 2>&1 | tail -n 1
+# `validate --online` only: see Sources/CCurlShim.) Two more flags cut the start-up of every run:
+# - `-no-pie`: a position-dependent executable. A position-independent one applies 83,000
+#   relocations at start-up and copies the pages they write: a fifth of `--version`. (Only with
+#   the runtime linked in: against the shared libswiftCore, the loader warns on every run.)
+# - `-disable-concrete-type-metadata-mangled-name-accessors`: generic types (`Set<Kind>`) are
+#   made by calling their metadata functions, not by decoding their mangled names at their first
+#   use, which searches all 6,600 protocol conformances of the binary for each requirement.
+"$SWIFT" build -c release --product guidegen --static-swift-stdlib --scratch-path .build-bench \
+  -Xswiftc -Xclang-linker -Xswiftc -no-pie \
+  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors 2>&1 | tail -n 1
 GUIDEGEN="$(pwd)/.build-bench/release/guidegen"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/guidegen-bench.XXXXXX")"

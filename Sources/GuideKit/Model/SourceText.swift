@@ -68,6 +68,10 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
     public static let openingBrace = ByteClasses(rawValue: 1 << 1)
     /// A byte of a character beyond ASCII.
     public static let nonASCII = ByteClasses(rawValue: 1 << 2)
+    /// `/`, `w` or `W`: what a URL written out needs (`://`, a path or `www.`).
+    public static let urlByte = ByteClasses(rawValue: 1 << 3)
+    /// `.` or `/`: what a host written out needs (a domain's dot, or a URL's `://`).
+    public static let hostByte = ByteClasses(rawValue: 1 << 4)
 
     /// The kinds of bytes `text` holds.
     public init(of text: String) {
@@ -78,7 +82,9 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
             for byte in bytes {
                 let digit: UInt8 = byte &- UInt8(ascii: "0") < 10 ? 1 : 0
                 let brace: UInt8 = byte == UInt8(ascii: "{") ? 2 : 0
-                found |= digit | brace | (byte >> 7) << 2
+                let url: UInt8 = byte == UInt8(ascii: "/") || byte | 0x20 == UInt8(ascii: "w") ? 8 : 0
+                let host: UInt8 = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") ? 16 : 0
+                found |= digit | brace | (byte >> 7) << 2 | url | host
             }
             return found
         }

@@ -47,26 +47,27 @@ public final class ContentText: Sendable {
     private static func texts(of section: Section, at sectionIndex: Int, parses: InlineParseCache?) -> [ContentText] {
         var result = [ContentText(section.title, role: .sectionTitle, section: sectionIndex, parses: parses)]
         if let intro = section.intro { result.append(ContentText(intro, role: .intro, section: sectionIndex, parses: parses)) }
-        for (stepIndex, step) in section.steps.enumerated() {
+        // Each step read in place, by index: `enumerated()` copied every step.
+        for stepIndex in section.steps.indices {
             func add(_ text: SourceText?, _ role: Role) {
                 if let text { result.append(ContentText(text, role: role, section: sectionIndex, step: stepIndex, parses: parses)) }
             }
-            add(step.text, .stepText)
-            add(step.detail, .detail)
-            add(step.substepsIntro, .substepsIntro)
-            step.substeps.forEach { add($0.text, .substep) }
-            step.fields.forEach { add($0.label, .fieldLabel) }
-            step.notes.forEach { add($0.text, .note) }
-            for question in step.questions {
+            add(section.steps[stepIndex].text, .stepText)
+            add(section.steps[stepIndex].detail, .detail)
+            add(section.steps[stepIndex].substepsIntro, .substepsIntro)
+            section.steps[stepIndex].substeps.forEach { add($0.text, .substep) }
+            section.steps[stepIndex].fields.forEach { add($0.label, .fieldLabel) }
+            section.steps[stepIndex].notes.forEach { add($0.text, .note) }
+            for question in section.steps[stepIndex].questions {
                 add(question.question, .question)
                 add(question.answer, .answer)
                 question.items.forEach { add($0.text, .questionItem) }
             }
-            for list in step.lists {
+            for list in section.steps[stepIndex].lists {
                 add(list.text, .listText)
                 list.items.forEach { add($0.text, .listItem) }
             }
-            add(step.screenshot?.alt, .screenshotAlt)
+            add(section.steps[stepIndex].screenshot?.alt, .screenshotAlt)
         }
         return result
     }

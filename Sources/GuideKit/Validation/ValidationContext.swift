@@ -188,9 +188,10 @@ public struct ValidationContext: Sendable {
                 }
             }
         }
-        for (index, section) in guide.sections.enumerated() {
-            for step in section.steps {
-                uses += step.links.map { LinkUse(key: $0.value, location: $0.location, sectionIndex: index) }
+        // Each step's links read in place: copying the steps retained all of their texts.
+        for index in guide.sections.indices {
+            for step in guide.sections[index].steps.indices where !guide.sections[index].steps[step].links.isEmpty {
+                uses += guide.sections[index].steps[step].links.map { LinkUse(key: $0.value, location: $0.location, sectionIndex: index) }
             }
         }
         return uses.sorted { $0.location < $1.location }

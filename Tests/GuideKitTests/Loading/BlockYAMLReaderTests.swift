@@ -129,6 +129,25 @@ import Testing
         #expect(Self.read(text) == nil)
     }
 
+    /// The line splitter passes over printable ASCII eight bytes at a time: a byte it must stop at
+    /// is found wherever it stands in those eight, at either end of the line, and the characters
+    /// beyond ASCII that libyaml reads as text are read here too, with libyaml's tree.
+    @Test func aByteThatMattersIsFoundAtEveryPlaceInAWord() throws {
+        let refused = ["\t", "\r", "\u{7F}", "\u{01}", "\u{1B}", "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{9F}"]
+        let read = ["é", "ş", "\u{A0}", "中", "\u{2027}", "\u{FFFD}", "😀", "\u{10FFFF}"]
+        for offset in 0..<20 {
+            for (piece, isRead) in refused.map({ ($0, false) }) + read.map({ ($0, true) }) {
+                let text = "key: " + String(repeating: "a", count: offset) + piece + String(repeating: "b", count: 20 - offset) + "\nnext: " + piece + "x\n"
+                if isRead {
+                    let compared = try #require(Self.compare(text), "left to libyaml: \(text.debugDescription)")
+                    #expect(compared.same, "\(text.debugDescription): libyaml gives \(compared.libyaml)")
+                } else {
+                    #expect(Self.read(text) == nil, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func nestingDeeperThanTheLimitIsLeftToLibyaml() {
         let deep = (0..<(YAMLFile.maximumDepth + 1)).map { String(repeating: " ", count: $0 * 2) + "k\($0):\n" }.joined() + String(repeating: " ", count: 200) + "v: x\n"
         #expect(Self.read(deep) == nil)

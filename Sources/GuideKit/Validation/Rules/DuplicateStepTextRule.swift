@@ -29,16 +29,20 @@ public struct DuplicateStepTextRule: Rule {
         var first: [ByteKey: FirstStep] = [:]
         first.reserveCapacity(context.guide.sections.reduce(0) { $0 + $1.steps.count })
         var findings: [Diagnostic] = []
-        for section in context.guide.sections {
-            for step in section.steps {
-                let key = ByteKey(canonical: TextScanning.comparisonKey(step.text.value))
+        let sections = context.guide.sections
+        // Steps read in place, by index: `for step in section.steps` copied every step, retaining
+        // each of its texts and lists (with both threads retaining the same objects).
+        for s in sections.indices {
+            for t in sections[s].steps.indices {
+                let text = sections[s].steps[t].text
+                let key = ByteKey(canonical: TextScanning.comparisonKey(text.value))
                 guard let earlier = first[key] else {
-                    first[key] = FirstStep(sectionID: section.id, stepID: step.id.value, textLocation: step.text.location)
+                    first[key] = FirstStep(sectionID: sections[s].id, stepID: sections[s].steps[t].id.value, textLocation: text.location)
                     continue
                 }
-                let place = earlier.sectionID == section.id ? "step ‘\(earlier.stepID)’ of this section"
+                let place = earlier.sectionID == sections[s].id ? "step ‘\(earlier.stepID)’ of this section"
                     : "step ‘\(earlier.stepID)’ of ‘\(earlier.sectionID.value)’ (\(earlier.textLocation.file):\(earlier.textLocation.line))"
-                findings.append(finding("the same text as \(place): reuse that step or make the difference clear", at: step.text.location(ofScalarOffset: 0)))
+                findings.append(finding("the same text as \(place): reuse that step or make the difference clear", at: text.location(ofScalarOffset: 0)))
             }
         }
         return findings

@@ -99,7 +99,9 @@ public struct NearMissHostRule: SectionRule {
                     findings.append(report(host, miss, at: context.location(in: link.url, atScalarOffset: offset)))
                 }
             }
-            for text in context.texts(in: part) {
+            // A host needs a dot (or the `://` of a URL) in the visible text, every run of which is
+            // text of the source (`VisibleText`): many sources have no `.` and no `/`.
+            for text in context.texts(in: part) where text.text.bytes.contains(.hostByte) {
                 text.visible.scan(including: \.isProse, into: &scan)
                 let scalars = scan.scalars
                 var hosts = TextScanning.domains(in: scalars).map { ($0.host, $0.start) }

@@ -43,6 +43,9 @@ public struct RawUrlRule: SectionRule {
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         var scan = VisibleText.Scan()
         return eachText(of: parts, in: context) { text, findings in
+            // A URL written out needs `://`, a path or `www.` in the visible text, every run of
+            // which is text of the source (`VisibleText`): most sources have no `/` and no `w`.
+            guard text.text.bytes.contains(.urlByte) else { return }
             text.visible.scan(including: \.isPlain, into: &scan)
             let scalars = scan.scalars
             var found: [(url: String, start: Int)] = TextScanning.schemeURLs(in: scalars).map { ($0.url, $0.start) }

@@ -52,14 +52,19 @@ public struct TypedStepNumberRule: SectionRule {
     public func check(_ parts: [Int?], in context: ValidationContext) -> [[Diagnostic]] {
         parts.map { part in
             guard let part else { return [] }
-            let section = context.guide.sections[part]
+            // The section and its steps read in place: copying them retained every text they hold.
+            let sections = context.guide.sections
             var findings: [Diagnostic] = []
-            for (stepIndex, step) in section.steps.enumerated() {
-                if let finding = check(step.text, place: "step \(section.number(ofStepAt: stepIndex))", position: stepIndex + 1) { findings.append(finding) }
-                for (index, substep) in step.substeps.enumerated() {
-                    if let finding = check(substep.text, place: "sub-step \(section.number(ofStepAt: stepIndex)).\(index + 1)", position: index + 1) { findings.append(finding) }
+            for stepIndex in sections[part].steps.indices {
+                if let finding = check(sections[part].steps[stepIndex].text, place: "step \(sections[part].number(ofStepAt: stepIndex))", position: stepIndex + 1) {
+                    findings.append(finding)
                 }
-                for question in step.questions {
+                for (index, substep) in sections[part].steps[stepIndex].substeps.enumerated() {
+                    if let finding = check(substep.text, place: "sub-step \(sections[part].number(ofStepAt: stepIndex)).\(index + 1)", position: index + 1) {
+                        findings.append(finding)
+                    }
+                }
+                for question in sections[part].steps[stepIndex].questions {
                     for (index, item) in question.items.enumerated() {
                         if let text = item.text, let finding = check(text, place: "item \(index + 1) of its list", position: index + 1) { findings.append(finding) }
                     }

@@ -53,7 +53,9 @@ public struct ApostropheStyleRule: Rule {
         // positions, which costs a walk through the file each.
         var uses: [Unicode.Scalar: [(text: ContentText, offset: Int)]] = ["’": [], "'": []]
         var scan = VisibleText.Scan()
-        for text in context.texts where Self.mayHoldApostrophe(text.text.value) {
+        // By index: `for text in context.texts` retained every text, for the few with an apostrophe.
+        for index in context.texts.indices where Self.mayHoldApostrophe(context.texts[index].text.value) {
+            let text = context.texts[index]
             text.visible.scan(including: \.isProse, into: &scan)
             let s = scan.scalars
             for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {

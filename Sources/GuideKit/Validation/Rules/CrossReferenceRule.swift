@@ -41,7 +41,9 @@ public struct CrossReferenceRule: Rule {
                                         at: text.location(ofScalarOffset: link.textOffset + token.start),
                                         fix: FixIt(length: printed.unicodeScalars.count, replacement: expected)))
             }
-            guard context.isTurkish else { continue }
+            // A phrase such as `2. bölüm` needs a digit, which the visible text has only where
+            // the source has one: most texts have none.
+            guard context.isTurkish, text.text.bytes.contains(.digit) else { continue }
             text.visible.scan(including: \.isPlain, into: &scan)
             let scalars = scan.scalars
             for phrase in LabelReferences.phrases(in: scalars) {

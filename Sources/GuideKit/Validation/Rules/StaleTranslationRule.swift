@@ -29,7 +29,10 @@ public struct StaleTranslationRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (catalog, states) in zip(context.catalogs, context.translationStates) {
-            for (text, state) in zip(context.texts, states) where state == .needsReview {
+            // By index: zipping the texts with the states retained every text, for the few whose
+            // translation needs review.
+            for index in states.indices where states[index] == .needsReview {
+                let text = context.texts[index]
                 guard let entry = catalog.entries[text.text.key] else { continue }
                 let current = Fingerprint.of(text.text.value)
                 findings.append(finding("the source text of ‘\(text.text.key)’ changed after this \(catalog.locale.value) translation was made: review the translation, then set `source` to \(current)",

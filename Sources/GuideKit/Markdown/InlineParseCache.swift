@@ -38,7 +38,7 @@ final class InlineParseCache: @unchecked Sendable {
         let key = ObjectIdentifier(text)
         let shard = shards[text.value.utf8.count & (shards.count - 1)]
         if let document = shard.lock.withLock({ shard.parsed[key]?.document }) { return document }
-        let document = CommonMark.parseInlineWithCmark(text.value)
+        let document = CommonMark.parseInline(text)
         shard.lock.withLock { shard.parsed[key] = (text, document) }
         return document
     }

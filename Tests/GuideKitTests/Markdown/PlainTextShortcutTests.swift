@@ -37,6 +37,34 @@ import Testing
         #expect(plain > 1_000, "\(plain) plain")
     }
 
+    /// Texts plain but for links: made of the pieces a link is written with, and of the ones
+    /// that would make cmark read it otherwise (an image, a space, a bracket or parenthesis too
+    /// many, a destination cmark reads differently).
+    @Test func randomTextsWithLinksParseAsCmarkParsesThem() {
+        var generator = RenderingTests.PropertyTests.Generator(state: 1688)
+        let pieces = ["[", "]", "(", ")", "](", "[a](link:b)", "[Add account](ui:en)", "[确认付款](ui:zh-Hans)", "[2. bölüm](section:x#step-1)", "‘", "’e",
+                      " ", "a", "Ş", "1", "1.", "!", "link:", "ui:en", "x#y", "a b", "<", ">", "\\", "&", "*", "_", "`", "\"", "'", "%20", "é",
+                      "?", "=", "~", "\n", "#", "-", "(a)", "]:", "[]", "()", "[a]", "[ a](b)", "[a ](b)", "[a]( b)", "[a](b )", "[a](<b>)", "![a](b)"]
+        var taken = 0
+        for _ in 0..<20_000 {
+            let text = (0..<generator.int(1...7)).map { _ in generator.pick(pieces) }.joined()
+            if CommonMark.simpleLinks(text) != nil { taken += 1 }
+            #expect(CommonMark.parseInline(text) == CommonMark.parseInlineWithCmark(text), "\(text.debugDescription)")
+        }
+        #expect(taken > 500, "\(taken) read without cmark")
+    }
+
+    @Test func simpleLinksAreReadWithoutCmark() throws {
+        let text = "‘[Add account](ui:en)’e tıklayın; [2. bölüm](section:x#step-1) ve [global.1688.com](link:global-1688)"
+        let inlines = try #require(CommonMark.simpleLinks(text))
+        #expect(inlines == CommonMark.parseInlineWithCmark(text).inlines)
+        #expect(inlines.count == 6)
+        for text in ["a [b](c d)", "a ![b](c)", "a [b](c", "a [b] (c)", "a [b]", "[b](c) ", " [b](c)", "1. [b](c)", "a [ b](c)", "a [b](<c>)", "a [b](c)*d*",
+                     "a [b](c)]", "a [[b]](c)", "a [b]()", "a [](c)", "plain text"] {
+            #expect(CommonMark.simpleLinks(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
     @Test func theseGoToCmark() {
         for text in ["", " a", "a ", "1. a", "12) a", "# a", "- a", "> a", "a *b*", "a_b", "a\\b", "a `b`", "a [b](link:c)", "a <b>", "a &amp; b",
                      "a ~~b~~", "a\nb", "a\tb", "\u{0}"] {

@@ -84,6 +84,12 @@ public enum CommonMark {
         } ?? false
     }
 
+    /// `isPlain(text)` for a text whose kinds of bytes are known (`SourceText`), without a second
+    /// pass over it.
+    static func isPlain(_ text: String, bytes: ByteClasses) -> Bool {
+        !bytes.contains(.plainStop) && text.withBytes(startsAndEndsPlain)
+    }
+
     /// Whether a paragraph of `bytes` keeps all of them and is nothing else: not empty, no space
     /// at the end, and a letter, a digit or a non-ASCII character first, digits not followed by
     /// `.` or `)` (a list item).
@@ -147,7 +153,7 @@ public enum CommonMark {
 
     /// The ASCII bytes that stop a plain text: the characters that mean something inside a
     /// paragraph, the control characters and DEL.
-    private static let plainStops = ASCIISet(Array("\\`*_[]<>&~".utf8) + Array(0..<0x20) + [0x7F])
+    static let plainStops = ASCIISet(Array("\\`*_[]<>&~".utf8) + Array(0..<0x20) + [0x7F])
 
     /// `parseInline` without the shortcut for plain text; the tests compare the two.
     static func parseInlineWithCmark(_ text: String) -> InlineDocument {

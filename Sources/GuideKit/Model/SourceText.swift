@@ -26,8 +26,9 @@ public final class SourceText: Sendable, Hashable {
     public init(_ value: String, key: String, origin: TextOrigin) {
         self.value = value
         self.fingerprint = Fingerprint.hash(value)
-        self.isPlain = CommonMark.isPlain(value)
-        self.bytes = ByteClasses(of: value)
+        let bytes = ByteClasses(of: value)
+        self.isPlain = CommonMark.isPlain(value, bytes: bytes)
+        self.bytes = bytes
         self.key = key
         self.origin = origin
     }
@@ -72,21 +73,34 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
     public static let urlByte = ByteClasses(rawValue: 1 << 3)
     /// `.` or `/`: what a host written out needs (a domain's dot, or a URL's `://`).
     public static let hostByte = ByteClasses(rawValue: 1 << 4)
+    /// A byte that keeps a text from being plain to `CommonMark.isPlain`: a character with a
+    /// meaning inside a paragraph, a control character or DEL.
+    public static let plainStop = ByteClasses(rawValue: 1 << 5)
 
     /// The kinds of bytes `text` holds.
     public init(of text: String) {
-        // Without branches, so the loop runs on vectors: every text of the content and the
-        // catalogs passes through here once.
+        // A table of each byte's kinds: every text of the content and the catalogs passes through
+        // here once, and the plain-text check (`isPlain`) was a second pass over each.
         rawValue = text.withBytes { bytes in
-            var found: UInt8 = 0
-            for byte in bytes {
-                let digit: UInt8 = byte &- UInt8(ascii: "0") < 10 ? 1 : 0
-                let brace: UInt8 = byte == UInt8(ascii: "{") ? 2 : 0
-                let url: UInt8 = byte == UInt8(ascii: "/") || byte | 0x20 == UInt8(ascii: "w") ? 8 : 0
-                let host: UInt8 = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") ? 16 : 0
-                found |= digit | brace | (byte >> 7) << 2 | url | host
+            Self.table.withUnsafeBufferPointer { table in
+                var found: UInt8 = 0
+                for byte in bytes { found |= table[Int(byte)] }
+                return found
             }
-            return found
         }
     }
+
+    /// The kinds of one byte.
+    static func of(byte: UInt8) -> ByteClasses {
+        var kinds: ByteClasses = []
+        if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { kinds.insert(.digit) }
+        if byte == UInt8(ascii: "{") { kinds.insert(.openingBrace) }
+        if byte >= 0x80 { kinds.insert(.nonASCII) }
+        if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") { kinds.insert(.urlByte) }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { kinds.insert(.hostByte) }
+        if CommonMark.plainStops.contains(byte) { kinds.insert(.plainStop) }
+        return kinds
+    }
+
+    private static let table: [UInt8] = (0...255).map { of(byte: UInt8($0)).rawValue }
 }

@@ -73,13 +73,15 @@ extension SourceFileTests {
     /// The kinds of bytes a text keeps are the kinds its UTF-8 has, also in a text made from
     /// another with a new value, which keeps the other's key and origin.
     @Test(arguments: ["", "{", "a{b", "şğ{", "中文", "no brace", "1.500,5", "şu 2 adım", String(repeating: "x", count: 40) + "9",
-                      "a/b", "www", "Wall", "&amp;", "v", "ẃ", String(repeating: "x", count: 40) + "W", "a.b", "Son.", "…"])
+                      "a/b", "www", "Wall", "&amp;", "v", "ẃ", String(repeating: "x", count: 40) + "W", "a.b", "Son.", "…", "a*b", "a\tb", "[x](y)",
+                      "\u{7F}", "~"])
     func aTextKeepsTheKindsOfItsBytes(text: String) {
         let expected = (text.utf8.contains { (0x30...0x39).contains($0) } ? ByteClasses.digit : [])
             .union(text.utf8.contains(UInt8(ascii: "{")) ? .openingBrace : [])
             .union(text.utf8.contains { $0 >= 0x80 } ? .nonASCII : [])
             .union(text.utf8.contains { "/wW".utf8.contains($0) } ? .urlByte : [])
             .union(text.utf8.contains { "./".utf8.contains($0) } ? .hostByte : [])
+            .union(text.utf8.contains { "\\`*_[]<>&~".utf8.contains($0) || $0 < 0x20 || $0 == 0x7F } ? .plainStop : [])
         #expect(ByteClasses(of: text) == expected, "\(text.debugDescription)")
         let origin = TextOrigin(start: SourceLocation(file: "a.yaml", line: 1, column: 1), style: .plain, file: nil)
         let source = SourceText("", key: "a", origin: origin)

@@ -29,6 +29,8 @@ import Testing
         for _ in 0..<20_000 {
             let text = (0..<generator.int(1...8)).map { _ in generator.pick(pieces) }.joined()
             if CommonMark.isPlain(text) { plain += 1 }
+            // A text of the content tells it from the kinds of its bytes, in the same pass.
+            #expect(CommonMark.isPlain(text, bytes: ByteClasses(of: text)) == CommonMark.isPlain(text), "\(text.debugDescription)")
             #expect(CommonMark.parseInline(text) == CommonMark.parseInlineWithCmark(text), "\(text.debugDescription)")
             // What a reader sees of it is the same found either way.
             let inlines = CommonMark.parseInline(text).inlines

@@ -46,19 +46,7 @@ struct BlockYAMLReader {
         guard let last = bytes.last, last == 0x0A else { return false }
         var start = 0, index = 0
         let count = bytes.count
-        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
-            // Eight printable ASCII bytes at a time, most of a file: none below 0x20 (a borrow
-            // reaches a byte's top bit only from a byte below 0x20) and none above 0x7E (adding 1
-            // sets the top bit of 0x7F; bytes from 0x80 have it already).
-            if index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
-                if (word &- ones &* 0x20) & ~word & tops == 0, ((word &+ ones) | word) & tops == 0 {
-                    index += 8
-                    continue
-                }
-            }
             let byte = bytes[index]
             if byte >= 0x20 && byte < 0x7F {
                 index += 1

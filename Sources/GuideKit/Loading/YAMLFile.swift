@@ -83,8 +83,10 @@ struct YAMLFile {
         // Searched in the UTF-8 bytes (NUL is one byte, never part of another character), in
         // memory rather than through the view: walking the scalars of a 5 MB catalog for it took
         // a twentieth of loading, and the UTF-8 view a fortieth.
+        // `memchr`, which reads the bytes with vector instructions: `firstIndex(of:)` took a
+        // twentieth of reading a catalog.
         var contiguous = text
-        if let offset = contiguous.withUTF8({ $0.firstIndex(of: 0) }) {
+        if let offset = contiguous.withUTF8({ bytes in bytes.baseAddress.flatMap { base in memchr(base, 0, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } } }) {
             let nul = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
             let prefix = String(text.unicodeScalars[..<nul])
             diagnostics.append(Diagnostic(id: "invalid-character", message: "the file contains a NUL character: remove it", at: location(after: prefix, file: displayPath)))

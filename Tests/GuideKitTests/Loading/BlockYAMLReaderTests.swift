@@ -129,9 +129,9 @@ import Testing
         #expect(Self.read(text) == nil)
     }
 
-    /// The line splitter passes over printable ASCII eight bytes at a time: a byte it must stop at
-    /// is found wherever it stands in those eight, at either end of the line, and the characters
-    /// beyond ASCII that libyaml reads as text are read here too, with libyaml's tree.
+    /// A byte the line splitter must stop at is found wherever it stands in a line (a faster
+    /// splitter reading several bytes at a time must find it in any place of its word), and the
+    /// characters beyond ASCII that libyaml reads as text are read here too, with libyaml's tree.
     @Test func aByteThatMattersIsFoundAtEveryPlaceInAWord() throws {
         let refused = ["\t", "\r", "\u{7F}", "\u{01}", "\u{1B}", "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{9F}"]
         let read = ["é", "ş", "\u{A0}", "中", "\u{2027}", "\u{FFFD}", "😀", "\u{10FFFF}"]

@@ -59,9 +59,9 @@ public final class SourceText: Sendable, Hashable {
 /// Kinds of bytes a text's UTF-8 may hold (`SourceText.bytes`): a kind that is not in the set is
 /// nowhere in the text.
 public struct ByteClasses: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
+    public let rawValue: UInt16
 
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// An ASCII digit, `0`–`9`.
     public static let digit = ByteClasses(rawValue: 1 << 0)
@@ -76,6 +76,16 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
     /// A byte that keeps a text from being plain to `CommonMark.isPlain`: a character with a
     /// meaning inside a paragraph, a control character or DEL.
     public static let plainStop = ByteClasses(rawValue: 1 << 5)
+    /// A byte HTML text changes (`Escape.htmlText`): `&`, `<`, `>`, a control character or DEL.
+    public static let htmlStop = ByteClasses(rawValue: 1 << 6)
+    /// A byte Markdown text changes (`Escape.markdown`).
+    public static let markdownStop = ByteClasses(rawValue: 1 << 7)
+    /// A control character or DEL, which printed plain text changes (`InlineRenderer.plain`).
+    public static let controlByte = ByteClasses(rawValue: 1 << 8)
+    /// The first byte of a character escaping may drop or be unsure of (`Escape.keepsEveryScalar`):
+    /// C2 (C1 controls), E2 (bidirectional controls), EE (guidegen's protection marks), EF
+    /// (noncharacters) and a four-byte character's.
+    public static let droppableLead = ByteClasses(rawValue: 1 << 9)
 
     /// The kinds of bytes `text` holds.
     public init(of text: String) {
@@ -83,7 +93,7 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
         // here once, and the plain-text check (`isPlain`) was a second pass over each.
         rawValue = text.withBytes { bytes in
             Self.table.withUnsafeBufferPointer { table in
-                var found: UInt8 = 0
+                var found: UInt16 = 0
                 for byte in bytes { found |= table[Int(byte)] }
                 return found
             }
@@ -99,8 +109,12 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
         if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") { kinds.insert(.urlByte) }
         if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { kinds.insert(.hostByte) }
         if CommonMark.plainStops.contains(byte) { kinds.insert(.plainStop) }
+        if Escape.htmlTextStops.contains(byte) { kinds.insert(.htmlStop) }
+        if Escape.markdownStops.contains(byte) { kinds.insert(.markdownStop) }
+        if InlineRenderer.plainStops.contains(byte) { kinds.insert(.controlByte) }
+        if [0xC2, 0xE2, 0xEE, 0xEF].contains(byte) || byte >= 0xF0 { kinds.insert(.droppableLead) }
         return kinds
     }
 
-    private static let table: [UInt8] = (0...255).map { of(byte: UInt8($0)).rawValue }
+    private static let table: [UInt16] = (0...255).map { of(byte: UInt8($0)).rawValue }
 }

@@ -74,7 +74,7 @@ public enum Escape {
 
     /// The ASCII bytes `htmlText` changes: what it escapes, and the control characters it drops
     /// (all but tab and the line breaks) and DEL.
-    private static let htmlTextStops = ASCIISet(Array("&<>".utf8) + Array(0..<0x20).filter { ![0x09, 0x0A, 0x0D].contains($0) } + [0x7F])
+    static let htmlTextStops = ASCIISet(Array("&<>".utf8) + Array(0..<0x20).filter { ![0x09, 0x0A, 0x0D].contains($0) } + [0x7F])
 
     /// `htmlText` without the shortcut for text it leaves alone.
     static func escapedHTMLText(_ text: String) -> String {
@@ -122,12 +122,17 @@ public enum Escape {
     /// U+FDD0–U+FDEF, U+FFFE and U+FFFF). A text with a four-byte character, which may be a
     /// noncharacter of another plane, is read scalar by scalar.
     static func isPlainForMarkdown(_ text: String) -> Bool {
-        let digitFirst = text.withBytes { bytes in
+        !startsWithDigit(text) && (keepsEveryScalar(text, stops: markdownStops) ?? isPlainForMarkdownByScalars(text))
+    }
+
+    /// Whether the first character after leading spaces and tabs is a digit, where a list number
+    /// could start.
+    static func startsWithDigit(_ text: String) -> Bool {
+        text.withBytes { bytes in
             var index = 0
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
             return index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
         }
-        return !digitFirst && (keepsEveryScalar(text, stops: markdownStops) ?? isPlainForMarkdownByScalars(text))
     }
 
     /// Whether an edit that changes only the ASCII bytes in `stops` and the characters
@@ -181,7 +186,7 @@ public enum Escape {
 
     /// The ASCII bytes `isPlainForMarkdown` stops at: the characters the escaping handles, line
     /// breaks, and the control characters it drops (all but the tab) and DEL.
-    private static let markdownStops = ASCIISet(Array("\\`*_[]<>&#+-=~!".utf8) + Array(0..<0x20).filter { $0 != 0x09 } + [0x7F])
+    static let markdownStops = ASCIISet(Array("\\`*_[]<>&#+-=~!".utf8) + Array(0..<0x20).filter { $0 != 0x09 } + [0x7F])
 
     /// `markdown` without the shortcut for plain text.
     static func escapedMarkdown(_ text: String) -> String {

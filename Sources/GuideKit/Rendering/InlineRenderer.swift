@@ -44,7 +44,7 @@ struct InlineRenderer {
     func render(_ text: SourceText, diagnostics: inout [Diagnostic]) -> String {
         // A plain text (most are) is one text node, rendered as the list of it would be, without
         // making the list: allocating and freeing it was 3 % of a build.
-        text.isPlain ? finish(escape(text.value)) : renderParsed(text, diagnostics: &diagnostics)
+        text.isPlain ? finish(escape(text.value, bytes: text.bytes)) : renderParsed(text, diagnostics: &diagnostics)
     }
 
     /// `render` of the text's parse, without the shortcut for plain text; the tests compare the two.
@@ -247,6 +247,19 @@ struct InlineRenderer {
         href.utf8.allSatisfy { $0 < 0x80 } ? href.utf8.contains(UInt8(ascii: ":")) : href.contains(":")
     }
 
+    /// `escape(text)` for a text whose kinds of bytes are known: one with nothing the format
+    /// changes is printed as it is, without a scan (each text is printed in every format, on
+    /// several pages).
+    private func escape(_ text: String, bytes: ByteClasses) -> String {
+        guard !bytes.contains(.droppableLead) else { return escape(text) }
+        switch format {
+        case .html where !bytes.contains(.htmlStop): return text
+        case .plain where !bytes.contains(.controlByte): return text
+        case .markdown where !bytes.contains(.markdownStop) && !Escape.startsWithDigit(text): return text
+        default: return escape(text)
+        }
+    }
+
     private func escape(_ text: String) -> String {
         switch format {
         case .html: Escape.htmlText(text)
@@ -263,7 +276,7 @@ struct InlineRenderer {
     }
 
     /// The ASCII bytes `plain` changes: tab and line breaks, the other control characters and DEL.
-    private static let plainStops = ASCIISet(Array(0..<0x20) + [0x7F])
+    static let plainStops = ASCIISet(Array(0..<0x20) + [0x7F])
 
     /// `plain` without the shortcut for text it leaves alone.
     static func printedPlain(_ text: String) -> String {

@@ -74,7 +74,7 @@ extension SourceFileTests {
     /// another with a new value, which keeps the other's key and origin.
     @Test(arguments: ["", "{", "a{b", "şğ{", "中文", "no brace", "1.500,5", "şu 2 adım", String(repeating: "x", count: 40) + "9",
                       "a/b", "www", "Wall", "&amp;", "v", "ẃ", String(repeating: "x", count: 40) + "W", "a.b", "Son.", "…", "a*b", "a\tb", "[x](y)",
-                      "\u{7F}", "~"])
+                      "\u{7F}", "~", "a # b", "a\nb", "\u{85}", "😀", "\u{E000}"])
     func aTextKeepsTheKindsOfItsBytes(text: String) {
         let expected = (text.utf8.contains { (0x30...0x39).contains($0) } ? ByteClasses.digit : [])
             .union(text.utf8.contains(UInt8(ascii: "{")) ? .openingBrace : [])
@@ -82,6 +82,10 @@ extension SourceFileTests {
             .union(text.utf8.contains { "/wW".utf8.contains($0) } ? .urlByte : [])
             .union(text.utf8.contains { "./".utf8.contains($0) } ? .hostByte : [])
             .union(text.utf8.contains { "\\`*_[]<>&~".utf8.contains($0) || $0 < 0x20 || $0 == 0x7F } ? .plainStop : [])
+            .union(text.utf8.contains { "&<>".utf8.contains($0) || $0 < 0x20 && ![0x09, 0x0A, 0x0D].contains($0) || $0 == 0x7F } ? .htmlStop : [])
+            .union(text.utf8.contains { "\\`*_[]<>&#+-=~!".utf8.contains($0) || $0 < 0x20 && $0 != 0x09 || $0 == 0x7F } ? .markdownStop : [])
+            .union(text.utf8.contains { $0 < 0x20 || $0 == 0x7F } ? .controlByte : [])
+            .union(text.utf8.contains { [0xC2, 0xE2, 0xEE, 0xEF].contains($0) || $0 >= 0xF0 } ? .droppableLead : [])
         #expect(ByteClasses(of: text) == expected, "\(text.debugDescription)")
         let origin = TextOrigin(start: SourceLocation(file: "a.yaml", line: 1, column: 1), style: .plain, file: nil)
         let source = SourceText("", key: "a", origin: origin)

@@ -33,7 +33,11 @@ extension RenderingTests {
             let loaded = try await onOwnThread { SiteLoader(contentDirectory: Repository.content.path, templates: Self.builtin).load() }
             let renderer = try #require(loaded.renderer)
             let origin = TextOrigin(start: SourceLocation(file: "x.yaml", line: 1, column: 1), style: .plain, file: nil)
-            let made = ["\u{A0}boşluk\u{A0}", "İş  iki boşluk", "x ", "1688 x", "现在 去", "\u{202E}ters", "a\u{E000}b", "tab\tiçinde", "x\u{301}"]
+            // Also what each format changes or drops, one kind at a time (a text's kinds of bytes
+            // let a text with none of them be printed without a scan).
+            let made = (["\u{A0}boşluk\u{A0}", "İş  iki boşluk", "x ", "1688 x", "现在 去", "\u{202E}ters", "a\u{E000}b", "tab\tiçinde", "x\u{301}",
+                        "a # b", "a + b", "x - y", "A=B", "Dikkat!", "a\u{85}b", "a\u{9F}b", "😀 simge", "\u{2066}yalıt", "‘tırnak’", "a\u{E001}b",
+                        "düz metin"] + [0xFFFE, 0xFDD0].map { "a" + String(Unicode.Scalar(UInt32($0))!) + "b" })
                 .map { SourceText($0, key: "made", origin: origin) }
             let texts = renderer.guide.texts + renderer.catalogs.flatMap { catalog in catalog.entries.indices.map { catalog.entries.text(at: $0) } } + made
             let plain = texts.filter(\.isPlain)

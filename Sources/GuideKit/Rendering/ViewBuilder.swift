@@ -331,6 +331,10 @@ struct ViewBuilder {
     }
 
     mutating func step(_ step: Step, number: String, assets: String) -> StepView {
+        // The texts in the order a catalog lists them (`Step.texts`), so that each is found just
+        // after the one before (`LocaleResolver.resolve(_:hint:)`): resolved after the sub-steps,
+        // the step's own text missed the hint and was looked up by its hashed key.
+        let stepText = text(step.text), detail = step.detail.map { text($0) }, substepsIntro = step.substepsIntro.map { text($0) }
         // Loops, not `map`: a closure that calls this builder's mutating methods copied the
         // whole builder for every list of every step (2 % of a build).
         var substeps: [SubstepView] = []
@@ -372,8 +376,8 @@ struct ViewBuilder {
             }
         }
         return StepView(
-            id: attribute(step.id.value), number: fragment(number), kind: fragment(step.kind.rawValue), text: text(step.text),
-            detail: step.detail.map { text($0) }, substepsIntro: step.substepsIntro.map { text($0) },
+            id: attribute(step.id.value), number: fragment(number), kind: fragment(step.kind.rawValue), text: stepText,
+            detail: detail, substepsIntro: substepsIntro,
             substeps: substeps, hasSubsteps: !substeps.isEmpty, fields: fields, hasFields: !fields.isEmpty, notes: notes,
             questions: questions, hasQuestions: !questions.isEmpty, lists: lists, links: links, hasLinks: !links.isEmpty, screenshot: screenshot)
     }

@@ -30,7 +30,7 @@ public struct ParsedFileCache: Sendable {
     static func key(kind: String, displayPath: String, bytes: Data) -> String {
         var hasher = ContentHasher()
         for part in [currentFormat, BuildStamp.executableIdentity, kind, displayPath] {
-            hasher.add(Data(part.utf8))
+            hasher.add(part)
         }
         hasher.add(bytes)
         return hasher.hex
@@ -41,8 +41,8 @@ public struct ParsedFileCache: Sendable {
     /// `standardizedFileURL` was 0.7 % of a full build's samples.)
     func location(of file: URL, kind: String) -> URL {
         var hasher = ContentHasher()
-        hasher.add(Data(kind.utf8))
-        hasher.add(Data(file.absoluteURL.path.utf8))
+        hasher.add(kind)
+        hasher.add(file.absoluteURL.path)
         return folder.appendingPathComponent("\(kind)-\(hasher.hex)")
     }
 

@@ -3,22 +3,28 @@ import Foundation
 /// What one build wrote into an output folder and from which inputs, so that the next build into
 /// that folder can skip loading, rendering and comparing when nothing changed.
 ///
-/// Everything is compared by content, never by dates: the inputs by a digest of the bytes of
-/// every file below the content and template folders (hidden folders aside), with the build's
-/// options and the identity of the guidegen executable; the outputs by the size and digest of
-/// each file the build left (a file edited, replaced or removed since makes the build run in full,
-/// which compares bytes and writes what differs).
+/// The inputs are compared by content, never by dates: a digest of the bytes of every file below
+/// the content and template folders (hidden folders aside), with the build's options and the
+/// identity of the guidegen executable. The outputs are compared with the size and digest of each
+/// file the build left, read again, unless the file still has the identity it had when the build
+/// recorded it (`FileIdentity`: device, inode and the kernel's change time, which no tool can set
+/// back), as git trusts its index and Bazel its digest cache. A file edited, replaced or removed
+/// since makes the build run in full, which compares bytes and writes what differs.
 public struct BuildStamp: Sendable, Equatable {
     /// One file of the output folder as the build left it.
     public struct Output: Sendable, Equatable {
         public var path: String
         public var size: Int
         public var digest: String
+        /// What the file system said of the file just after the build, when that can vouch for its
+        /// bytes (`recordIdentities`); without it, the next build reads the file.
+        public var identity: FileIdentity?
 
-        init(path: String, size: Int, digest: String) {
+        init(path: String, size: Int, digest: String, identity: FileIdentity? = nil) {
             self.path = path
             self.size = size
             self.digest = digest
+            self.identity = identity
         }
 
         public init(path: String, bytes: Data) {
@@ -27,6 +33,59 @@ public struct BuildStamp: Sendable, Equatable {
             var hasher = ContentHasher()
             hasher.add(bytes)
             self.digest = hasher.hex
+        }
+    }
+
+    /// What `lstat` says of a file without reading it: the device and inode, and the times the
+    /// bytes (`st_mtim`) and the inode (`st_ctim`) last changed. Any write, rename, `touch` or
+    /// change of permissions sets the change time to the clock's, and no call sets it to another,
+    /// so a file with the same identity and size still has the bytes it had, but for a change made
+    /// within one tick of the file system's clock after the identity was taken: see
+    /// `recordIdentities`.
+    public struct FileIdentity: Sendable, Equatable {
+        public var device: UInt64
+        public var inode: UInt64
+        public var changed: Time
+        public var modified: Time
+
+        public struct Time: Sendable, Comparable {
+            public var seconds: Int
+            public var nanoseconds: Int
+
+            public static func < (a: Time, b: Time) -> Bool {
+                (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+            }
+        }
+
+        public init(device: UInt64, inode: UInt64, changed: Time, modified: Time) {
+            self.device = device
+            self.inode = inode
+            self.changed = changed
+            self.modified = modified
+        }
+
+        init(_ info: stat) {
+            #if canImport(Darwin)
+            let changed = info.st_ctimespec, modified = info.st_mtimespec
+            #else
+            let changed = info.st_ctim, modified = info.st_mtim
+            #endif
+            self.init(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+                      changed: Time(seconds: Int(changed.tv_sec), nanoseconds: Int(changed.tv_nsec)),
+                      modified: Time(seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec)))
+        }
+
+        /// The identity of the regular file at `path` (not through a symbolic link) whose size is
+        /// `size`; nil for anything else.
+        static func of(path: String, size: Int) -> FileIdentity? {
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return nil }
+            return FileIdentity(info)
+        }
+
+        /// As the stamp keeps it: `device inode changed modified`, each time as `seconds.nanoseconds`.
+        var text: String {
+            "\(device) \(inode) \(changed.seconds).\(changed.nanoseconds) \(modified.seconds).\(modified.nanoseconds)"
         }
     }
 
@@ -43,21 +102,43 @@ public struct BuildStamp: Sendable, Equatable {
         self.summary = summary
     }
 
-    /// Whether every output still has the size and bytes the build left.
+    /// Whether every output still has the size and bytes the build left: the same identity as
+    /// recorded, or else the same digest of its bytes.
     public func outputsUnchanged(in directory: URL, threads: Int = Parallel.defaultThreads) -> Bool {
         let base = directory.path
         let same = Parallel.map(outputs, threads: threads) { output -> Bool in
+            let path = base + "/" + output.path
+            if let identity = output.identity, FileIdentity.of(path: path, size: output.size) == identity { return true }
             // Not through a symbolic link (`O_NOFOLLOW`): a regular file of the same size, then
             // its bytes (a file written to while it is read is one written to just after).
-            let descriptor = open(base + "/" + output.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard descriptor >= 0 else { return false }
             defer { close(descriptor) }
             var info = stat()
             guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == output.size,
                 let bytes = FileBytes.read(descriptor, upTo: output.size) else { return false }
-            return Output(path: output.path, bytes: bytes) == output
+            return ContentHasher.hex(of: bytes) == output.digest
         }
         return !same.contains(false)
+    }
+
+    /// Records each output's identity as the folder holds it now, after the build wrote it.
+    /// `now` is the identity of a file of the output folder whose times were set just before
+    /// (`OutputLock.touch`): the file system's clock, at its own granularity. An output changed at
+    /// that time or later gets no identity, since a change made after this record in the same tick
+    /// of that clock would keep its times (git calls such index entries racy): the next build
+    /// reads it. Nor does one on another device, whose clock may tick otherwise, or one dated before
+    /// 1970. Without `now`, no output gets one.
+    public mutating func recordIdentities(in directory: URL, now: FileIdentity?, threads: Int = Parallel.defaultThreads) {
+        guard let now else { return }
+        let base = directory.path
+        let identities = Parallel.map(outputs, threads: threads) { output -> FileIdentity? in
+            guard let identity = FileIdentity.of(path: base + "/" + output.path, size: output.size),
+                identity.device == now.device, identity.changed < now.changed,
+                identity.modified < now.changed, identity.modified.seconds >= 0 else { return nil }
+            return identity
+        }
+        for index in outputs.indices { outputs[index].identity = identities[index] }
     }
 
     // MARK: Inputs
@@ -67,18 +148,18 @@ public struct BuildStamp: Sendable, Equatable {
     /// its folder.
     public static func digest(settings: [String], folders: [URL], hiddenFolders: Bool = false, threads: Int = Parallel.defaultThreads) -> String {
         var hasher = ContentHasher()
-        for setting in settings { hasher.add(Data(setting.utf8)) }
+        for setting in settings { hasher.add(setting) }
         for folder in folders {
             let paths = files(below: folder, hiddenFolders: hiddenFolders)
             let root = folder.path
-            hasher.add(Data("\(root)\n\(paths.count)\n".utf8))
+            hasher.add("\(root)\n\(paths.count)\n")
             let digests = Parallel.map(paths, threads: threads) { path -> String in
                 var file = ContentHasher()
-                file.add(Data(path.utf8))
+                file.add(path)
                 file.add(FileBytes.contents(atPath: root + "/" + path) ?? Data("unreadable".utf8))
                 return file.hex
             }
-            for digest in digests { hasher.add(Data(digest.utf8)) }
+            for digest in digests { hasher.add(digest) }
         }
         return hasher.hex
     }
@@ -137,38 +218,99 @@ public struct BuildStamp: Sendable, Equatable {
     /// folder's absolute path.
     public static func location(for output: URL, cache: URL) -> URL {
         var hasher = ContentHasher()
-        hasher.add(Data(output.standardizedFileURL.path.utf8))
+        hasher.add(output.standardizedFileURL.path)
         return cache.appendingPathComponent("build-\(hasher.hex)")
     }
 
     /// Reads a stamp; nil when there is none or it cannot be read.
     public static func load(from url: URL) -> BuildStamp? {
         guard let data = FileBytes.contents(atPath: url.path) else { return nil }
-        // Cut on bytes: splitting the text into characters was a third of a skipped build at
-        // S=100. Line feeds and tabs are ASCII, so no character is cut in two.
-        let bytes = [UInt8](data)
-        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).makeIterator()
-        guard let first = lines.next(), text(first) == format, let inputs = lines.next(), let summary = lines.next() else { return nil }
-        var outputs: [Output] = []
-        while let line = lines.next(), !line.isEmpty {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard fields.count == 3, let size = Int(text(fields[1])) else { return nil }
-            outputs.append(Output(path: text(fields[0]), size: size, digest: text(fields[2])))
-        }
-        return BuildStamp(inputs: text(inputs), outputs: outputs, summary: text(summary))
+        return data.withUnsafeBytes { read($0) }
     }
 
-    /// Saves the stamp (lines: format, inputs, summary, then `path TAB size TAB digest`); a stamp
-    /// that cannot be saved only makes the next build a full one.
+    /// A stamp from its saved bytes (`save`), cut on bytes: splitting the text into characters
+    /// was a third of a skipped build at S=100, and splitting the bytes into arrays of lines and
+    /// fields half of what reading the stamp cost. Line feeds, tabs, spaces and dots are ASCII,
+    /// so no character is cut in two.
+    static func read(_ bytes: UnsafeRawBufferPointer) -> BuildStamp? {
+        var reader = FieldReader(bytes: bytes)
+        guard reader.text(endingWith: 0x0A) == format, let inputs = reader.text(endingWith: 0x0A),
+            let summary = reader.text(endingWith: 0x0A) else { return nil }
+        var outputs: [Output] = []
+        while !reader.atEnd {
+            guard let path = reader.text(endingWith: 0x09), let size = reader.number(endingWith: 0x09), size <= UInt64(Int.max),
+                let digest = reader.text(endingWith: 0x09) else { return nil }
+            var identity: FileIdentity?
+            if !reader.skipDash() {
+                guard let device = reader.number(endingWith: 0x20), let inode = reader.number(endingWith: 0x20),
+                    let changed = reader.time(endingWith: 0x20), let modified = reader.time(endingWith: 0x0A) else { return nil }
+                identity = FileIdentity(device: device, inode: inode, changed: changed, modified: modified)
+            }
+            outputs.append(Output(path: path, size: Int(size), digest: digest, identity: identity))
+        }
+        return BuildStamp(inputs: inputs, outputs: outputs, summary: summary)
+    }
+
+    /// Reads a stamp's fields in order, each up to the byte that ends it.
+    private struct FieldReader {
+        let bytes: UnsafeRawBufferPointer
+        var index = 0
+
+        var atEnd: Bool { index == bytes.count }
+
+        /// The bytes up to `end` (which is passed over), or nil when the line ends first.
+        mutating func field(endingWith end: UInt8) -> Slice<UnsafeRawBufferPointer>? {
+            var stop = index
+            while stop < bytes.count, bytes[stop] != end {
+                if bytes[stop] == 0x0A { return nil }
+                stop += 1
+            }
+            guard stop < bytes.count else { return nil }
+            defer { index = stop + 1 }
+            return bytes[index..<stop]
+        }
+
+        mutating func text(endingWith end: UInt8) -> String? {
+            field(endingWith: end).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Decimal digits, at least one and at most 19 (so they fit in an `Int`).
+        mutating func number(endingWith end: UInt8) -> UInt64? {
+            guard let digits = field(endingWith: end), (1...19).contains(digits.count) else { return nil }
+            var value: UInt64 = 0
+            for digit in digits {
+                guard digit >= 0x30, digit <= 0x39 else { return nil }
+                value = value * 10 + UInt64(digit - 0x30)
+            }
+            return value
+        }
+
+        /// `seconds.nanoseconds`.
+        mutating func time(endingWith end: UInt8) -> FileIdentity.Time? {
+            guard let seconds = number(endingWith: 0x2E), let nanoseconds = number(endingWith: end), nanoseconds < 1_000_000_000,
+                seconds <= UInt64(Int.max) else { return nil }
+            return FileIdentity.Time(seconds: Int(seconds), nanoseconds: Int(nanoseconds))
+        }
+
+        /// Passes over a line that holds only `-`.
+        mutating func skipDash() -> Bool {
+            guard bytes.count - index >= 2, bytes[index] == 0x2D, bytes[index + 1] == 0x0A else { return false }
+            index += 2
+            return true
+        }
+    }
+
+    /// Saves the stamp (lines: format, inputs, summary, then `path TAB size TAB digest TAB
+    /// identity`, the identity `-` when there is none); a stamp that cannot be saved only makes
+    /// the next build a full one.
     public func save(to url: URL) {
         var text = "\(Self.format)\n\(inputs)\n\(summary)\n"
-        for output in outputs { text += "\(output.path)\t\(output.size)\t\(output.digest)\n" }
+        for output in outputs { text += "\(output.path)\t\(output.size)\t\(output.digest)\t\(output.identity?.text ?? "-")\n" }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: url, options: .atomic)
     }
 
-    static let format = "guidegen build stamp 1"
+    static let format = "guidegen build stamp 2"
 
     /// Removes a stamp, before a build that changes the folder.
     public static func remove(at url: URL) {
@@ -237,7 +379,11 @@ struct ContentHasher {
         (lane &+ word &* prime2).rotated(31) &* prime1
     }
 
-    var hex: String {
+    /// The hash as 32 lower-case hex digits. Written into the string's buffer: `String(radix:)`,
+    /// padding and `joined` cost about 6,000 instructions a hash, and a skipped build makes one for
+    /// every file it compares.
+    /// The two 64-bit words of the hash: the lanes and the length folded twice.
+    var words: (UInt64, UInt64) {
         func finish(_ value: UInt64) -> UInt64 {
             var x = value
             x ^= x >> 33
@@ -248,10 +394,25 @@ struct ContentHasher {
         }
         let first = finish(a.rotated(1) &+ b.rotated(7) &+ c.rotated(12) &+ d.rotated(18) ^ length)
         let second = finish((a &* Self.prime3) ^ (b &* Self.prime4).rotated(23) ^ (c &* Self.prime1).rotated(41) ^ (d &* Self.prime2) &+ first)
-        return [first, second].map { value in
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
+        return (first, second)
+    }
+
+    /// The two words as 32 lower-case hex digits. Written into the string's buffer:
+    /// `String(radix:)`, padding and `joined` cost about 6,000 instructions a hash, and a skipped
+    /// build makes one for every file it compares.
+    var hex: String {
+        let (first, second) = words
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            func put(_ value: UInt64, at offset: Int) {
+                for digit in 0..<16 {
+                    let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(digit))) & 0xF
+                    buffer[offset + digit] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble  // 0-9, a-f
+                }
+            }
+            put(first, at: 0)
+            put(second, at: 16)
+            return 32
+        }
     }
 }
 

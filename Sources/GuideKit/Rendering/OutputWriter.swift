@@ -522,6 +522,15 @@ public final class OutputLock: Sendable {
         for folder in createdFolders.reversed() { rmdir(folder) }
     }
 
+    /// Sets the lock file's times to now and returns its identity: a time of the output folder's
+    /// own file system, taken as it takes the times of the files it writes
+    /// (`BuildStamp.recordIdentities`). Nil when the times cannot be set.
+    public func touch() -> BuildStamp.FileIdentity? {
+        var info = stat()
+        guard futimens(descriptor, nil) == 0, fstat(descriptor, &info) == 0 else { return nil }
+        return BuildStamp.FileIdentity(info)
+    }
+
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)

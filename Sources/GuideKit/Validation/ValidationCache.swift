@@ -67,8 +67,8 @@ public struct ValidationCache: Sendable, Equatable, Codable {
     /// absolute paths.
     public static func location(content: String, output: String?, cache: URL) -> URL {
         var hasher = ContentHasher()
-        hasher.add(Data(URL(fileURLWithPath: content).standardizedFileURL.path.utf8))
-        hasher.add(Data((output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "-").utf8))
+        hasher.add(URL(fileURLWithPath: content).standardizedFileURL.path)
+        hasher.add(output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "-")
         return cache.appendingPathComponent("validate-\(hasher.hex)")
     }
 

@@ -163,26 +163,3 @@ import Testing
         #expect(result.status == 1)
     }
 }
-
-/// The build stamp: what a build leaves for the next build into the same folder.
-@Suite struct BuildStampTests {
-    /// A saved stamp loads as it was, paths and summary in any script; a damaged one does not load.
-    @Test func aStampLoadsAsItWasSaved() throws {
-        let directory = try TemporaryDirectory()
-        let url = directory.url.appendingPathComponent("cache/build-x")
-        let stamp = BuildStamp(inputs: "0123456789abcdef", outputs: [
-            BuildStamp.Output(path: "html/tr/ödeme-adımları.html", bytes: Data("<p>Adım</p>\n".utf8)),
-            BuildStamp.Output(path: "checklists/zh-Hans.txt", bytes: Data("[ ] 第一步\n".utf8)),
-            BuildStamp.Output(path: ".guidegen-manifest", bytes: Data()),
-        ], summary: "guidegen build: 2 locales (tr, zh-Hans) — nothing changed")
-        stamp.save(to: url)
-        #expect(BuildStamp.load(from: url) == stamp)
-
-        for damage in ["guidegen build stamp 0\n", "guidegen build stamp 1\nabc", "guidegen build stamp 1\nabc\nsummary\nhtml/x.html\tten\tdigest\n",
-                       "guidegen build stamp 1\nabc\nsummary\nhtml/x.html\t10\n"] {
-            try Data(damage.utf8).write(to: url)
-            #expect(BuildStamp.load(from: url) == nil, "\(damage.debugDescription)")
-        }
-        #expect(BuildStamp.load(from: directory.url.appendingPathComponent("missing")) == nil)
-    }
-}

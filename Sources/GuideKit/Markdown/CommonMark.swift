@@ -155,6 +155,45 @@ public enum CommonMark {
     /// paragraph, the control characters and DEL.
     static let plainStops = ASCIISet(Array("\\`*_[]<>&~".utf8) + Array(0..<0x20) + [0x7F])
 
+    /// Whether `byte` is ASCII punctuation, which a backslash escapes (`\.`, `\*`).
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool { asciiPunctuation.contains(byte) }
+
+    private static let asciiPunctuation = ASCIISet(Array("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8))
+
+    /// The entity or numeric character reference at `start` of `bytes` (`&amp;`, `&#47;`,
+    /// `&#x2F;`) as CommonMark decodes it, in UTF-8, with its length in bytes; nil when there is
+    /// none there. A number that is no character's (0, a surrogate, beyond U+10FFFF) stands for
+    /// U+FFFD; a name is decoded by cmark, which knows the HTML5 names.
+    static func entity(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (decoded: [UInt8], length: Int)? {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "&") else { return nil }
+        // The longest name (`CounterClockwiseContourIntegral`) has 31 letters.
+        var end = start + 1
+        while end < bytes.count, end - start <= 33, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
+        let body = UnsafeBufferPointer(rebasing: bytes[start + 1..<end])
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        func isHexDigit(_ byte: UInt8) -> Bool { isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) }
+        func character(_ value: UInt32?) -> [UInt8] {
+            let scalar = value.flatMap { $0 == 0 ? nil : Unicode.Scalar($0) } ?? "\u{FFFD}"
+            return Array(String(Character(scalar)).utf8)
+        }
+        if body[0] == UInt8(ascii: "#") {
+            let digits = body.dropFirst()
+            if let first = digits.first, first | 0x20 == UInt8(ascii: "x") {
+                let hex = digits.dropFirst()
+                guard (1...6).contains(hex.count), hex.allSatisfy(isHexDigit), let value = UInt32(String(decoding: hex, as: UTF8.self), radix: 16) else { return nil }
+                return (character(value), end + 1 - start)
+            }
+            guard (1...7).contains(digits.count), digits.allSatisfy(isDigit), let value = UInt32(String(decoding: digits, as: UTF8.self)) else { return nil }
+            return (character(value), end + 1 - start)
+        }
+        guard isLetter(body[0]), body.allSatisfy({ isLetter($0) || isDigit($0) }) else { return nil }
+        let reference = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self)
+        guard case let inlines = parseInlineWithCmark(reference).inlines, inlines.count == 1, case .text(let decoded) = inlines[0], decoded != reference else { return nil }
+        return (Array(decoded.utf8), end + 1 - start)
+    }
+
     /// `parseInline` without the shortcut for plain text; the tests compare the two.
     static func parseInlineWithCmark(_ text: String) -> InlineDocument {
         let bytes = Array(text.utf8)

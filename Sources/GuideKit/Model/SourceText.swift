@@ -69,9 +69,11 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
     public static let openingBrace = ByteClasses(rawValue: 1 << 1)
     /// A byte of a character beyond ASCII.
     public static let nonASCII = ByteClasses(rawValue: 1 << 2)
-    /// `/`, `w` or `W`: what a URL written out needs (`://`, a path or `www.`).
+    /// `/`, `w` or `W`: what a URL written out needs (`://`, a path or `www.`); or `&`, which
+    /// may start a reference to one of them (`&#47;`).
     public static let urlByte = ByteClasses(rawValue: 1 << 3)
-    /// `.` or `/`: what a host written out needs (a domain's dot, or a URL's `://`).
+    /// `.` or `/`: what a host written out needs (a domain's dot, or a URL's `://`); or `&`, which
+    /// may start a reference to one of them (`&period;`).
     public static let hostByte = ByteClasses(rawValue: 1 << 4)
     /// A byte that keeps a text from being plain to `CommonMark.isPlain`: a character with a
     /// meaning inside a paragraph, a control character or DEL.
@@ -106,8 +108,8 @@ public struct ByteClasses: OptionSet, Sendable, Hashable {
         if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { kinds.insert(.digit) }
         if byte == UInt8(ascii: "{") { kinds.insert(.openingBrace) }
         if byte >= 0x80 { kinds.insert(.nonASCII) }
-        if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") { kinds.insert(.urlByte) }
-        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { kinds.insert(.hostByte) }
+        if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") || byte == UInt8(ascii: "&") { kinds.insert(.urlByte) }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "&") { kinds.insert(.hostByte) }
         if CommonMark.plainStops.contains(byte) { kinds.insert(.plainStop) }
         if Escape.htmlTextStops.contains(byte) { kinds.insert(.htmlStop) }
         if Escape.markdownStops.contains(byte) { kinds.insert(.markdownStop) }

@@ -20,6 +20,10 @@ public struct VisibleText: Sendable, Hashable {
         public var text: String
         /// Scalar offset of the run's first character in the raw text.
         public var offset: Int
+        /// Whether the raw text holds the run's text as it is, rather than one character written
+        /// as a backslash escape (`\.`) or an entity reference (`&amp;`, `&#47;`), which is a
+        /// run of its own at the escape's place.
+        public var isVerbatim = true
     }
 
     /// A link as written: what it refers to, its text and where its destination is.
@@ -107,10 +111,75 @@ public struct VisibleText: Sendable, Hashable {
 
         mutating func append(_ text: String, kind: Kind) {
             text.withBytes { bytes in
-                guard let at = find(bytes, from: cursor) else { return }
+                guard let at = find(bytes, from: cursor) else {
+                    appendDecoded(bytes, kind: kind)
+                    return
+                }
                 runs.append(Run(kind: kind, text: text, offset: at.scalar))
                 cursor = Position(byte: at.byte + bytes.count, scalar: at.scalar + VisibleText.scalarCount(bytes))
             }
+        }
+
+        /// A text the raw text does not hold as it is: where it writes some of its characters
+        /// as backslash escapes or entity references, which CommonMark decodes. A run for each
+        /// stretch written as it is and one for each character written otherwise, each at its
+        /// place; nothing when the text is not there either way.
+        mutating func appendDecoded(_ needle: UnsafeBufferPointer<UInt8>, kind: Kind) {
+            var start = cursor
+            while start.byte < raw.count {
+                if let (pieces, end) = match(needle, at: start) {
+                    for piece in pieces {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: needle[piece.range]), as: UTF8.self)
+                        runs.append(Run(kind: kind, text: text, offset: piece.at.scalar, isVerbatim: piece.isVerbatim))
+                    }
+                    cursor = end
+                    return
+                }
+                start = advance(start, by: 1)
+            }
+        }
+
+        /// A piece of a decoded text: its bytes in the text, where the raw text writes them, and
+        /// whether it writes them as they are.
+        struct Piece {
+            var range: Range<Int>
+            var at: Position
+            var isVerbatim: Bool
+        }
+
+        /// How the raw text from `start` spells `needle`, byte for byte or with escapes and
+        /// entity references, and where that spelling ends; nil when it does not.
+        func match(_ needle: UnsafeBufferPointer<UInt8>, at start: Position) -> (pieces: [Piece], end: Position)? {
+            var pieces: [Piece] = []
+            var position = start, index = 0
+            while index < needle.count {
+                guard position.byte < raw.count else { return nil }
+                let byte = raw[position.byte]
+                var decoded: (count: Int, length: Int)?
+                if byte == UInt8(ascii: "\\"), position.byte + 1 < raw.count, CommonMark.isASCIIPunctuation(raw[position.byte + 1]),
+                    raw[position.byte + 1] == needle[index] {
+                    decoded = (1, 2)
+                } else if byte == UInt8(ascii: "&"), let entity = CommonMark.entity(in: raw, at: position.byte),
+                    needle.count - index >= entity.decoded.count, entity.decoded.elementsEqual(needle[index..<index + entity.decoded.count]) {
+                    decoded = (entity.decoded.count, entity.length)
+                }
+                if let decoded {
+                    // Escapes and references are ASCII: as many scalars as bytes.
+                    pieces.append(Piece(range: index..<index + decoded.count, at: position, isVerbatim: false))
+                    position = Position(byte: position.byte + decoded.length, scalar: position.scalar + decoded.length)
+                    index += decoded.count
+                } else if byte == needle[index] {
+                    if let last = pieces.last, last.isVerbatim { pieces[pieces.count - 1].range = last.range.lowerBound..<index + 1 } else {
+                        pieces.append(Piece(range: index..<index + 1, at: position, isVerbatim: true))
+                    }
+                    if byte & 0xC0 != 0x80 { position.scalar += 1 }
+                    position.byte += 1
+                    index += 1
+                } else {
+                    return nil
+                }
+            }
+            return (pieces, position)
         }
 
         mutating func walk(_ inlines: [Inline], kind: Kind) {
@@ -181,21 +250,37 @@ public struct VisibleText: Sendable, Hashable {
         fileprivate struct Segment {
             var start: Int
             var offset: Int
+            /// Scalars the raw text holds as they are: not a placeholder, escape or entity reference.
+            var isVerbatim: Bool
         }
 
         public init() {}
 
         /// The offset in the raw text of `scalars[index]`.
         public func offset(at index: Int) -> Int {
+            let segment = segments[segment(at: index)]
+            return segment.offset + (index - segment.start)
+        }
+
+        /// Whether the raw text holds `scalars[range]` as they are and one after another: no run
+        /// left out between them, no character written as an escape or an entity reference.
+        /// Only then does a fix that replaces `range.count` scalars from the first replace them.
+        public func isVerbatim(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty else { return true }
+            for index in segment(at: range.lowerBound)...segment(at: range.upperBound - 1) where !segments[index].isVerbatim { return false }
+            return offset(at: range.upperBound - 1) - offset(at: range.lowerBound) == range.count - 1
+        }
+
+        /// The last segment that starts at or before `index` (found by halving: a text has a few).
+        private func segment(at index: Int) -> Int {
             precondition(scalars.indices.contains(index), "no scalar \(index) in a scan of \(scalars.count)")
-            // The last segment that starts at or before `index` (found by halving: a text has a few).
             var low = 0
             var high = segments.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
                 if segments[middle].start <= index { low = middle } else { high = middle - 1 }
             }
-            return segments[low].offset + (index - segments[low].start)
+            return low
         }
     }
 
@@ -214,11 +299,11 @@ public struct VisibleText: Sendable, Hashable {
         scan.scalars.reserveCapacity(capacity)
         for index in runs.indices {
             if include(runs[index].kind) {
-                scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset))
+                scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset, isVerbatim: runs[index].isVerbatim))
                 // Scalar by scalar: `append(contentsOf:)` counts the scalars first, a second pass.
                 runs[index].text.forEachScalar { scan.scalars.append($0) }
             } else if scan.scalars.last != Self.placeholder {
-                scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset))
+                scan.segments.append(Scan.Segment(start: scan.scalars.count, offset: runs[index].offset, isVerbatim: false))
                 scan.scalars.append(Self.placeholder)
             }
         }

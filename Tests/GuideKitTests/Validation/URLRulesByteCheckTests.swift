@@ -14,8 +14,63 @@ import Testing
     func everyRunOfTheVisibleTextIsTextOfTheSource(raw: String) {
         let visible = VisibleText(CommonMark.parseInline(raw).inlines, raw: raw)
         for run in visible.runs where run.text != " " {
-            #expect(raw.contains(run.text as String), "\(run.text.debugDescription) of \(raw.debugDescription)")
+            let scalars = Array(raw.unicodeScalars)
+            let at = String(String.UnicodeScalarView(scalars[run.offset...]))
+            if run.isVerbatim {
+                #expect(at.hasPrefix(run.text), "\(run.text.debugDescription) of \(raw.debugDescription) at \(run.offset)")
+            } else {
+                // A character written as an escape or a reference is found where that starts.
+                #expect(at.hasPrefix("\\") || at.hasPrefix("&"), "\(run.text.debugDescription) of \(raw.debugDescription) at \(run.offset)")
+            }
         }
+    }
+
+    /// A text with characters written as backslash escapes or entity references is seen as a
+    /// reader sees it, each character at its place: before, the whole text was left out of
+    /// every rule that reads the visible text.
+    @Test(arguments: [
+        ("a\\.b www.example.com", [("a", 0, true), (".", 1, false), ("b www.example.com", 3, true)]),
+        ("https:&#47;&#47;example.com/a", [("https:", 0, true), ("/", 6, false), ("/", 11, false), ("example.com/a", 16, true)]),
+        ("x &amp; y &#x2F;&period;z", [("x ", 0, true), ("&", 2, false), (" y ", 7, true), ("/", 10, false), (".", 16, false), ("z", 24, true)]),
+        ("&#0;&#1114112;&#X1F600; &notanentity;", [("\u{FFFD}", 0, false), ("\u{FFFD}", 4, false), ("😀", 14, false), (" &notanentity;", 23, true)]),
+        ("ş\\\\ğ\\ü", [("ş", 0, true), ("\\", 1, false), ("ğ\\ü", 3, true)]),
+    ])
+    func escapedCharactersAreSeenAtTheirEscapes(raw: String, expected: [(String, Int, Bool)]) {
+        let visible = VisibleText(CommonMark.parseInline(raw).inlines, raw: raw)
+        #expect(visible.runs.map(\.text) == expected.map(\.0))
+        #expect(visible.runs.map(\.offset) == expected.map(\.1))
+        #expect(visible.runs.map(\.isVerbatim) == expected.map(\.2))
+    }
+
+    /// A fix replaces scalars by count from the finding's column: only scalars the source
+    /// writes as they are, one after another, can be replaced so.
+    @Test func onlyVerbatimScalarsCanBeReplacedByCount() {
+        var scan = VisibleText.Scan()
+        VisibleText(CommonMark.parseInline("ab\\.c *de*f <b>g").inlines, raw: "ab\\.c *de*f <b>g").scan(including: \.isPlain, into: &scan)
+        #expect(String(String.UnicodeScalarView(scan.scalars)) == "ab.c def \u{FFFC}g")
+        #expect(scan.isVerbatim(0..<2) && scan.isVerbatim(3..<5) && scan.isVerbatim(5..<7) && scan.isVerbatim(7..<9) && scan.isVerbatim(0..<0))
+        #expect(!scan.isVerbatim(1..<3) && !scan.isVerbatim(2..<3) && !scan.isVerbatim(4..<6) && !scan.isVerbatim(8..<10) && !scan.isVerbatim(9..<10))
+    }
+
+    @Test func aRawURLWrittenWithReferencesIsFoundWithoutAFix() async throws {
+        let section = RuleExample.section("example", label: "\"1\"", text: "\"1️⃣https:&#47;&#47;portal.worldfirst.com adresine gidin\"")
+        let run = try await RuleExampleRun(.triggers(section))
+        #expect(Set(run.findings(of: "raw-url").map(run.position)) == run.expected)
+        #expect(run.findings(of: "raw-url").allSatisfy { $0.fix == nil })
+    }
+
+    @Test func aNearMissHostAfterAnEntityIsFoundWithItsFix() async throws {
+        let links = RuleExample.baseLinks + """
+              global-1688:
+                url: https://global.1688.com
+                service: "1688"
+
+            """
+        let section = RuleExample.section("example", label: "\"1\"", text: "\"[Bağlantı](link:global-1688) &amp; 1️⃣global1688.com; 2️⃣global1688&#46;com\"")
+        let run = try await RuleExampleRun(.triggers(["links.yaml": links, "sections/example.yaml": section]))
+        let findings = run.findings(of: "near-miss-host").sorted { run.position($0) < run.position($1) }
+        #expect(Set(findings.map(run.position)) == run.expected)
+        #expect(findings.map { $0.fix?.replacement } == ["global.1688.com", nil])
     }
 
     @Test func aRawURLSplitByEmphasisIsFound() async throws {

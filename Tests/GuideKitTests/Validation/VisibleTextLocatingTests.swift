@@ -17,7 +17,8 @@ import Testing
         // scalars of one to four bytes, so runs and links land on every kind of boundary.
         let pieces = ["a", "Ş", "ı", "支付", "👩‍👩‍👧", "\u{301}", " ", "\n", "  \n", "[", "]", "(", ")", "](", "[x](link:a)", "[Öde](link:ödeme)",
                       "[现在去认证](ui:zh-Hans)", "[0.8](percent:)", "[2. bölüm](section:b)", "![r](img.png)", "[a](<link:b c>)",
-                      "`kod`", "*", "**", "_", "<b>", "</b>", "&amp;", "\\", "https://x.com", "www.1688.com", "<https://a.b>"]
+                      "`kod`", "*", "**", "_", "<b>", "</b>", "&amp;", "\\", "https://x.com", "www.1688.com", "<https://a.b>",
+                      "\\.", "\\*", "\\\\", "\\[", "&#47;", "&#x2F;", "&#0;", "&nbsp;", "&ouml;", "&nope;", "&#;", "&"]
         let texts = (0..<20_000).map { _ in (0..<generator.int(1...10)).map { _ in generator.pick(pieces) }.joined() }
         let withLinks = texts.filter(Self.locateBothWays).count
         #expect(withLinks > 5_000, "\(withLinks) texts with links")
@@ -60,11 +61,66 @@ import Testing
             return nil
         }
 
+        /// The scalars the reference at `start` stands for (`&amp;`, `&#47;`, `&#x2F;`), and its
+        /// length; names decoded by cmark, numbers here.
+        func reference(at start: Int) -> (scalars: [Unicode.Scalar], length: Int)? {
+            guard raw[start] == "&", let end = raw[start...].prefix(34).firstIndex(of: ";") else { return nil }
+            let body = String(String.UnicodeScalarView(raw[(start + 1)..<end]))
+            let length = end + 1 - start
+            func number(_ digits: Substring, radix: Int, most: Int) -> [Unicode.Scalar]? {
+                guard (1...most).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isHexDigit && (radix == 16 || $0.isNumber) }),
+                    let value = UInt32(digits, radix: radix) else { return nil }
+                return [value == 0 ? "\u{FFFD}" : Unicode.Scalar(value) ?? "\u{FFFD}"]
+            }
+            if body.hasPrefix("#x") || body.hasPrefix("#X") { return number(body.dropFirst(2), radix: 16, most: 6).map { ($0, length) } }
+            if body.hasPrefix("#") { return number(body.dropFirst(), radix: 10, most: 7).map { ($0, length) } }
+            guard let first = body.first, first.isASCII, first.isLetter, body.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+                case let decoded = CommonMark.parseInlineWithCmark("&\(body);").inlines, decoded.count == 1,
+                case .text(let text) = decoded[0], text != "&\(body);" else { return nil }
+            return (Array(text.unicodeScalars), length)
+        }
+
+        /// What a backslash escapes: the ASCII punctuation characters, as the CommonMark spec lists them.
+        let punctuation = Set(##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##.unicodeScalars)
+
+        /// Runs for `needle` spelled from `start` with escapes and references, and where it ends.
+        func decodedMatch(_ needle: [Unicode.Scalar], at start: Int) -> ([VisibleText.Run], Int)? {
+            var runs: [VisibleText.Run] = []
+            var at = start, index = 0
+            while index < needle.count {
+                guard at < raw.count else { return nil }
+                if raw[at] == "\\", at + 1 < raw.count, punctuation.contains(raw[at + 1]), raw[at + 1] == needle[index] {
+                    runs.append(VisibleText.Run(kind: .plain, text: String(needle[index]), offset: at, isVerbatim: false))
+                    (at, index) = (at + 2, index + 1)
+                } else if let (scalars, length) = reference(at: at), needle[index...].starts(with: scalars) {
+                    runs.append(VisibleText.Run(kind: .plain, text: String(String.UnicodeScalarView(scalars)), offset: at, isVerbatim: false))
+                    (at, index) = (at + length, index + scalars.count)
+                } else if raw[at] == needle[index] {
+                    if let last = runs.last, last.isVerbatim { runs[runs.count - 1].text.unicodeScalars.append(needle[index]) } else {
+                        runs.append(VisibleText.Run(kind: .plain, text: String(needle[index]), offset: at))
+                    }
+                    (at, index) = (at + 1, index + 1)
+                } else {
+                    return nil
+                }
+            }
+            return (runs, at)
+        }
+
         func append(_ piece: String, kind: VisibleText.Kind) {
             let scalars = Array(piece.unicodeScalars)
-            guard let at = find(scalars, from: cursor) else { return }
-            result.runs.append(VisibleText.Run(kind: kind, text: piece, offset: at))
-            cursor = at + scalars.count
+            if let at = find(scalars, from: cursor) {
+                result.runs.append(VisibleText.Run(kind: kind, text: piece, offset: at))
+                cursor = at + scalars.count
+                return
+            }
+            for start in cursor..<max(cursor, raw.count) {
+                if let (runs, end) = decodedMatch(scalars, at: start) {
+                    result.runs += runs.map { VisibleText.Run(kind: kind, text: $0.text, offset: $0.offset, isVerbatim: $0.isVerbatim) }
+                    cursor = end
+                    return
+                }
+            }
         }
 
         func walk(_ inlines: [Inline], kind: VisibleText.Kind) {

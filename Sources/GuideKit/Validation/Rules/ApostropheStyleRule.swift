@@ -51,7 +51,7 @@ public struct ApostropheStyleRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         // Each use as its text and scalar offset: only the minority's are turned into file
         // positions, which costs a walk through the file each.
-        var uses: [Unicode.Scalar: [(text: ContentText, offset: Int)]] = ["’": [], "'": []]
+        var uses: [Unicode.Scalar: [(text: ContentText, offset: Int, isVerbatim: Bool)]] = ["’": [], "'": []]
         var scan = VisibleText.Scan()
         // By index: `for text in context.texts` retained every text, for the few with an apostrophe.
         for index in context.texts.indices where Self.mayHoldApostrophe(context.texts[index].text.value) {
@@ -61,7 +61,7 @@ public struct ApostropheStyleRule: Rule {
             for i in s.indices.dropFirst() where (s[i] == "’" || s[i] == "'") && i + 1 < s.count && s[i + 1].properties.isLowercase {
                 let before = s[i - 1]
                 guard TextScanning.isAlphabetic(before) || ("0"..."9").contains(before) || before == VisibleText.placeholder else { continue }
-                uses[s[i], default: []].append((text, scan.offset(at: i)))
+                uses[s[i], default: []].append((text, scan.offset(at: i), scan.isVerbatim(i..<i + 1)))
             }
         }
         let typographic = uses["’"]!.count, ascii = uses["'"]!.count
@@ -69,7 +69,8 @@ public struct ApostropheStyleRule: Rule {
         let (minority, majority): (Unicode.Scalar, Unicode.Scalar) = ascii > typographic ? ("’", "'") : ("'", "’")
         return uses[minority]!.map { use in
             finding("this suffix is joined with \(Self.name(minority)) but the guide uses \(Self.name(majority)) (\(max(typographic, ascii)) times): write \(majority)",
-                    at: use.text.location(ofScalarOffset: use.offset), fix: FixIt(length: 1, replacement: String(majority)))
+                    at: use.text.location(ofScalarOffset: use.offset),
+                    fix: use.isVerbatim ? FixIt(length: 1, replacement: String(majority)) : nil)
         }
     }
 }

@@ -110,15 +110,17 @@ public struct NearMissHostRule: SectionRule {
                 }
                 for (host, start) in hosts {
                     guard let miss = context.hosts.nearMiss(host) else { continue }
-                    findings.append(report(host, miss, at: text.location(ofScalarOffset: scan.offset(at: start))))
+                    findings.append(report(host, miss, at: text.location(ofScalarOffset: scan.offset(at: start)),
+                                           fixable: scan.isVerbatim(start..<start + host.unicodeScalars.count)))
                 }
             }
             return findings
         }
     }
 
-    private func report(_ host: String, _ miss: NearMiss, at location: SourceLocation) -> Diagnostic {
+    /// A fix only for a host the source writes as it is (`fixable`: not split by emphasis, no escapes).
+    private func report(_ host: String, _ miss: NearMiss, at location: SourceLocation, fixable: Bool = true) -> Diagnostic {
         finding("the host ‘\(host)’ looks like ‘\(miss.suggestion)’ (\(miss.reason)): did you mean ‘\(miss.suggestion)’?", at: location,
-                fix: FixIt(length: host.unicodeScalars.count, replacement: miss.suggestion))
+                fix: fixable ? FixIt(length: host.unicodeScalars.count, replacement: miss.suggestion) : nil)
     }
 }

@@ -55,8 +55,10 @@ public struct RawUrlRule: SectionRule {
             for (url, start) in found.sorted(by: { $0.start < $1.start }) {
                 let at = text.location(ofScalarOffset: scan.offset(at: start))
                 if let key = registryKey(for: url, in: context.guide.links) {
+                    // A fix only for a URL the source writes as it is (not split by emphasis, no escapes).
+                    let count = url.unicodeScalars.count
                     findings.append(finding("‘\(url)’ is a raw URL: link it through the registry, [\(url)](link:\(key))", at: at,
-                                            fix: FixIt(length: url.unicodeScalars.count, replacement: "[\(url)](link:\(key))")))
+                                            fix: scan.isVerbatim(start..<start + count) ? FixIt(length: count, replacement: "[\(url)](link:\(key))") : nil))
                 } else {
                     findings.append(finding("‘\(url)’ is a raw URL: add it to links.yaml and write [text](link:KEY)", at: at))
                 }

@@ -61,9 +61,8 @@ public struct TurkishNumberFormatRule: SectionRule {
             }
             func report(_ start: Int, _ end: Int, _ replacement: String, _ why: String) {
                 let written = String(String.UnicodeScalarView(s[start..<end]))
-                let contiguous = scan.offset(at: end - 1) - scan.offset(at: start) == end - 1 - start
                 findings.append(finding("‘\(written)’ \(why): write ‘\(replacement)’, or mark it so every locale formats it: \(Self.marker(for: replacement))", at: text.location(ofScalarOffset: scan.offset(at: start)),
-                                        fix: contiguous ? FixIt(length: end - start, replacement: replacement) : nil))
+                                        fix: scan.isVerbatim(start..<end) ? FixIt(length: end - start, replacement: replacement) : nil))
             }
             var i = 0
             while i < s.count {

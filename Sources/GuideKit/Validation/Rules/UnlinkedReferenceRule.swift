@@ -39,10 +39,9 @@ public struct UnlinkedReferenceRule: Rule {
                     target += "#" + section.steps[stepIndex].id.value
                 }
                 let written = String(String.UnicodeScalarView(scalars[phrase.start..<phrase.end]))
-                let contiguous = scan.offset(at: phrase.end - 1) - scan.offset(at: phrase.start) == phrase.end - 1 - phrase.start
                 findings.append(finding("‘\(written)’ refers to \(stepIndex == nil ? "a section" : "a step") in plain text: link it, [\(written)](section:\(target))",
                                         at: text.location(ofScalarOffset: scan.offset(at: phrase.start)),
-                                        fix: contiguous ? FixIt(length: written.unicodeScalars.count, replacement: "[\(written)](section:\(target))") : nil))
+                                        fix: scan.isVerbatim(phrase.start..<phrase.end) ? FixIt(length: written.unicodeScalars.count, replacement: "[\(written)](section:\(target))") : nil))
             }
         }
         return findings

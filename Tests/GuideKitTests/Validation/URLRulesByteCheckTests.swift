@@ -59,15 +59,17 @@ import Testing
         #expect(run.findings(of: "raw-url").allSatisfy { $0.fix == nil })
     }
 
-    @Test func aNearMissHostAfterAnEntityIsFoundWithItsFix() async throws {
-        let links = RuleExample.baseLinks + """
-              global-1688:
-                url: https://global.1688.com
-                service: "1688"
+    /// The base registry with global.1688.com, the host the near-miss examples resemble.
+    private static let linksWithGlobal1688 = RuleExample.baseLinks + """
+          global-1688:
+            url: https://global.1688.com
+            service: "1688"
 
-            """
+        """
+
+    @Test func aNearMissHostAfterAnEntityIsFoundWithItsFix() async throws {
         let section = RuleExample.section("example", label: "\"1\"", text: "\"[Bağlantı](link:global-1688) &amp; 1️⃣global1688.com; 2️⃣global1688&#46;com\"")
-        let run = try await RuleExampleRun(.triggers(["links.yaml": links, "sections/example.yaml": section]))
+        let run = try await RuleExampleRun(.triggers(["links.yaml": Self.linksWithGlobal1688, "sections/example.yaml": section]))
         let findings = run.findings(of: "near-miss-host").sorted { run.position($0) < run.position($1) }
         #expect(Set(findings.map(run.position)) == run.expected)
         #expect(findings.map { $0.fix?.replacement } == ["global.1688.com", nil])
@@ -80,14 +82,8 @@ import Testing
     }
 
     @Test func aNearMissHostSplitByEmphasisIsFound() async throws {
-        let links = RuleExample.baseLinks + """
-              global-1688:
-                url: https://global.1688.com
-                service: "1688"
-
-            """
         let section = RuleExample.section("example", label: "\"1\"", text: "\"[Bağlantı](link:global-1688) ve 1️⃣global*1688*.com aynı değil\"")
-        let run = try await RuleExampleRun(.triggers(["links.yaml": links, "sections/example.yaml": section]))
+        let run = try await RuleExampleRun(.triggers(["links.yaml": Self.linksWithGlobal1688, "sections/example.yaml": section]))
         #expect(Set(run.findings(of: "near-miss-host").map(run.position)) == run.expected)
     }
 

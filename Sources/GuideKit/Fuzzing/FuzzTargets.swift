@@ -196,6 +196,7 @@ public enum FuzzTargets {
         if CommonMark.parseInline(text) != CommonMark.parseInlineWithCmark(text) {
             problems.append("a shortcut past cmark gives another parse than cmark")
         }
+        problems += visibleTextProblems(text)
         var diagnostics: [Diagnostic] = []
         let html = InlineRenderer(guide: guide, format: .html).render(source, diagnostics: &diagnostics)
         problems += htmlProblems(fragment: html).map { "html: \($0)" }
@@ -210,6 +211,25 @@ public enum FuzzTargets {
             if let bad = format.unicodeScalars.first(where: isForbiddenInOutput) {
                 problems.append("carries U+\(String(bad.value, radix: 16, uppercase: true)): \(format)")
             }
+        }
+        return problems
+    }
+
+    /// Every run the rules see is where the text has it, in order: as it is, or, for a character
+    /// written as an escape or a reference, where that starts.
+    static func visibleTextProblems(_ text: String) -> [String] {
+        let raw = Array(text.unicodeScalars)
+        var problems: [String] = []
+        var previous = 0
+        for run in VisibleText(CommonMark.parseInline(text).inlines, raw: text).runs where run.text != " " {
+            guard run.offset >= previous, run.offset < raw.count else {
+                problems.append("visible: run \(run.text.debugDescription) at \(run.offset), after \(previous), of \(raw.count) scalars")
+                continue
+            }
+            let rest = raw[run.offset...]
+            let there = run.isVerbatim ? rest.starts(with: run.text.unicodeScalars) : (rest.first == "\\" || rest.first == "&")
+            if !there { problems.append("visible: run \(run.text.debugDescription) is not at \(run.offset)") }
+            previous = run.offset
         }
         return problems
     }

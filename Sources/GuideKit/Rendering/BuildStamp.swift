@@ -75,11 +75,11 @@ public struct BuildStamp: Sendable, Equatable {
                       modified: Time(seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec)))
         }
 
-        /// The identity of the regular file at `path` (not through a symbolic link) whose size is
-        /// `size`; nil for anything else.
-        static func of(path: String, size: Int) -> FileIdentity? {
+        /// The identity of the regular file at `path` (not through a symbolic link; relative to
+        /// the open folder `folder`, if given) whose size is `size`; nil for anything else.
+        static func of(path: String, in folder: Int32 = AT_FDCWD, size: Int) -> FileIdentity? {
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return nil }
+            guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return nil }
             return FileIdentity(info)
         }
 
@@ -105,13 +105,16 @@ public struct BuildStamp: Sendable, Equatable {
     /// Whether every output still has the size and bytes the build left: the same identity as
     /// recorded, or else the same digest of its bytes.
     public func outputsUnchanged(in directory: URL, threads: Int = Parallel.defaultThreads) -> Bool {
-        let base = directory.path
+        // Paths relative to the open folder: the kernel walking the folder's own path again for
+        // each file was a tenth of a skipped build.
+        let folder = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return false }
+        defer { close(folder) }
         let same = Parallel.map(outputs, threads: threads) { output -> Bool in
-            let path = base + "/" + output.path
-            if let identity = output.identity, FileIdentity.of(path: path, size: output.size) == identity { return true }
+            if let identity = output.identity, FileIdentity.of(path: output.path, in: folder, size: output.size) == identity { return true }
             // Not through a symbolic link (`O_NOFOLLOW`): a regular file of the same size, then
             // its bytes (a file written to while it is read is one written to just after).
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            let descriptor = openat(folder, output.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard descriptor >= 0 else { return false }
             defer { close(descriptor) }
             var info = stat()
@@ -131,9 +134,11 @@ public struct BuildStamp: Sendable, Equatable {
     /// 1970. Without `now`, no output gets one.
     public mutating func recordIdentities(in directory: URL, now: FileIdentity?, threads: Int = Parallel.defaultThreads) {
         guard let now else { return }
-        let base = directory.path
+        let folder = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        defer { close(folder) }
         let identities = Parallel.map(outputs, threads: threads) { output -> FileIdentity? in
-            guard let identity = FileIdentity.of(path: base + "/" + output.path, size: output.size),
+            guard let identity = FileIdentity.of(path: output.path, in: folder, size: output.size),
                 identity.device == now.device, identity.changed < now.changed,
                 identity.modified < now.changed, identity.modified.seconds >= 0 else { return nil }
             return identity
@@ -153,12 +158,15 @@ public struct BuildStamp: Sendable, Equatable {
             let paths = files(below: folder, hiddenFolders: hiddenFolders)
             let root = folder.path
             hasher.add("\(root)\n\(paths.count)\n")
+            // Each file opened from the open folder, not by its whole path (see `outputsUnchanged`).
+            let opened = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             let digests = Parallel.map(paths, threads: threads) { path -> String in
                 var file = ContentHasher()
                 file.add(path)
-                file.add(FileBytes.contents(atPath: root + "/" + path) ?? Data("unreadable".utf8))
+                file.add((opened >= 0 ? FileBytes.contents(atPath: path, in: opened) : nil) ?? Data("unreadable".utf8))
                 return file.hex
             }
+            if opened >= 0 { close(opened) }
             for digest in digests { hasher.add(digest) }
         }
         return hasher.hex
@@ -173,6 +181,10 @@ public struct BuildStamp: Sendable, Equatable {
         // Paths joined as strings: a URL appended to and turned back into a path for each file
         // was most of the walk, which every skipped build and cached validation makes.
         let base = folder.path
+        // Entries looked at from the open folder, not by their whole paths (see `outputsUnchanged`).
+        let opened = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard opened >= 0 else { return [] }
+        defer { close(opened) }
         func walk(_ relative: String, _ info: stat) {
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
             let path = relative.isEmpty ? base : base + "/" + relative
@@ -180,7 +192,7 @@ public struct BuildStamp: Sendable, Equatable {
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
-                guard stat(base + "/" + child, &info) == 0 else { continue }
+                guard fstatat(opened, child, &info, 0) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR where hiddenFolders || !name.hasPrefix("."): walk(child, info)
                 case S_IFREG: result.append(child)
@@ -189,7 +201,7 @@ public struct BuildStamp: Sendable, Equatable {
             }
         }
         var root = stat()
-        if stat(folder.path, &root) == 0 { walk("", root) }
+        if fstat(opened, &root) == 0 { walk("", root) }
         return result.sorted()
     }
 

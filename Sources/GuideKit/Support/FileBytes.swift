@@ -7,8 +7,9 @@ enum FileBytes {
     /// Foundation resolves each path first (a failing `readlink` for each of its parts, `getcwd`,
     /// `stat`s), which was most of what a skipped build, a build's comparison with the files
     /// already written and a read of the parsed-file cache cost.
-    static func contents(atPath path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// A relative `path` is taken from the open folder `folder` when one is given.
+    static func contents(atPath path: String, in folder: Int32 = AT_FDCWD) -> Data? {
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

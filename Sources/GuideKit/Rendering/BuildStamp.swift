@@ -286,13 +286,16 @@ public struct BuildStamp: Sendable, Equatable {
             field(endingWith: end).map { String(decoding: $0, as: UTF8.self) }
         }
 
-        /// Decimal digits, at least one and at most 19 (so they fit in an `Int`).
+        /// Decimal digits, at least one, of a number that fits in 64 bits (an inode may need all of them).
         mutating func number(endingWith end: UInt8) -> UInt64? {
-            guard let digits = field(endingWith: end), (1...19).contains(digits.count) else { return nil }
+            guard let digits = field(endingWith: end), !digits.isEmpty else { return nil }
             var value: UInt64 = 0
             for digit in digits {
                 guard digit >= 0x30, digit <= 0x39 else { return nil }
-                value = value * 10 + UInt64(digit - 0x30)
+                let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = tens.addingReportingOverflow(UInt64(digit - 0x30))
+                guard !overflow, !carry else { return nil }
+                value = sum
             }
             return value
         }
@@ -391,9 +394,6 @@ struct ContentHasher {
         (lane &+ word &* prime2).rotated(31) &* prime1
     }
 
-    /// The hash as 32 lower-case hex digits. Written into the string's buffer: `String(radix:)`,
-    /// padding and `joined` cost about 6,000 instructions a hash, and a skipped build makes one for
-    /// every file it compares.
     /// The two 64-bit words of the hash: the lanes and the length folded twice.
     var words: (UInt64, UInt64) {
         func finish(_ value: UInt64) -> UInt64 {

@@ -10,7 +10,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let url = directory.url.appendingPathComponent("cache/build-x")
         var page = BuildStamp.Output(path: "html/tr/ödeme-adımları.html", bytes: Data("<p>Adım</p>\n".utf8))
-        page.identity = .init(device: 2049, inode: 1_234_567, changed: .init(seconds: 1_796_000_000, nanoseconds: 5),
+        page.identity = .init(device: 2049, inode: UInt64.max, changed: .init(seconds: 1_796_000_000, nanoseconds: 5),
                               modified: .init(seconds: 0, nanoseconds: 999_999_999))
         let stamp = BuildStamp(inputs: "0123456789abcdef", outputs: [
             page,
@@ -28,7 +28,8 @@ import Testing
                        head + "html/x.html\t10\tdigest\t1 2 3 4 5 6\n", head + "html/x.html\t10\tdigest\t1 2 -3.4 5.6\n",
                        head + "html/x.html\t10\tdigest\t1  2 3.4 5.6\n", head + "html/x.html\t10\tdigest\t\n",
                        head + "html/x.html\t10\tdigest\t1 2 3.4 5.1000000000\n", head + "html/x.html\t10\tdigest\t-", head + "html/x.html\n",
-                       head + "html/x.html\t10\tdigest\t-\n" + "b.html\t1\n\tdigest\t-\n", head + "html/x.html\t10\tdigest\t-\tx\n"] {
+                       head + "html/x.html\t10\tdigest\t-\n" + "b.html\t1\n\tdigest\t-\n", head + "html/x.html\t10\tdigest\t-\tx\n",
+                       head + "html/x.html\t10\tdigest\t1 18446744073709551616 3.4 5.6\n", head + "html/x.html\t9223372036854775808\tdigest\t-\n"] {
             try Data(damage.utf8).write(to: url)
             #expect(BuildStamp.load(from: url) == nil, "\(damage.debugDescription)")
         }

@@ -95,7 +95,6 @@ public enum CommonMark {
     /// `.` or `)` (a list item).
     private static func startsAndEndsPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, last != 0x20 else { return false }
-        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         guard first >= 0x80 || isDigit(first) || (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else { return false }
         if isDigit(first), let after = bytes.firstIndex(where: { !isDigit($0) }), bytes[after] == UInt8(ascii: ".") || bytes[after] == UInt8(ascii: ")") {
             return false
@@ -155,6 +154,9 @@ public enum CommonMark {
     /// paragraph, the control characters and DEL.
     static let plainStops = ASCIISet(Array("\\`*_[]<>&~".utf8) + Array(0..<0x20) + [0x7F])
 
+    /// Whether `byte` is an ASCII digit.
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+
     /// Whether `byte` is ASCII punctuation, which a backslash escapes (`\.`, `\*`).
     static func isASCIIPunctuation(_ byte: UInt8) -> Bool { asciiPunctuation.contains(byte) }
 
@@ -171,7 +173,6 @@ public enum CommonMark {
         while end < bytes.count, end - start <= 33, bytes[end] != UInt8(ascii: ";") { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
         let body = UnsafeBufferPointer(rebasing: bytes[start + 1..<end])
-        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
         func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
         func isHexDigit(_ byte: UInt8) -> Bool { isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) }
         func character(_ value: UInt32?) -> [UInt8] {

@@ -197,7 +197,7 @@ struct ViewBuilder {
 
     /// Every chrome string, for templates: `strings` for element content, `attr` for attributes,
     /// `upper` in upper case by the rules of the string's language (`KONTROL LİSTESİ`).
-    mutating func stringTables() -> (strings: [String: Fragment], attr: [String: Fragment], upper: [String: Fragment]) {
+    mutating func stringTables() -> (strings: FragmentTable, attr: FragmentTable, upper: FragmentTable) {
         var strings: [String: Fragment] = [:]
         var attr: [String: Fragment] = [:]
         var upper: [String: Fragment] = [:]
@@ -208,16 +208,16 @@ struct ViewBuilder {
             let upperCased = escape(CaseMapping.uppercased(text, language: language))
             upper[key] = Fragment(escaped: language == locale.tag ? upperCased : markFallback(upperCased, language: language))
         }
-        return (strings, attr, upper)
+        return (FragmentTable(strings), FragmentTable(attr), FragmentTable(upper))
     }
 
     /// What every page of one locale and format shows alike: the chrome string tables and the
     /// support block. Built once per locale and format instead of on every page (it was a tenth
     /// of a build); a page takes them with `sharedParts()`.
     struct Shared {
-        let strings: [String: Fragment]
-        let attr: [String: Fragment]
-        let upper: [String: Fragment]
+        let strings: FragmentTable
+        let attr: FragmentTable
+        let upper: FragmentTable
         let support: SupportView
         /// Every chrome string the locale has, cut as a pattern (`chromePattern`).
         let patterns: [String: [PatternPiece]]

@@ -2,8 +2,9 @@
 import Testing
 
 /// A value tests build by hand: an object of named fields.
-struct TestObject: TemplateFields, TemplateValueConvertible {
+final class TestObject: TemplateFields, TemplateValueConvertible {
     let fields: [String: TemplateValue]
+    init(fields: [String: TemplateValue]) { self.fields = fields }
     func templateField(_ name: TemplateKey) -> TemplateValue? { fields[name.text] }
 }
 

@@ -29,7 +29,7 @@ extension RenderingTests {
         static var samples: [any TemplateFields] { [
             PageView(
                 lang: f("lang"), dir: f("dir"), title: f("title"), guideTitle: f("guideTitle"), guideTitleText: f("guideTitleText"),
-                root: f("root"), assets: f("assets"), home: f("home"), strings: ["k": f("strings")], attr: ["k": f("attr")], upper: ["k": f("upper")],
+                root: f("root"), assets: f("assets"), home: f("home"), strings: FragmentTable(["k": f("strings")]), attr: FragmentTable(["k": f("attr")]), upper: FragmentTable(["k": f("upper")]),
                 alternates: [AlternateView(hreflang: f("hreflang"), href: f("href"))], xDefault: f("xDefault"), languages: [language],
                 otherLanguages: [], hasOtherLanguages: false, hasFallback: true, support: support, article: article,
                 contents: ContentsView(sections: [ContentsEntryView(href: f("href"), label: f("label"), title: f("title"), intro: nil, stepCount: f("stepCount"))]),
@@ -45,7 +45,7 @@ extension RenderingTests {
             ContentsView(sections: []),
             ContentsEntryView(href: f("href"), label: f("label"), title: f("title"), intro: f("intro"), stepCount: f("stepCount")),
             ChooserView(languages: [language]),
-            ChecklistBlockView(lang: f("lang"), title: f("title"), titleRule: f("titleRule"), strings: [:], upper: ["k": f("upper")], hasFallback: false, support: support, section: section),
+            ChecklistBlockView(lang: f("lang"), title: f("title"), titleRule: f("titleRule"), strings: FragmentTable([:]), upper: FragmentTable(["k": f("upper")]), hasFallback: false, support: support, section: section),
             section,
         ] }
 

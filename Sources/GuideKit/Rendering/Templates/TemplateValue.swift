@@ -33,12 +33,13 @@ enum TemplateValue {
     }
 }
 
-/// A view model that hands its fields to templates by name.
+/// A view model that hands its fields to templates by name. Only classes: a value in
+/// `TemplateValue.object` is then one reference, copied by a retain.
 ///
 /// Each view model lists its fields (ViewModels+TemplateFields.swift); a field added to a view
 /// model needs its line there, or templates do not see it (`TemplateFieldsTests` checks every
 /// field of every view model against `Mirror`).
-protocol TemplateFields {
+protocol TemplateFields: AnyObject {
     /// The field called `name`; nil when the type has no field of that name (a nil optional
     /// field is `.null`).
     func templateField(_ name: TemplateKey) -> TemplateValue?
@@ -83,13 +84,16 @@ extension TemplateValueConvertible where Self: TemplateFields {
     var templateValue: TemplateValue { .object(self) }
 }
 
-/// Chrome strings (`{{strings.KEY}}`): a key that is not there prints nothing.
-extension Dictionary: TemplateFields where Key == String, Value == Fragment {
-    func templateField(_ name: TemplateKey) -> TemplateValue? { self[name.text].map { .text($0) } }
-}
+/// Chrome strings by key, for `{{strings.KEY}}`, `{{attr.KEY}}` and `{{upper.KEY}}`: a key that
+/// is not there prints nothing.
+final class FragmentTable: TemplateFields, TemplateValueConvertible, Sendable {
+    let fragments: [String: Fragment]
 
-extension Dictionary: TemplateValueConvertible where Key == String, Value == Fragment {
-    var templateValue: TemplateValue { .object(self) }
+    init(_ fragments: [String: Fragment]) { self.fragments = fragments }
+
+    subscript(key: String) -> Fragment? { fragments[key] }
+
+    func templateField(_ name: TemplateKey) -> TemplateValue? { fragments[name.text].map { .text($0) } }
 }
 
 /// A field name as a template writes it (`{{title}}`, a part of `{{strings.next}}`), with the

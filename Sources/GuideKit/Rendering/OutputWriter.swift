@@ -238,33 +238,7 @@ public struct OutputWriter: Sendable {
             throw wrap(error)
         }
 
-        var renamed: [Renamed] = []
-        for (index, entry) in staged.enumerated() {
-            var done = Renamed(target: entry.target)
-            if entry.change == .changed {
-                // The old version stays reachable under a second name until every rename is done
-                // (a hard link: no bytes copied, none held). Where the file system has no hard
-                // links, its bytes are kept in memory instead.
-                let backup = Self.hiddenPath(for: entry.target, suffix: Self.backupSuffix)
-                unlink(backup)
-                if !faults.noHardLinks, link(entry.target, backup) == 0 {
-                    done.backup = backup
-                } else {
-                    done.oldBytes = FileBytes.contents(atPath: entry.target)
-                }
-            }
-            guard rename(entry.temporary, entry.target) == 0 else {
-                let reason = String(cString: strerror(errno))
-                for later in staged[index...] { unlink(later.temporary) }
-                if let backup = done.backup { unlink(backup) }
-                rollBack(renamed, plan: plan)
-                throw OutputError(message: "cannot move the new \(entry.path) into place in \(display): \(reason); the files written before it were put back")
-            }
-            renamed.append(done)
-            if let limit = faults.crashAfterRenames, renamed.count == limit {
-                kill(getpid(), SIGKILL)
-            }
-        }
+        let renamed = try moveIntoPlace(staged.map { ($0.target, $0.path, $0.change) }, plan: plan)
         // The renames are on disk once their folders are; then the old versions can go.
         let folders = Set(staged.map { String($0.target[..<$0.target.lastSlash!]) }).sorted()
         _ = Parallel.map(folders, threads: threads) { Self.syncFolder($0) }
@@ -287,6 +261,92 @@ public struct OutputWriter: Sendable {
     }
 
     /// A file renamed into place, and how to put its old version back.
+    /// Renames every staged file over its target. Folder by folder, on several threads: a rename
+    /// locks only its folder, so renames in different folders do not wait for each other; and
+    /// each is made relative to its opened folder, without walking the whole path again (the
+    /// renames of a large build were 5 % of its time, on one thread). Within a folder the files
+    /// go in the plan's order. When one fails, the files renamed before it, in every folder, are
+    /// put back, and the temporary files not renamed are removed.
+    private func moveIntoPlace(_ staged: [(target: String, path: String, change: WritePlan.Change)], plan: WritePlan) throws -> [Renamed] {
+        var folders: [Substring: Int] = [:]
+        var groups: [[Int]] = []
+        for (index, entry) in staged.enumerated() {
+            let folder = entry.target[..<entry.target.lastSlash!]
+            if let group = folders[folder] {
+                groups[group].append(index)
+            } else {
+                folders[folder] = groups.count
+                groups.append([index])
+            }
+        }
+        let moved: [Moved]
+        if let limit = faults.crashAfterRenames {
+            // The crash fault counts renames in the plan's order, on one thread.
+            var count = 0
+            moved = groups.map { group in
+                moveFolder(group, of: staged) {
+                    count += 1
+                    if count == limit { kill(getpid(), SIGKILL) }
+                }
+            }
+        } else {
+            moved = Parallel.map(groups, threads: threads) { moveFolder($0, of: staged) {} }
+        }
+        let renamed = moved.flatMap(\.renamed)
+        guard let failure = moved.compactMap(\.failure).min(by: { $0.index < $1.index }) else { return renamed }
+        for group in moved { for index in group.notMoved { unlink(Self.temporaryPath(for: staged[index].target)) } }
+        rollBack(renamed, plan: plan)
+        throw OutputError(message: "cannot move the new \(staged[failure.index].path) into place in \(display): \(failure.reason); the files written before it were put back")
+    }
+
+    /// What `moveFolder` did: the files renamed, and where it stopped.
+    private struct Moved {
+        var renamed: [Renamed] = []
+        /// The file that could not be renamed, and why.
+        var failure: (index: Int, reason: String)?
+        /// The files not renamed (that one and those after it).
+        var notMoved: ArraySlice<Int> = []
+    }
+
+    /// Renames the staged files at `indices`, which share a folder, relative to that folder.
+    private func moveFolder(_ indices: [Int], of staged: [(target: String, path: String, change: WritePlan.Change)], afterEach: () -> Void) -> Moved {
+        var moved = Moved()
+        let first = staged[indices[0]].target
+        let folder = open(String(first[..<first.lastSlash!]), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else {
+            moved.failure = (indices[0], String(cString: strerror(errno)))
+            moved.notMoved = indices[...]
+            return moved
+        }
+        defer { close(folder) }
+        for (position, index) in indices.enumerated() {
+            let entry = staged[index]
+            let name = String(entry.target.nameAfterLastSlash)
+            var done = Renamed(target: entry.target)
+            if entry.change == .changed {
+                // The old version stays reachable under a second name until every rename is done
+                // (a hard link: no bytes copied, none held). Where the file system has no hard
+                // links, its bytes are kept in memory instead.
+                let backup = "." + name + Self.backupSuffix
+                unlinkat(folder, backup, 0)
+                if !faults.noHardLinks, linkat(folder, name, folder, backup, 0) == 0 {
+                    done.backup = Self.hiddenPath(for: entry.target, suffix: Self.backupSuffix)
+                } else {
+                    done.oldBytes = FileBytes.contents(atPath: entry.target)
+                }
+            }
+            guard renameat(folder, "." + name + Self.temporarySuffix, folder, name) == 0 else {
+                moved.failure = (index, String(cString: strerror(errno)))
+                moved.notMoved = indices[position...]
+                if let backup = done.backup { unlink(backup) }
+                return moved
+            }
+            moved.renamed.append(done)
+            afterEach()
+        }
+        return moved
+    }
+
     private struct Renamed {
         let target: String
         /// The hard link to the old version of a changed file.

@@ -87,6 +87,30 @@ extension RenderingTests {
             #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("Output/\(OutputWriter.journalName)").path))
         }
 
+        /// Files are renamed folder by folder, on several threads: a rename failing in one folder
+        /// puts back what was renamed in the others too, and removes their temporary files.
+        @Test(arguments: [1, 2, 4])
+        func aFailingRenamePutsBackTheFilesOfEveryFolder(threads: Int) throws {
+            let directory = try TemporaryDirectory()
+            var writer = OutputWriter(directory: directory.url.appendingPathComponent("Output"), display: "Output")
+            writer.threads = threads
+            let roots = ["html/tr/", "html/en/", "markdown/tr/"]
+            try writer.apply(try writer.plan([OutputFile(path: "html/tr/a.html", text: "a"), OutputFile(path: "html/en/a.html", text: "a"),
+                                              OutputFile(path: "markdown/tr/a.md", text: "a")], roots: roots))
+            let before = output(directory)
+            let plan = try writer.plan([OutputFile(path: "html/en/a.html", text: "a2"), OutputFile(path: "html/en/b.html", text: "b"),
+                                        OutputFile(path: "html/tr/a.html", text: "a2"), OutputFile(path: "html/tr/c.html", text: "c"),
+                                        OutputFile(path: "markdown/tr/a.md", text: "a2"), OutputFile(path: "markdown/tr/b.md", text: "b")], roots: roots)
+            try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("Output/html/tr/c.html/x"), withIntermediateDirectories: true)
+            #expect {
+                try writer.apply(plan)
+            } throws: { error in
+                "\(error)".contains("cannot move the new html/tr/c.html into place")
+            }
+            #expect(output(directory) == before)
+            #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("Output/\(OutputWriter.journalName)").path))
+        }
+
         @Test func aBuildThatRunsOutOfDiskLeavesOutputByteIdentical() async throws {
             let (directory, before) = try await builtThenChanged()
             let result = try await guidegen(["build", "--content", "content"], in: directory.url, environment: ["GUIDEGEN_TEST_FAIL_AFTER_WRITES": "3"])

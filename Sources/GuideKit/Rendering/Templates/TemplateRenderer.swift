@@ -35,7 +35,7 @@ struct TemplateRenderer {
                 // Truthiness decided in the same switch (see `isTrue`): asking `isTrue` first
                 // copied the value.
                 guard let value = lookUp(name) else { continue }
-                switch value {
+                switch consume value {
                 case .bool(let flag):
                     if flag { render(body) }
                 case .list(let list):
@@ -46,10 +46,17 @@ struct TemplateRenderer {
                     }
                 case .null:
                     continue
-                case .text(let fragment) where fragment.isEmpty:
-                    continue
-                case .text, .number, .object:
-                    stack.append(value)
+                case .text(let fragment):
+                    if fragment.isEmpty { continue }
+                    stack.append(.text(fragment))
+                    render(body)
+                    stack.removeLast()
+                case .number(let number):
+                    stack.append(.number(number))
+                    render(body)
+                    stack.removeLast()
+                case .object(let object):
+                    stack.append(.object(object))
                     render(body)
                     stack.removeLast()
                 }

@@ -149,18 +149,28 @@ struct ViewBuilder {
     }
 
     /// A chrome pattern with `{name}` placeholders filled with fragments.
-    mutating func chromePattern(_ key: String, _ values: [String: Fragment]) -> Fragment {
-        let (text, language) = chromeText(key)
+    mutating func chromePattern(_ key: String, _ values: KeyValuePairs<String, Fragment>) -> Fragment {
         // Cut once per locale and format when the shared parts are built: cutting the pattern
         // by characters on every call was 3 % of a build (lists join their items with patterns).
-        let pattern = shared?.patterns[key] ?? self.pattern(text)
+        // Its language was found then too, and a fallback to another one noted: a page with the
+        // shared parts notes every fallback of theirs (`sharedParts()`), so it is not looked up
+        // and noted again on every call.
+        let pattern: [PatternPiece], language: String
+        if let found = shared?.patterns[key] {
+            (pattern, language) = (found.pieces, found.language)
+        } else {
+            let text: String
+            (text, language) = chromeText(key)
+            pattern = self.pattern(text)
+        }
         var out = ""
         for piece in pattern {
             switch piece {
             case .escaped(let literal):
                 out += literal
             case .placeholder(let name, let escaped):
-                if let value = values[name] {
+                // A few values, each looked for in turn: hashing a dictionary of them cost more.
+                if let value = values.first(where: { $0.key == name })?.value {
                     if format == .markdown { InlineRenderer.appendMarkdown(value.string, to: &out) } else { out += value.string }
                 } else {
                     out += escaped
@@ -219,8 +229,8 @@ struct ViewBuilder {
         let attr: FragmentTable
         let upper: FragmentTable
         let support: SupportView
-        /// Every chrome string the locale has, cut as a pattern (`chromePattern`).
-        let patterns: [String: [PatternPiece]]
+        /// Every chrome string the locale has, cut as a pattern, with the language it is in (`chromePattern`).
+        let patterns: [String: (pieces: [PatternPiece], language: String)]
         /// Every locale by its name, in the order of this locale's language (Turkish collation
         /// for Turkish), for the language switcher.
         let localesByName: [LocaleInfo]
@@ -235,9 +245,9 @@ struct ViewBuilder {
         var builder = ViewBuilder(guide: guide, locale: locale, locales: locales, chrome: chrome, format: format, media: media, parses: parses)
         let tables = builder.stringTables()
         let support = builder.support()
-        var patterns: [String: [PatternPiece]] = [:]
+        var patterns: [String: (pieces: [PatternPiece], language: String)] = [:]
         for key in chrome.keys {
-            if let found = chrome.lookup(key, locale: locale.tag) { patterns[key] = pattern(found.text.value) }
+            if let found = chrome.lookup(key, locale: locale.tag) { patterns[key] = (pattern(found.text.value), found.language) }
         }
         return Shared(strings: tables.strings, attr: tables.attr, upper: tables.upper, support: support, patterns: patterns,
                       localesByName: Collation(language: locale.tag).sorted(locales, by: \.name), diagnostics: builder.diagnostics, fallbacks: builder.fallbacks, hasFallback: builder.pageHasFallback)
@@ -345,7 +355,9 @@ struct ViewBuilder {
         for field in step.fields { fields.append(text(field.label)) }
         var notes: [NoteView] = []
         for note in step.notes {
-            notes.append(NoteView(kind: fragment(note.kind.rawValue), label: chromeString(note.kind.rawValue), text: text(note.text)))
+            // The label from the shared table when there is one (see `chromePattern`).
+            let label = shared?.strings[note.kind.rawValue] ?? chromeString(note.kind.rawValue)
+            notes.append(NoteView(kind: fragment(note.kind.rawValue), label: label, text: text(note.text)))
         }
         var questions: [QuestionView] = []
         for question in step.questions {

@@ -206,8 +206,9 @@ public struct BuildStamp: Sendable, Equatable {
     }
 
     /// What identifies the executable that runs (its device, inode, size and modification time),
-    /// so that a rebuilt guidegen never trusts a stamp an older one wrote.
-    public static var executableIdentity: String {
+    /// so that a rebuilt guidegen never trusts a stamp an older one wrote. Worked out once: the
+    /// parsed-file cache keys every file with it.
+    public static let executableIdentity: String = {
         #if os(Linux)
         // The running binary itself (`Bundle.main` costs more than the rest of a skipped build).
         let path = "/proc/self/exe"
@@ -222,7 +223,7 @@ public struct BuildStamp: Sendable, Equatable {
         let modified = info.st_mtim
         #endif
         return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
-    }
+    }()
 
     // MARK: Storage
 

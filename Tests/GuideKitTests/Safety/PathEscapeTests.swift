@@ -76,6 +76,43 @@ extension RenderingTests {
             expectError(diagnostics, id: "outside-folder", file: "templates/html/assets/evil.css", line: 1, column: 1)
         }
 
+        /// A file is found inside its folder by a walk of `lstat`s when its path is the folder's
+        /// and plain names, none a link; anything else is left to `realpath`. The walk never says
+        /// inside where `realpath` says outside, and the whole check agrees with it everywhere.
+        @Test func theWalkWithoutRealpathAgreesWithIt() throws {
+            let directory = try TemporaryDirectory()
+            try directory.write("root/sections/a.yaml", Data("a".utf8))
+            try directory.write("outside/b.yaml", Data("b".utf8))
+            let fileManager = FileManager.default
+            let base = directory.url.path
+            try fileManager.createSymbolicLink(atPath: base + "/root/inner", withDestinationPath: "sections")
+            try fileManager.createSymbolicLink(atPath: base + "/root/away", withDestinationPath: "../outside")
+            try fileManager.createSymbolicLink(atPath: base + "/root/sections/b.yaml", withDestinationPath: "../../outside/b.yaml")
+            try fileManager.createSymbolicLink(atPath: base + "/root/sections/c.yaml", withDestinationPath: "a.yaml")
+            try fileManager.createSymbolicLink(atPath: base + "/link-to-root", withDestinationPath: "root")
+            let root = base + "/root"
+            let cases: [(path: String, root: String, plain: Bool, inside: Bool)] = [
+                (root + "/sections/a.yaml", root, true, true),
+                (base + "/link-to-root/sections/a.yaml", base + "/link-to-root", true, true),
+                (root + "/inner/a.yaml", root, false, true),
+                (root + "/sections/c.yaml", root, false, true),
+                (root + "/sections/b.yaml", root, false, false),
+                (root + "/away/b.yaml", root, false, false),
+                (root + "/sections/../../outside/b.yaml", root, false, false),
+                (root + "/./sections/a.yaml", root, false, true),
+                (root + "//sections/a.yaml", root, false, true),
+                (root + "/sections/a.yaml", root + "/", false, true),
+                (base + "/outside/b.yaml", root, false, false),
+                (root + "-other/x", root, false, false),
+            ]
+            for item in cases {
+                #expect(ConfinedFile.isPlainlyInside(item.path, root: item.root) == item.plain, "\(item.path)")
+                let reference = ConfinedFile.realPath(item.path).map { $0.hasPrefix(ConfinedFile.realPath(item.root)! + "/") } ?? false
+                #expect(reference == item.inside, "\(item.path)")
+                #expect(ConfinedFile.isInside(URL(fileURLWithPath: item.path), root: URL(fileURLWithPath: item.root)) == item.inside, "\(item.path)")
+            }
+        }
+
         @Test(arguments: ["../../etc/passwd", "/etc/passwd", "a/../../b.png", "CON.png", "con/x.png", "shot\\u0000.png", "media\\\\..\\\\x.png", "shot.png.", "./shot.png", "a//b.png", ""])
         func screenshotPathsThatLeaveMediaAreErrors(file: String) async throws {
             let section = YAMLInput.section.valid + "\n    screenshot: {file: \"\(file)\", alt: Ekran}"

@@ -49,10 +49,10 @@ enum ConfinedFile {
         return String(cString: resolved)
     }
 
-    /// Whether `url` (which must exist) resolves to a path inside `root`.
-    static func isInside(_ url: URL, root: URL) -> Bool {
-        if isPlainlyInside(url.path, root: root.path) { return true }
-        guard let file = realPath(url.path), let folder = realPath(root.path) else { return false }
+    /// Whether the file at `path` (which must exist) resolves to a path inside the folder at `root`.
+    static func isInside(_ path: String, root: String) -> Bool {
+        if isPlainlyInside(path, root: root) { return true }
+        guard let file = realPath(path), let folder = realPath(root) else { return false }
         return folder == "/" || file.hasPrefix(folder + "/")
     }
 
@@ -75,23 +75,25 @@ enum ConfinedFile {
 
     /// The bytes of `url`, a regular file inside `root` (when given) of at most `limit` bytes.
     static func contents(of url: URL, within root: URL?, limit: Int) -> Result<Data, Failure> {
+        // Each path worked out once: `URL.path` costs more than the system calls it is used for.
+        let path = url.path
         var info = stat()
-        guard stat(url.path, &info) == 0 else {
+        guard stat(path, &info) == 0 else {
             var link = stat()
             // A link whose target does not exist is missing too, unless the target is outside.
-            if lstat(url.path, &link) == 0, let root, (link.st_mode & S_IFMT) == S_IFLNK, !linkTargetIsInside(url, root: root) {
+            if lstat(path, &link) == 0, let root, (link.st_mode & S_IFMT) == S_IFLNK, !linkTargetIsInside(url, root: root) {
                 return .failure(.outside)
             }
             return errno == ENOENT || errno == ENOTDIR ? .failure(.missing) : .failure(.unreadable(reason: String(cString: strerror(errno))))
         }
-        if let root, !isInside(url, root: root) { return .failure(.outside) }
+        if let root, !isInside(path, root: root.path) { return .failure(.outside) }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .failure(.folder)
         case S_IFREG: break
         default: return .failure(.notRegular)
         }
         if Int(info.st_size) > limit { return .failure(.tooLarge(bytes: Int(info.st_size))) }
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         // A file that grew past the limit since `stat` is still refused.

@@ -109,7 +109,7 @@ extension RenderingTests {
                 #expect(ConfinedFile.isPlainlyInside(item.path, root: item.root) == item.plain, "\(item.path)")
                 let reference = ConfinedFile.realPath(item.path).map { $0.hasPrefix(ConfinedFile.realPath(item.root)! + "/") } ?? false
                 #expect(reference == item.inside, "\(item.path)")
-                #expect(ConfinedFile.isInside(URL(fileURLWithPath: item.path), root: URL(fileURLWithPath: item.root)) == item.inside, "\(item.path)")
+                #expect(ConfinedFile.isInside(item.path, root: item.root) == item.inside, "\(item.path)")
             }
         }
 

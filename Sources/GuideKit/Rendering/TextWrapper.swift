@@ -166,6 +166,16 @@ public struct TextWrapper: Sendable {
         var inText = false
         var index = 0
         while index < bytes.count {
+            let byte = bytes[index]
+            if byte > 0x20, byte < 0x7F {
+                // Printable ASCII but the space: one column.
+                inText = true
+                total += 1
+                if total > width { return false }
+                previous = UInt32(byte)
+                index += 1
+                continue
+            }
             let (scalar, length) = Escape.scalar(at: index, in: bytes)
             index += length
             if scalar == Self.protectStart.value || scalar == Self.protectEnd.value { return false }
@@ -199,15 +209,33 @@ public struct TextWrapper: Sendable {
         // The unit being read: where its bytes start, its width and the spaces before it.
         var start = 0, width = 0, gap = 0
         var isOpen = false
+        var spaces = 0
+        func open() {
+            guard !isOpen else { return }
+            start = text.count
+            width = 0
+            gap = spaces
+            spaces = 0
+            isOpen = true
+        }
         func close() {
             if isOpen { units.append(Unit(bytes: start..<text.count, width: width, gap: gap)) }
             isOpen = false
         }
-        var spaces = 0
         var protected = false
         var previousWide = false
         var index = 0
         while index < bytes.count {
+            let byte = bytes[index]
+            if byte > 0x20, byte < 0x7F {
+                // Printable ASCII but the space (most of a line): one column, never wide.
+                open()
+                text.append(byte)
+                width += 1
+                previousWide = false
+                index += 1
+                continue
+            }
             let (scalar, length) = Escape.scalar(at: index, in: bytes)
             defer { index += length }
             if scalar == protectStart.value { protected = true; continue }
@@ -224,13 +252,7 @@ public struct TextWrapper: Sendable {
                 // A break opportunity between two wide characters, with no space to drop.
                 close()
             }
-            if !isOpen {
-                start = text.count
-                width = 0
-                gap = spaces
-                spaces = 0
-                isOpen = true
-            }
+            open()
             // Byte by byte: an append of a buffer per scalar went through a generic call.
             for offset in index..<index + length { text.append(bytes[offset]) }
             width += scalarWidth

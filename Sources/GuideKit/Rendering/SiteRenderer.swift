@@ -352,13 +352,13 @@ public struct SiteRenderer: Sendable {
         // Each block goes onto the pages as soon as it is rendered: a checklist of a large guide
         // is megabytes, and holding every block's text and lines at once doubled that.
         var pages = Pages(pageLength: options.pageLength)
-        func add(_ rendered: String) {
+        func add(_ rendered: [UInt8]) {
             let lines = wrapper.pageLines(rendered)
             if !lines.isEmpty { pages.append(lines) }
         }
-        add(templates.render(block(nil), template: "header"))
-        for section in sections { add(templates.render(block(section), template: "section")) }
-        add(templates.render(block(nil), template: "footer"))
+        add(templates.renderBytes(block(nil), template: "header"))
+        for section in sections { add(templates.renderBytes(block(section), template: "section")) }
+        add(templates.renderBytes(block(nil), template: "footer"))
         return pages.bytes
     }
 

@@ -43,20 +43,31 @@ public struct TextWrapper: Sendable {
     /// lines, joined the wrapped lines and cut them again (3 % of a build); here each line the
     /// page scan finds is wrapped and kept as it comes.
     func pageLines(_ text: String) -> [String] {
-        var lines = PageText.Lines()
         var composed = PageText.nfc(text)
-        composed.withUTF8 { bytes in
-            PageText.scanLines(bytes) { line, blankBefore in
-                if blankBefore { lines.append("") }
-                if fitsAsItIs(line) {
-                    // A line of NFC text, with no trailing space (the scan cut it) and nothing
-                    // wrapping changes.
-                    lines.append(String(decoding: line, as: UTF8.self))
-                } else {
-                    // Taking out protection marks can leave a combining mark next to a letter it
-                    // composes with: such a line is composed again, as the page's text was.
-                    for wrapped in wrapByUnits(line) { lines.append(PageText.nfc(wrapped)) }
-                }
+        return composed.withUTF8 { pageLines(ofNFC: $0) }
+    }
+
+    /// `pageLines` of the text a template rendered as UTF-8 bytes (valid UTF-8: it is made of
+    /// strings' bytes). Nearly every block is plainly in NFC and is read as it is, without first
+    /// being made a string; any other goes through `nfc` as a string.
+    func pageLines(_ rendered: [UInt8]) -> [String] {
+        rendered.withUnsafeBufferPointer { bytes in
+            PageText.isPlainlyNFC(bytes) ? pageLines(ofNFC: bytes) : pageLines(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    private func pageLines(ofNFC bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var lines = PageText.Lines()
+        PageText.scanLines(bytes) { line, blankBefore in
+            if blankBefore { lines.append("") }
+            if fitsAsItIs(line) {
+                // A line of NFC text, with no trailing space (the scan cut it) and nothing
+                // wrapping changes.
+                lines.append(String(decoding: line, as: UTF8.self))
+            } else {
+                // Taking out protection marks can leave a combining mark next to a letter it
+                // composes with: such a line is composed again, as the page's text was.
+                for wrapped in wrapByUnits(line) { lines.append(PageText.nfc(wrapped)) }
             }
         }
         return lines.lines

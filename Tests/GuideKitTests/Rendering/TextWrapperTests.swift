@@ -41,7 +41,10 @@ extension RenderingTests {
         ])
         func pageLinesAreTheLinesOfTheWrappedNormalisedText(text: String) {
             // Compared as bytes: strings compare equal when they are canonically equivalent.
-            #expect(wrapper.pageLines(text).map { Array($0.utf8) } == PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) })
+            let chain = PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) }
+            #expect(wrapper.pageLines(text).map { Array($0.utf8) } == chain)
+            // The same from the bytes a template renders, with or without a string made of them first.
+            #expect(wrapper.pageLines(Array(text.utf8)).map { Array($0.utf8) } == chain)
         }
 
         /// The same for random blocks made of the pieces wrapping and normalising care about, and
@@ -54,8 +57,9 @@ extension RenderingTests {
             for _ in 0..<3_000 {
                 var text = ""
                 for _ in 0..<random.int(0...40) { text += random.pick(pieces) }
-                #expect(wrapper.pageLines(text).map { Array($0.utf8) } == PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) },
-                        "\(text.debugDescription)")
+                let chain = PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) }
+                #expect(wrapper.pageLines(text).map { Array($0.utf8) } == chain, "\(text.debugDescription)")
+                #expect(wrapper.pageLines(Array(text.utf8)).map { Array($0.utf8) } == chain, "\(text.debugDescription)")
                 for line in TextWrapper.lines(of: text) where wrapper.fitsAsItIs(line) {
                     #expect(wrapper.wrapByUnits(line).map { Array($0.utf8) } == [Array(line.utf8)], "\(line.debugDescription)")
                 }

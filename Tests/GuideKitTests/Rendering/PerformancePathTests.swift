@@ -201,6 +201,16 @@ extension RenderingTests {
             #expect(LanguageTag.isWellFormed(tag) == byCharacters)
         }
 
+        /// `LanguageTag.direction` on bytes says what the rule says on its split, lower-cased
+        /// primary subtag: right to left for the listed languages, whatever their case.
+        @Test(arguments: ["ar", "AR", "ar-EG", "he", "He-IL", "fa", "ur-PK", "ckb", "CKB-IQ", "ckbx", "ck", "ug-Arab", "-ar", "--he", "ar-", "", "-", "tr", "en-US",
+                          "zh-Hans", "arx", "a", "yi", "dv", "ps", "sd", "ﬁ", "ar\u{301}", "\u{212A}ckb", "şar", "AR-ş"])
+        func directionsAreTheRulesOnThePrimarySubtag(tag: String) {
+            let language = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+            let byRule = ["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ckb", "ug"].contains(language) ? "rtl" : "ltr"
+            #expect(LanguageTag.direction(of: tag) == byRule, "\(tag.debugDescription)")
+        }
+
         /// `NodeReader.isKebabCase` on bytes says what the rule says on scalars: lower-case ASCII
         /// letters, digits and single hyphens, no hyphen first or last.
         @Test(arguments: ["verify-identity", "step-1", "a", "1688", "", "-a", "a-", "-", "a--b", "A", "a_b", "ş", "ａ", "a b", "a-b-c", "a\u{301}", "x--"])

@@ -211,6 +211,17 @@ extension RenderingTests {
             #expect(LanguageTag.direction(of: tag) == byRule, "\(tag.debugDescription)")
         }
 
+        /// `ViewBuilder.displayURL` on bytes shows what the rule on characters shows: no `https://`
+        /// (in any case) in front, no slashes at the end.
+        @Test(arguments: ["https://portal.worldfirst.com/", "HTTPS://global.1688.com//", "https://", "https:///", "/", "", "http://x.com/", "https:/x",
+                          "Https://a/b/", "https://é.com/", "https://x.com/\u{301}", "mailto:a@b.c", "https://a?b=/", "xhttps://a/"])
+        func displayedURLsAreTheRuleOnCharacters(url: String) {
+            var byRule = url
+            if byRule.lowercased().hasPrefix("https://") { byRule.removeFirst("https://".count) }
+            while byRule.hasSuffix("/") { byRule.removeLast() }
+            #expect(ViewBuilder.displayURL(url) == byRule, "\(url.debugDescription)")
+        }
+
         /// `NodeReader.isKebabCase` on bytes says what the rule says on scalars: lower-case ASCII
         /// letters, digits and single hyphens, no hyphen first or last.
         @Test(arguments: ["verify-identity", "step-1", "a", "1688", "", "-a", "a-", "-", "a--b", "A", "a_b", "ş", "ａ", "a b", "a-b-c", "a\u{301}", "x--"])

@@ -53,7 +53,14 @@ enum ConfinedFile {
     static func isInside(_ path: String, root: String) -> Bool {
         if isPlainlyInside(path, root: root) { return true }
         guard let file = realPath(path), let folder = realPath(root) else { return false }
-        return folder == "/" || file.hasPrefix(folder + "/")
+        return folder == "/" || isBelow(file, folder)
+    }
+
+    /// Whether `path` names something inside the folder `folder`, comparing bytes, as the file
+    /// system compares names (two canonically equivalent spellings are equal strings but two names).
+    static func isBelow(_ path: String, _ folder: String) -> Bool {
+        let pathBytes = Array(path.utf8), folderBytes = Array(folder.utf8)
+        return pathBytes.count > folderBytes.count && pathBytes.starts(with: folderBytes) && pathBytes[folderBytes.count] == UInt8(ascii: "/")
     }
 
     /// Whether `path` is `root` followed by names, none empty, `.` or `..`, and none a symbolic
@@ -61,12 +68,16 @@ enum ConfinedFile {
     /// Checked with one `lstat` a name, where `realpath` of both paths read every component of
     /// them as a link (a dozen system calls for each file of the content).
     static func isPlainlyInside(_ path: String, root: String) -> Bool {
-        guard !root.isEmpty, !root.hasSuffix("/"), path.hasPrefix(root + "/") else { return false }
-        let names = path.dropFirst(root.count + 1).split(separator: "/", omittingEmptySubsequences: false)
-        guard names.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return false }
+        // Compared as bytes, as the file system compares names (strings compare canonically
+        // equivalent spellings, which are different names, as equal).
+        let rootBytes = Array(root.utf8), pathBytes = Array(path.utf8)
+        guard let last = rootBytes.last, last != UInt8(ascii: "/"), pathBytes.count > rootBytes.count + 1,
+              pathBytes.starts(with: rootBytes), pathBytes[rootBytes.count] == UInt8(ascii: "/") else { return false }
+        let names = pathBytes[(rootBytes.count + 1)...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard names.allSatisfy({ !$0.isEmpty && !$0.elementsEqual([UInt8(ascii: ".")]) && !$0.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) }) else { return false }
         var prefix = root
         for name in names {
-            prefix += "/" + name
+            prefix += "/" + String(decoding: name, as: UTF8.self)
             var info = stat()
             guard lstat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFLNK else { return false }
         }
@@ -109,6 +120,6 @@ enum ConfinedFile {
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { return true }
         let absolute = target.hasPrefix("/") ? URL(fileURLWithPath: target) : url.deletingLastPathComponent().appendingPathComponent(target)
         guard let folder = realPath(root.path), let parent = realPath(absolute.deletingLastPathComponent().path) else { return false }
-        return parent == folder || parent.hasPrefix(folder + "/")
+        return parent.utf8.elementsEqual(folder.utf8) || isBelow(parent, folder)
     }
 }

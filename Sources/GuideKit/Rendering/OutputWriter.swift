@@ -260,7 +260,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// A file renamed into place, and how to put its old version back.
     /// Renames every staged file over its target. Folder by folder, on several threads: a rename
     /// locks only its folder, so renames in different folders do not wait for each other; and
     /// each is made relative to its opened folder, without walking the whole path again (the
@@ -347,6 +346,7 @@ public struct OutputWriter: Sendable {
         return moved
     }
 
+    /// A file renamed into place, and how to put its old version back.
     private struct Renamed {
         let target: String
         /// The hard link to the old version of a changed file.

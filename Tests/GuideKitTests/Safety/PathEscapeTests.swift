@@ -78,11 +78,16 @@ extension RenderingTests {
 
         /// A file is found inside its folder by a walk of `lstat`s when its path is the folder's
         /// and plain names, none a link; anything else is left to `realpath`. The walk never says
-        /// inside where `realpath` says outside, and the whole check agrees with it everywhere.
+        /// inside where `realpath` says outside, and the whole check agrees with it everywhere,
+        /// comparing names as bytes, as the file system does (a folder named with a combining
+        /// accent is not the one named with the precomposed letter).
         @Test func theWalkWithoutRealpathAgreesWithIt() throws {
             let directory = try TemporaryDirectory()
             try directory.write("root/sections/a.yaml", Data("a".utf8))
             try directory.write("outside/b.yaml", Data("b".utf8))
+            // Two folders whose names are canonically equivalent, so equal as strings, but two names.
+            try directory.write("caf\u{E9}/a.yaml", Data("a".utf8))
+            try directory.write("cafe\u{301}/a.yaml", Data("a".utf8))
             let fileManager = FileManager.default
             let base = directory.url.path
             try fileManager.createSymbolicLink(atPath: base + "/root/inner", withDestinationPath: "sections")
@@ -91,6 +96,7 @@ extension RenderingTests {
             try fileManager.createSymbolicLink(atPath: base + "/root/sections/c.yaml", withDestinationPath: "a.yaml")
             try fileManager.createSymbolicLink(atPath: base + "/link-to-root", withDestinationPath: "root")
             let root = base + "/root"
+            #expect(ConfinedFile.realPath(base + "/cafe\u{301}").map { Array($0.utf8).suffix(3).elementsEqual("e\u{301}".utf8) } == true, "the folder keeps its own spelling")
             let cases: [(path: String, root: String, plain: Bool, inside: Bool)] = [
                 (root + "/sections/a.yaml", root, true, true),
                 (base + "/link-to-root/sections/a.yaml", base + "/link-to-root", true, true),
@@ -104,10 +110,13 @@ extension RenderingTests {
                 (root + "/sections/a.yaml", root + "/", false, true),
                 (base + "/outside/b.yaml", root, false, false),
                 (root + "-other/x", root, false, false),
+                (base + "/cafe\u{301}/a.yaml", base + "/caf\u{E9}", false, false),
+                (base + "/caf\u{E9}/a.yaml", base + "/caf\u{E9}", true, true),
             ]
             for item in cases {
                 #expect(ConfinedFile.isPlainlyInside(item.path, root: item.root) == item.plain, "\(item.path)")
-                let reference = ConfinedFile.realPath(item.path).map { $0.hasPrefix(ConfinedFile.realPath(item.root)! + "/") } ?? false
+                // As bytes: as strings, `café` spelled with a combining accent starts with `café`.
+                let reference = ConfinedFile.realPath(item.path).map { Array($0.utf8).starts(with: Array((ConfinedFile.realPath(item.root)! + "/").utf8)) } ?? false
                 #expect(reference == item.inside, "\(item.path)")
                 #expect(ConfinedFile.isInside(item.path, root: item.root) == item.inside, "\(item.path)")
             }

@@ -31,10 +31,7 @@ public enum LanguageTag {
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: "-") { end += 1 }
             return rightToLeft.contains { language in
-                language.utf8.count == end - start && language.utf8.enumerated().allSatisfy { offset, byte in
-                    let own = bytes[start + offset]
-                    return ((0x41...0x5A).contains(own) ? own | 0x20 : own) == byte
-                }
+                language.utf8.count == end - start && language.utf8.enumerated().allSatisfy { offset, byte in bytes[start + offset].lowercasedASCII == byte }
             }
         }
         if let byBytes { return byBytes ? "rtl" : "ltr" }

@@ -17,13 +17,18 @@ public enum DisplayWidth {
     /// for callers that read text as bytes and would otherwise make a `Unicode.Scalar` of each.
     @inline(__always)
     static func of(codePoint value: UInt32) -> Int {
-        if value >= 0x20 && value < 0x7F { return 1 }
+        if isPrintableASCII(value) { return 1 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         // Latin-1 and the Latin extensions before the combining marks (U+0300): one column, but
         // the soft hyphen (a format character). Spares Turkish letters the property look-up.
         if value < 0x300 { return value == 0xAD ? 0 : 1 }
         return beyondLatin(Unicode.Scalar(value)!)
     }
+
+    /// Whether the code point is printable ASCII (the space to `~`): one column, never wide. Loops
+    /// over UTF-8 bytes take such a byte as a whole character without decoding it.
+    @inline(__always)
+    static func isPrintableASCII(_ value: UInt32) -> Bool { value &- 0x20 < 0x5F }
 
     /// `of` for a scalar from U+0300 on.
     private static func beyondLatin(_ scalar: Unicode.Scalar) -> Int {

@@ -178,8 +178,8 @@ public struct TextWrapper: Sendable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte > 0x20, byte < 0x7F {
-                // Printable ASCII but the space: one column.
+            if DisplayWidth.isPrintableASCII(UInt32(byte)), byte != 0x20 {
+                // Printable ASCII but the space, without decoding it: one column.
                 inText = true
                 total += 1
                 if total > width { return false }
@@ -238,8 +238,8 @@ public struct TextWrapper: Sendable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte > 0x20, byte < 0x7F {
-                // Printable ASCII but the space (most of a line): one column, never wide.
+            if DisplayWidth.isPrintableASCII(UInt32(byte)), byte != 0x20 {
+                // Printable ASCII but the space (most of a line), without decoding it: one column, never wide.
                 open()
                 text.append(byte)
                 width += 1

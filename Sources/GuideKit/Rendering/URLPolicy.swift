@@ -60,20 +60,19 @@ public enum URLPolicy {
             }
             return mayBeASCII ? nil : false
         }
-        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
         // The part `normalise` keeps: after `https://`, `http://` and then `www.`, before any
         // trailing slashes.
         func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
             var start = 0
             for prefix: StaticString in ["https://", "http://", "www."] {
                 let count = prefix.utf8CodeUnitCount
-                if bytes.count - start >= count, (0..<count).allSatisfy({ lower(bytes[start + $0]) == prefix.utf8Start[$0] }) { start += count }
+                if bytes.count - start >= count, (0..<count).allSatisfy({ bytes[start + $0].lowercasedASCII == prefix.utf8Start[$0] }) { start += count }
             }
             var end = bytes.count
             while end > start, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
             return start..<end
         }
         let a = kept(text), b = kept(url)
-        return a.count == b.count && zip(a, b).allSatisfy { lower(text[$0]) == lower(url[$1]) }
+        return a.count == b.count && zip(a, b).allSatisfy { text[$0].lowercasedASCII == url[$1].lowercasedASCII }
     }
 }

@@ -23,3 +23,9 @@ struct ASCIISet: Sendable {
         scalar.isASCII && contains(UInt8(scalar.value))
     }
 }
+
+extension UInt8 {
+    /// The byte with an ASCII capital letter made small (`A`–`Z` to `a`–`z`), any other byte as
+    /// it is: for comparing ASCII text without regard to case on its UTF-8 bytes.
+    var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
+}

@@ -36,32 +36,34 @@ struct TemplateRenderer {
             case .section(let name, let body):
                 // Truthiness decided in the same switch (see `isTrue`): asking `isTrue` first
                 // copied the value.
+                // Consumed by the switch, each case pushing its own payload: binding the payloads of
+                // a value still used afterwards made a copy of the whole value for every section.
                 guard let value = lookUp(name) else { continue }
+                let pushed: TemplateValue
                 switch consume value {
                 case .bool(let flag):
                     if flag { render(body) }
+                    continue
                 case .list(let list):
                     for element in 0..<list.count {
                         stack.append(list.element(at: element))
                         render(body)
                         stack.removeLast()
                     }
+                    continue
                 case .null:
                     continue
                 case .text(let fragment):
                     if fragment.isEmpty { continue }
-                    stack.append(.text(fragment))
-                    render(body)
-                    stack.removeLast()
+                    pushed = .text(fragment)
                 case .number(let number):
-                    stack.append(.number(number))
-                    render(body)
-                    stack.removeLast()
+                    pushed = .number(number)
                 case .object(let object):
-                    stack.append(.object(object))
-                    render(body)
-                    stack.removeLast()
+                    pushed = .object(object)
                 }
+                stack.append(consume pushed)
+                render(body)
+                stack.removeLast()
             case .inverted(let name, let body):
                 if !Self.isTrue(lookUp(name)) { render(body) }
             case .partial(let index):

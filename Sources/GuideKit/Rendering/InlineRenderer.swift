@@ -161,7 +161,8 @@ struct InlineRenderer {
     }
 
     private func link(destination: String, children: [Inline], context: inout Context) -> String {
-        let label = children.map(\.plainText).joined()
+        // Most link texts are one piece of text: that piece is the label, without a list to join.
+        let label = children.count == 1 ? children[0].plainText : children.map(\.plainText).joined()
         switch InlineReference(destination: destination) {
         case .uiLabel(let language):
             guard LanguageTag.isWellFormed(language) else {

@@ -22,10 +22,20 @@ public struct TextWrapper: Sendable {
 
     /// Marks text that must not be broken across lines.
     public static func protect(_ text: String) -> String {
-        var out = String(protectStart)
-        out += text
-        out.unicodeScalars.append(protectEnd)
-        return out
+        // Written as bytes into the string's buffer: appending the marks as scalars cost more
+        // than the text (U+E000 is EE 80 80 and U+E001 is EE 80 81 in UTF-8).
+        text.withBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + 6) { buffer in
+                buffer[0] = 0xEE
+                buffer[1] = 0x80
+                buffer[2] = 0x80
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[3...]).initialize(fromContentsOf: bytes)
+                buffer[bytes.count + 3] = 0xEE
+                buffer[bytes.count + 4] = 0x80
+                buffer[bytes.count + 5] = 0x81
+                return bytes.count + 6
+            }
+        }
     }
 
     /// The text without protection marks.

@@ -2,13 +2,22 @@
 public enum URLPolicy {
     /// A registry URL: `https://` and no characters that would need escaping to stay one token.
     public static func isAllowedRegistryURL(_ url: String) -> Bool {
-        url.lowercased().hasPrefix("https://") && url.count > "https://".count && isClean(url)
+        // On the bytes: a clean URL is printable ASCII, so its characters are its bytes and its
+        // lower case is their ASCII lower case (a lower-cased copy and a count of the characters
+        // were most of what rendering a registry link cost).
+        url.withBytes { bytes in isClean(bytes) && bytes.count > https.count && startsIgnoringCase(bytes, https) }
     }
 
     /// A destination written in text: https, mailto: or tel:.
     public static func isAllowedInlineURL(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return (lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")) && isClean(url)
+        url.withBytes { bytes in isClean(bytes) && [https, mailto, tel].contains { startsIgnoringCase(bytes, $0) } }
+    }
+
+    private static let https = Array("https://".utf8), mailto = Array("mailto:".utf8), tel = Array("tel:".utf8)
+
+    /// Whether `bytes` start with `prefix` (ASCII lower case), in either case.
+    private static func startsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        bytes.count >= prefix.count && prefix.indices.allSatisfy { bytes[$0].lowercasedASCII == prefix[$0] }
     }
 
     /// Printable ASCII only (anything else is percent-encoded in a URL), and none of the
@@ -17,11 +26,14 @@ public enum URLPolicy {
     /// Checked on the UTF-8 bytes (a scalar outside ASCII has no byte in 0x21...0x7E): a check of
     /// every scalar against a string was 1 % of a build, which asks this of every link it renders.
     static func isClean(_ url: String) -> Bool {
-        url.withBytes { bytes in
-            bytes.allSatisfy { byte in
-                (0x21...0x7E).contains(byte) && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
-                    && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "\\")
-            }
+        url.withBytes(isClean)
+    }
+
+    /// `isClean` of a URL's UTF-8 bytes.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { byte in
+            (0x21...0x7E).contains(byte) && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "\\")
         }
     }
 

@@ -306,6 +306,27 @@ extension RenderingTests {
             #expect(URLPolicy.isClean(url) == byScalars, "\(url.debugDescription)")
         }
 
+        /// Whether a registry or inline URL is published is told on bytes; the answer is the
+        /// rule's on lower-cased characters (https, or mailto: and tel: in text; clean; more than
+        /// the scheme for the registry), for URLs in either case, bare schemes and ones beyond ASCII.
+        @Test(arguments: ["https://1688.com", "HTTPS://1688.COM", "HtTpS://a", "https://", "https:/", "http://1688.com", "mailto:x@y.z", "MAILTO:x@y.z",
+                          "tel:+90", "Tel:", "tel", "https://a b", "https://ş.com", "ｈttps://a", "https://a\u{301}", "İhttps://a", "", "ftp://a", "https://a\"b"])
+        func urlsArePublishedOnBytesAsTheRuleOnCharactersSays(url: String) {
+            let lower = url.lowercased()
+            #expect(URLPolicy.isAllowedRegistryURL(url) == (lower.hasPrefix("https://") && url.count > "https://".count && URLPolicy.isClean(url)), "\(url.debugDescription)")
+            #expect(URLPolicy.isAllowedInlineURL(url) == ((lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")) && URLPolicy.isClean(url)),
+                    "\(url.debugDescription)")
+        }
+
+        /// Protection marks are written as bytes around the text: the same string as the marks'
+        /// scalars joined to it.
+        @Test(arguments: ["", "a", "Onayla", "现在去认证", "e\u{301}", "😀 x", String(repeating: "ş", count: 40)])
+        func protectedTextIsTheTextBetweenTheMarks(text: String) {
+            let protected = TextWrapper.protect(text)
+            #expect(Array(protected.utf8) == Array((String(TextWrapper.protectStart) + text + String(TextWrapper.protectEnd)).utf8))
+            #expect(TextWrapper.unprotect(protected) == text)
+        }
+
         /// The scalars `isPlainlyNFC` lets through are ones NFC leaves alone wherever they stand:
         /// combining class 0 and the standard library's quick check passes each; others go to it.
         @Test func thePlainNFCScalarsAreStartersTheQuickCheckPasses() throws {

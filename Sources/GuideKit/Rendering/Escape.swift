@@ -283,8 +283,27 @@ public enum Escape {
     /// `jsonString(text)`'s UTF-8 bytes, appended to `out`.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        out.append(utf8: escapedJSON(text))
+        // Text with nothing to escape or drop (most) is appended as it is, without an escaped copy.
+        if keepsEveryScalar(text, stops: jsonStops) == true, !hasLineOrParagraphSeparator(text) {
+            out.append(utf8: text)
+        } else {
+            out.append(utf8: escapedJSON(text))
+        }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The ASCII bytes `escapedJSON` changes: quote, backslash, `<`, `>`, `&`, the control characters and DEL.
+    static let jsonStops = ASCIISet(Array("\"\\<>&".utf8) + Array(0..<0x20) + [0x7F])
+
+    /// Whether the text has U+2028 or U+2029 (E2 80 A8, E2 80 A9), which `escapedJSON` writes as
+    /// escapes and `keepsEveryScalar` keeps.
+    private static func hasLineOrParagraphSeparator(_ text: String) -> Bool {
+        // Their first byte looked for with `memchr` first: most texts have no E2 at all.
+        guard text.containsByte(0xE2) else { return false }
+        return text.withBytes { bytes in
+            guard bytes.count >= 3 else { return false }
+            return (0..<bytes.count - 2).contains { bytes[$0] == 0xE2 && bytes[$0 + 1] == 0x80 && (bytes[$0 + 2] == 0xA8 || bytes[$0 + 2] == 0xA9) }
+        }
     }
 
     /// A URL as a Markdown link destination: spaces and angle brackets percent-encoded,

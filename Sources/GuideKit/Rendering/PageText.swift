@@ -102,10 +102,8 @@ enum PageText {
     /// `normalisedBytes` of the text a template rendered as UTF-8 bytes (valid UTF-8: it is
     /// made of strings' bytes). Nearly every page is plainly in NFC and is read as it is; any
     /// other goes through `nfc` as a string.
-    static func normalisedBytes(_ rendered: [UInt8]) -> Data {
-        let plain = rendered.withUnsafeBufferPointer { isPlainlyNFC($0) }
-        guard plain else { return normalisedBytes(String(decoding: rendered, as: UTF8.self)) }
-        return rendered.withUnsafeBufferPointer { joinedLines(of: $0) }
+    static func normalisedBytes(_ rendered: UnsafeBufferPointer<UInt8>) -> Data {
+        isPlainlyNFC(rendered) ? joinedLines(of: rendered) : normalisedBytes(String(decoding: rendered, as: UTF8.self))
     }
 
     /// The lines of NFC text, each ended by a line feed.

@@ -190,7 +190,7 @@ public struct SiteRenderer: Sendable {
         switch page {
         case .chooser:
             builder = self.builder(for: all[0], locales: all, format: .html)
-            file = OutputFile(path: "html/index.html", bytes: PageText.normalisedBytes(templates[.html]!.renderBytes(chooserPage(&builder, locales: all), template: "languages")))
+            file = OutputFile(path: "html/index.html", bytes: templates[.html]!.withRendered(chooserPage(&builder, locales: all), template: "languages", PageText.normalisedBytes))
         case .article(let format, let locale, let index):
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
             builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
@@ -198,13 +198,13 @@ public struct SiteRenderer: Sendable {
             let section = guide.sections[index]
             let view = articlePage(&builder, section: section, index: index, pageExtension: pageExtension)
             file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/\(section.id.value).\(pageExtension)",
-                              bytes: PageText.normalisedBytes(templates[format]!.renderBytes(view, template: "article")))
+                              bytes: templates[format]!.withRendered(view, template: "article", PageText.normalisedBytes))
         case .contents(let format, let locale):
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
             builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
             let pageExtension = format == .html ? "html" : "md"
             let view = contentsPage(&builder, pageExtension: pageExtension)
-            file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/index.\(pageExtension)", bytes: PageText.normalisedBytes(templates[format]!.renderBytes(view, template: "index")))
+            file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/index.\(pageExtension)", bytes: templates[format]!.withRendered(view, template: "index", PageText.normalisedBytes))
         case .checklist(let locale):
             builder = self.builder(for: locale, locales: all, format: .plain)
             builder.shared = shared[Self.sharedKey(locale, .plain)]
@@ -352,13 +352,13 @@ public struct SiteRenderer: Sendable {
         // Each block goes onto the pages as soon as it is rendered: a checklist of a large guide
         // is megabytes, and holding every block's text and lines at once doubled that.
         var pages = Pages(pageLength: options.pageLength)
-        func add(_ rendered: [UInt8]) {
-            let lines = wrapper.pageLines(rendered)
+        func add(_ view: ChecklistBlockView, template: String) {
+            let lines = templates.withRendered(view, template: template, wrapper.pageLines)
             if !lines.isEmpty { pages.append(lines) }
         }
-        add(templates.renderBytes(block(nil), template: "header"))
-        for section in sections { add(templates.renderBytes(block(section), template: "section")) }
-        add(templates.renderBytes(block(nil), template: "footer"))
+        add(block(nil), template: "header")
+        for section in sections { add(block(section), template: "section") }
+        add(block(nil), template: "footer")
         return pages.bytes
     }
 

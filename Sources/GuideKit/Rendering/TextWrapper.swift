@@ -40,7 +40,9 @@ public struct TextWrapper: Sendable {
 
     /// The text without protection marks.
     public static func unprotect(_ text: String) -> String {
-        Escape.rewrite(text) { $0 == protectStart.value || $0 == protectEnd.value ? .drop : .keep }
+        // Both marks start with the byte EE: a text without one (most) is returned as it is.
+        guard text.containsByte(0xEE) else { return text }
+        return Escape.rewrite(text) { $0 == protectStart.value || $0 == protectEnd.value ? .drop : .keep }
     }
 
     /// Wraps every line of `text` (lines separated by LF).
@@ -60,10 +62,8 @@ public struct TextWrapper: Sendable {
     /// `pageLines` of the text a template rendered as UTF-8 bytes (valid UTF-8: it is made of
     /// strings' bytes). Nearly every block is plainly in NFC and is read as it is, without first
     /// being made a string; any other goes through `nfc` as a string.
-    func pageLines(_ rendered: [UInt8]) -> [String] {
-        rendered.withUnsafeBufferPointer { bytes in
-            PageText.isPlainlyNFC(bytes) ? pageLines(ofNFC: bytes) : pageLines(String(decoding: bytes, as: UTF8.self))
-        }
+    func pageLines(_ rendered: UnsafeBufferPointer<UInt8>) -> [String] {
+        PageText.isPlainlyNFC(rendered) ? pageLines(ofNFC: rendered) : pageLines(String(decoding: rendered, as: UTF8.self))
     }
 
     private func pageLines(ofNFC bytes: UnsafeBufferPointer<UInt8>) -> [String] {

@@ -107,7 +107,9 @@ extension RenderingTests {
         }
 
         /// The JSON-LD is built as bytes; a string appended that way is the string `jsonString` makes.
-        @Test(arguments: ["", "a", "</script><!-- \"x\" & \\ \n\u{2028}", "İş ‘现在’ 😀", "\u{202E}x\u{7}\t"])
+        @Test(arguments: ["", "a", "</script><!-- \"x\" & \\ \n\u{2028}", "İş ‘现在’ 😀", "\u{202E}x\u{7}\t", "Plain text, nothing to escape.", "a\u{2029}", "\u{2028}",
+                          "a\u{7F}b", "a\u{85}b", "a" + String(Unicode.Scalar(0xFDD0)!) + "b", "x" + String(Unicode.Scalar(0xFFFE)!), "\u{2027}\u{202A}", "\u{E000}a\u{E001}",
+                          String(Unicode.Scalar(0x1FFFE)!)])
         func jsonAppendedAsBytesIsTheJSONString(text: String) {
             var out: [UInt8] = Array("x".utf8)
             Escape.appendJSONString(text, to: &out)

@@ -186,8 +186,8 @@ extension RenderingTests {
         /// (decomposed letters, a Hangul syllable in parts), with any line ends and blank lines.
         @Test(arguments: ["\n\n a \t\r\n\r\n\r\nb\rc  \n\n", " \n\t\n", "e\u{301}\n", "İş ‘[现在去认证]’\n", "\u{1100}\u{1161} x\r\n", "", "a\u{0308}\n\n\nb"])
         func pageBytesAreNormalisedAsTheirText(text: String) {
-            #expect(PageText.normalisedBytes(Array(text.utf8)) == PageText.normalisedBytes(text), "\(text.debugDescription)")
-            #expect(String(decoding: PageText.normalisedBytes(Array(text.utf8)), as: UTF8.self) == PageText.normalise(text))
+            #expect(Array(text.utf8).withUnsafeBufferPointer(PageText.normalisedBytes) == PageText.normalisedBytes(text), "\(text.debugDescription)")
+            #expect(String(decoding: Array(text.utf8).withUnsafeBufferPointer(PageText.normalisedBytes), as: UTF8.self) == PageText.normalise(text))
         }
 
         /// `LanguageTag.isWellFormed` on bytes says what the rule says on characters: a first
@@ -316,6 +316,36 @@ extension RenderingTests {
             #expect(URLPolicy.isAllowedRegistryURL(url) == (lower.hasPrefix("https://") && url.count > "https://".count && URLPolicy.isClean(url)), "\(url.debugDescription)")
             #expect(URLPolicy.isAllowedInlineURL(url) == ((lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")) && URLPolicy.isClean(url)),
                     "\(url.debugDescription)")
+        }
+
+        /// A template's output buffer keeps every byte in order as it grows past its capacity,
+        /// and forgets only the bytes after the place it is told.
+        @Test func theOutputBufferKeepsEveryByteAsItGrows() {
+            var buffer = ByteBuffer(capacity: 4)
+            var expected: [UInt8] = []
+            for piece in ["a", "", "şı", "现在去认证", String(repeating: "x", count: 100), "\n"] {
+                buffer.append(utf8: piece)
+                expected += Array(piece.utf8)
+                buffer.append(UInt8(ascii: "|"))
+                expected.append(UInt8(ascii: "|"))
+            }
+            #expect(buffer.bytes() == expected)
+            #expect(buffer.count == expected.count)
+            #expect(buffer.bytes(from: 3) == Array(expected[3...]))
+            buffer.removeBytes(from: 5)
+            #expect(buffer.bytes() == Array(expected[..<5]))
+            buffer.append(utf8: "é")
+            #expect(buffer.withBytes { Array($0) } == Array(expected[..<5]) + Array("é".utf8))
+        }
+
+        /// A page longer than the renderer's first buffer (16 KB) comes out whole, also where an
+        /// override is rendered and then indented again for its place.
+        @Test func aPageLongerThanTheFirstBufferComesOutWhole() throws {
+            let line = String(repeating: "ş", count: 999) + "\n"
+            let items = (0..<40).map { object(["v": text("\($0)\(line)")]) }
+            let rendered = try mustache("{{<p}}{{$b}}\n    {{#items}}{{v}}{{/items}}\n{{/b}}{{/p}}\n", object(["items": .list(items)]),
+                                        partials: ["p": "Hi,\n  {{$b}}\n  {{/b}}\n"])
+            #expect(rendered == "Hi,\n" + (0..<40).map { "  \($0)\(line)" }.joined() + "  \n")
         }
 
         /// Protection marks are written as bytes around the text: the same string as the marks'

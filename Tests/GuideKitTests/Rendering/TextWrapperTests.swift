@@ -44,7 +44,7 @@ extension RenderingTests {
             let chain = PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) }
             #expect(wrapper.pageLines(text).map { Array($0.utf8) } == chain)
             // The same from the bytes a template renders, with or without a string made of them first.
-            #expect(wrapper.pageLines(Array(text.utf8)).map { Array($0.utf8) } == chain)
+            #expect(Array(text.utf8).withUnsafeBufferPointer(wrapper.pageLines).map { Array($0.utf8) } == chain)
         }
 
         /// The same for random blocks made of the pieces wrapping and normalising care about, and
@@ -59,7 +59,7 @@ extension RenderingTests {
                 for _ in 0..<random.int(0...40) { text += random.pick(pieces) }
                 let chain = PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) }
                 #expect(wrapper.pageLines(text).map { Array($0.utf8) } == chain, "\(text.debugDescription)")
-                #expect(wrapper.pageLines(Array(text.utf8)).map { Array($0.utf8) } == chain, "\(text.debugDescription)")
+                #expect(Array(text.utf8).withUnsafeBufferPointer(wrapper.pageLines).map { Array($0.utf8) } == chain, "\(text.debugDescription)")
                 for line in TextWrapper.lines(of: text) where wrapper.fitsAsItIs(line) {
                     #expect(wrapper.wrapByUnits(line).map { Array($0.utf8) } == [Array(line.utf8)], "\(line.debugDescription)")
                 }

@@ -4,12 +4,16 @@
 /// Nothing is escaped: `{{name}}`, `{{{name}}}` and `{{&name}}` print the same. Views hold
 /// `Fragment`s already escaped for their format (HTML text or attribute, Markdown, plain text);
 /// Mustache's one escaping, for HTML text, would be wrong for every other place and format.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     /// Every compiled template of the set, partials and parents point into it.
     let templates: [[TemplateNode]]
-    /// The UTF-8 bytes rendered so far: appending to an array of bytes cost a third of what
-    /// appending to a `String` did (a `String` checks its capacity, form and uniqueness each time).
-    private(set) var output: [UInt8] = []
+    /// The UTF-8 bytes rendered so far: appending to bytes cost a third of what appending to a
+    /// `String` did (a `String` checks its capacity, form and uniqueness each time).
+    private var buffer: ByteBuffer
+    /// The output so far.
+    var output: [UInt8] { buffer.bytes() }
+    /// `body`'s result for the output's bytes, where they are.
+    func withOutput<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { buffer.withBytes(body) }
     /// The output as text.
     var text: String { String(decoding: output, as: UTF8.self) }
     /// The context stack: the view at the bottom, each section's value above it.
@@ -20,8 +24,8 @@ struct TemplateRenderer {
     init(templates: [[TemplateNode]], view: TemplateValue) {
         self.templates = templates
         self.stack = [view]
-        // Room for a page: growing the array from nothing copied a page of 10 KB several times.
-        output.reserveCapacity(16 * 1024)
+        // Room for a page: growing from nothing copied a page of 10 KB several times.
+        buffer = ByteBuffer(capacity: 16 * 1024)
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
@@ -30,9 +34,9 @@ struct TemplateRenderer {
         for index in nodes.indices {
             switch nodes[index] {
             case .text(let text):
-                output.append(utf8: text)
+                buffer.append(utf8: text)
             case .variable(let name):
-                if let value = lookUp(name) { output.append(utf8: value.rendered) }
+                if let value = lookUp(name) { buffer.append(utf8: value.rendered) }
             case .section(let name, let body):
                 // Truthiness decided in the same switch (see `isTrue`): asking `isTrue` first
                 // copied the value.
@@ -122,11 +126,10 @@ struct TemplateRenderer {
     private mutating func renderOverride(_ override: TemplateBlock, at site: BlockSite?) {
         let target = site?.indentation ?? ""
         guard override.indentation != target else { return render(override.nodes) }
-        let before = output
-        output = []
+        let start = buffer.count
         render(override.nodes)
-        let rendered = output
-        output = before
+        let rendered = buffer.bytes(from: start)
+        buffer.removeBytes(from: start)
         // Indentation is spaces and tabs, so the bytes compare as the characters would: a byte of
         // a character beyond ASCII never equals an ASCII byte.
         let own = Array(override.indentation.utf8), place = Array(target.utf8)
@@ -141,12 +144,12 @@ struct TemplateRenderer {
                     guard index < rendered.count, rendered[index] == byte else { break }
                     index += 1
                 }
-                if indentsLine, index < rendered.count { output.append(contentsOf: place) }
+                if indentsLine, index < rendered.count { place.withUnsafeBufferPointer { buffer.append($0) } }
                 indentsLine = true
                 atLineStart = false
                 continue
             }
-            output.append(rendered[index])
+            buffer.append(rendered[index])
             atLineStart = rendered[index] == UInt8(ascii: "\n")
             index += 1
         }

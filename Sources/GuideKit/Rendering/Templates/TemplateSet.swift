@@ -108,15 +108,16 @@ public struct TemplateSet: Sendable {
 
     /// Renders a view with the named template ("" when there is no such template).
     func render(_ view: some TemplateValueConvertible, template name: String) -> String {
-        String(decoding: renderBytes(view, template: name), as: UTF8.self)
+        withRendered(view, template: name) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `render` as the UTF-8 bytes of the text, for a page's file.
-    func renderBytes(_ view: some TemplateValueConvertible, template name: String) -> [UInt8] {
-        guard let index = indices[name] else { return [] }
+    /// `body`'s result for the UTF-8 bytes of `render`'s text, read where the renderer wrote
+    /// them (a page's file is made from them, so they are not copied into an array first).
+    func withRendered<Result>(_ view: some TemplateValueConvertible, template name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let index = indices[name] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         var renderer = TemplateRenderer(templates: templates, view: view.templateValue)
         renderer.render(templates[index])
-        return renderer.output
+        return renderer.withOutput(body)
     }
 
     /// `KEY` of a chrome-string name (`strings.KEY`, `attr.KEY`, `upper.KEY`).

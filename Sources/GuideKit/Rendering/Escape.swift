@@ -122,16 +122,20 @@ public enum Escape {
     /// U+FDD0–U+FDEF, U+FFFE and U+FFFF). A text with a four-byte character, which may be a
     /// noncharacter of another plane, is read scalar by scalar.
     static func isPlainForMarkdown(_ text: String) -> Bool {
-        !startsWithDigit(text) && (keepsEveryScalar(text, stops: markdownStops) ?? isPlainForMarkdownByScalars(text))
+        !startsWithListMarker(text) && (keepsEveryScalar(text, stops: markdownStops) ?? isPlainForMarkdownByScalars(text))
     }
 
-    /// Whether the first character after leading spaces and tabs is a digit, where a list number
-    /// could start.
-    static func startsWithDigit(_ text: String) -> Bool {
+    /// Whether the text opens an ordered list item, which `escapedMarkdown` escapes: after
+    /// leading spaces and tabs, one to nine digits and `.` or `)`, then the end, a space or a tab.
+    /// Other numbers (a step's `3` or `3.1`, `1688.com`, `10 TL`) are plain text.
+    static func startsWithListMarker(_ text: String) -> Bool {
         text.withBytes { bytes in
             var index = 0
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-            return index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+            let digitsStart = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            guard (1...9).contains(index - digitsStart), index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return false }
+            return index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: " ") || bytes[index + 1] == UInt8(ascii: "\t")
         }
     }
 
@@ -170,12 +174,8 @@ public enum Escape {
 
     /// `isPlainForMarkdown` scalar by scalar.
     static func isPlainForMarkdownByScalars(_ text: String) -> Bool {
-        var sawContent = false
+        if startsWithListMarker(text) { return false }
         for scalar in text.unicodeScalars {
-            if !sawContent, scalar != " ", scalar != "\t" {
-                if ("0"..."9").contains(scalar) { return false }
-                sawContent = true
-            }
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "#", "+", "-", "=", "~", "!", "\n", "\r": return false
             default: if isDropped(scalar.value) { return false }

@@ -256,7 +256,7 @@ struct InlineRenderer {
         switch format {
         case .html where !bytes.contains(.htmlStop): return text
         case .plain where !bytes.contains(.controlByte): return text
-        case .markdown where !bytes.contains(.markdownStop) && !Escape.startsWithDigit(text): return text
+        case .markdown where !bytes.contains(.markdownStop) && !Escape.startsWithListMarker(text): return text
         default: return escape(text)
         }
     }

@@ -76,7 +76,7 @@ struct ReferenceCheck {
     /// Whether a text may hold a link: every kind (inline, reference, image, definition) has a
     /// `]`, and an autolink a `<`. Most texts have neither, and need no parse here.
     static func mayHoldLinks(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "]")) || $0.contains(UInt8(ascii: "<")) } ?? true
+        text.containsByte(UInt8(ascii: "]")) || text.containsByte(UInt8(ascii: "<"))
     }
 
     /// The offset in Unicode scalars of the first occurrence of `needle`, found in the UTF-8

@@ -70,7 +70,8 @@ struct InlineRenderer {
     /// its brackets become parentheses: `( )`, `(x)`.
     static func disarmCheckboxes(_ text: String) -> String {
         // Brackets, spaces and x are ASCII: in UTF-8 they are whole scalars, never part of another.
-        guard text.withBytes({ $0.contains(UInt8(ascii: "[")) }) else { return text }
+        // Looked for with `memchr`: most texts have no bracket, and a byte loop read every byte.
+        guard text.containsByte(UInt8(ascii: "[")) else { return text }
         var bytes = Array(text.utf8)
         var index = 0
         var changed = false

@@ -123,6 +123,19 @@ extension RenderingTests {
             #expect(out == Array(("x" + Escape.jsonString(text)).utf8))
         }
 
+        /// A box written in content cannot pass for one of the checklist's own: `[ ]`, `[x]` and
+        /// `[X]` become parentheses wherever they stand; other brackets stay.
+        @Test(arguments: [
+            ("[ ] a [x] b [X] c", "( ) a (x) b (X) c"),
+            ("şu [ ]: [y] [] [  ] [x]", "şu ( ): [y] [] [  ] (x)"),
+            ("[[ ]]", "[( )]"),
+            ("no brackets", "no brackets"),
+            ("", ""),
+        ])
+        func checklistTextCannotWriteABox(text: String, expected: String) {
+            #expect(InlineRenderer.disarmCheckboxes(text) == expected)
+        }
+
         @Test func markdownDestinationsStayOneToken() {
             #expect(Escape.markdownDestination("https://example.com/a b(c)") == #"https://example.com/a%20b\(c\)"#)
         }

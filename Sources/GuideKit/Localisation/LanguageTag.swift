@@ -30,8 +30,8 @@ public enum LanguageTag {
             while start < bytes.count, bytes[start] == UInt8(ascii: "-") { start += 1 }
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: "-") { end += 1 }
-            return rightToLeft.contains { language in
-                language.utf8.count == end - start && language.utf8.enumerated().allSatisfy { offset, byte in bytes[start + offset].lowercasedASCII == byte }
+            return rightToLeftBytes.contains { language in
+                language.count == end - start && language.indices.allSatisfy { bytes[start + $0].lowercasedASCII == language[$0] }
             }
         }
         if let byBytes { return byBytes ? "rtl" : "ltr" }
@@ -41,4 +41,6 @@ public enum LanguageTag {
 
     /// The languages written right to left.
     static let rightToLeft = ["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ckb", "ug"]
+    /// Their UTF-8 bytes, compared without going through a string's `utf8` view each time.
+    private static let rightToLeftBytes = rightToLeft.map { Array($0.utf8) }
 }

@@ -134,8 +134,8 @@ struct Build: ParsableCommand {
             staged = try site.files.map { try $0.get() }
             plan = try stage.plan(staged, roots: site.roots)
             // The content, catalogs and parsed texts are not needed any more: freeing them took
-            // the last tenth of a large build on one thread. Freed on another, while this one
-            // writes, they cost no wall time, and a process that exits first skips it.
+            // the last tenth of a large build on one thread, and on another it took a processor
+            // from the writing. This process keeps them until it exits (`GuideGen.main`).
             Parallel.release((consume loaded, consume renderer))
             if check {
                 for change in plan.changes { print("would be \(change.change.rawValue): \(output)/\(change.path)") }

@@ -18,6 +18,8 @@ struct GuideGen: AsyncParsableCommand {
     /// ArgumentParser exits 64 on usage errors; guidegen documents 2 for "could not run".
     static func main() async {
         fixMallocThresholds()
+        // This process exits when the command is done, and its memory goes with it.
+        Parallel.keepsReleasedValuesUntilExit = true
         do {
             var command = try parseAsRoot()
             // `validate` is the one asynchronous command: a new one must be added here, or it

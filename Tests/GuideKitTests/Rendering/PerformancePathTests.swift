@@ -318,6 +318,30 @@ extension RenderingTests {
                     "\(url.debugDescription)")
         }
 
+        /// What a run hands to `release` is freed on another thread; where the process exits
+        /// when its work is done (the command line says so as it starts), it is kept until then.
+        /// A library user, as these tests are, frees.
+        @Test func releasedValuesAreFreedOrKeptUntilTheExit() async throws {
+            final class Probe: Sendable {}
+            #expect(!Parallel.keepsReleasedValuesUntilExit)
+            weak var freed: Probe?
+            do {
+                let probe = Probe()
+                freed = probe
+                Parallel.release(consume probe, keepingUntilExit: false)
+            }
+            for _ in 0..<500 where freed != nil { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(freed == nil)
+            weak var kept: Probe?
+            do {
+                let probe = Probe()
+                kept = probe
+                Parallel.release(consume probe, keepingUntilExit: true)
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(kept != nil)
+        }
+
         /// A template's output buffer keeps every byte in order as it grows past its capacity,
         /// and forgets only the bytes after the place it is told.
         @Test func theOutputBufferKeepsEveryByteAsItGrows() {

@@ -53,8 +53,8 @@ public enum Parallel {
     /// Whether `release` keeps what it is handed until the process exits, instead of freeing it.
     /// The command line sets this as it starts, as its process exits when the command is done:
     /// the exit hands all of its memory back at once, where freeing the content object by object
-    /// was a tenth of a large build's CPU, on a thread that took a processor from the writing
-    /// (S=1000 build 0.95 × and validate 0.97 × the wall time without it, 2 MB more at the peak).
+    /// was 5–7 % of a large build's CPU, on a thread that took a processor from the writing
+    /// (S=1000 build 0.93–0.95 × and validate 0.97 × the wall time without it, 1–2 MB more at the peak).
     /// A process that goes on (the tests, another program using GuideKit) leaves it off.
     public static var keepsReleasedValuesUntilExit: Bool {
         get { exitFlag.value }

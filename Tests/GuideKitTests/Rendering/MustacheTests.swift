@@ -16,8 +16,8 @@ extension TemplateValue: TemplateValueConvertible {
 func mustache(_ template: String, _ data: TemplateValue = .object(TestObject(fields: [:])), partials: [String: String] = [:]) throws -> String {
     let linker = TemplateLinker(sources: partials.merging(["main": template]) { partial, _ in partial })
     let index = try linker.index(of: "main", indentation: "")
-    var renderer = TemplateRenderer(templates: linker.templates, view: data)
-    renderer.render(linker.templates[index])
+    var renderer = TemplateRenderer(program: TemplateProgram(linker.templates), view: data)
+    renderer.render(template: index)
     return renderer.text
 }
 

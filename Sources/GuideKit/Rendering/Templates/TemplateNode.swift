@@ -1,6 +1,7 @@
 /// A template compiled once, when the templates load: names already split on dots, partials and
 /// parents already resolved to their place in the template set's table, a parent's block
-/// overrides already collected. Rendering only walks this tree.
+/// overrides already collected. The tree is then laid out as a `TemplateProgram`, which is what
+/// rendering walks.
 enum TemplateNode: Sendable {
     case text(String)
     /// `{{name}}`, `{{{name}}}` and `{{&name}}` alike: values are already escaped (`Fragment`).

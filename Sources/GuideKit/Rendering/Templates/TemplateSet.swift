@@ -5,8 +5,9 @@ import Foundation
 /// reported with the template's file, line and column.
 public struct TemplateSet: Sendable {
     public let format: OutputFormat
-    /// Every compiled template (and indented copies of partials), which partials and parents point into.
-    private let templates: [[TemplateNode]]
+    /// Every compiled template (and indented copies of partials), which partials and parents point
+    /// into, laid out for rendering.
+    private let program: TemplateProgram
     /// Each template's index in `templates`.
     private let indices: [String: Int]
     /// Template names (path below the format folder without `.mustache`).
@@ -103,7 +104,7 @@ public struct TemplateSet: Sendable {
                 return nil
             }
         }
-        return TemplateSet(format: format, templates: linker.templates, indices: indices, names: sources.keys.sorted(), stringReferences: strings)
+        return TemplateSet(format: format, program: TemplateProgram(linker.templates), indices: indices, names: sources.keys.sorted(), stringReferences: strings)
     }
 
     /// Renders a view with the named template ("" when there is no such template).
@@ -115,8 +116,8 @@ public struct TemplateSet: Sendable {
     /// them (a page's file is made from them, so they are not copied into an array first).
     func withRendered<Result>(_ view: some TemplateValueConvertible, template name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard let index = indices[name] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        var renderer = TemplateRenderer(templates: templates, view: view.templateValue)
-        renderer.render(templates[index])
+        var renderer = TemplateRenderer(program: program, view: view.templateValue)
+        renderer.render(template: index)
         return renderer.withOutput(body)
     }
 

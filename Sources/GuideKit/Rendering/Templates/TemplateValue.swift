@@ -15,17 +15,6 @@ enum TemplateValue {
     /// An optional field that is nil: present (the lookup stops here) but false and printed as nothing.
     case null
 
-    /// What `{{name}}` prints: a fragment as it is, a number in decimal, a flag as `true` or
-    /// `false`; lists, objects and null print nothing.
-    var rendered: String {
-        switch self {
-        case .text(let fragment): fragment.string
-        case .number(let number): String(number)
-        case .bool(let flag): flag ? "true" : "false"
-        case .list, .object, .null: ""
-        }
-    }
-
     /// The value's own field `name`; only objects have fields.
     func field(_ name: TemplateKey) -> TemplateValue? {
         if case .object(let object) = self { return object.templateField(name) }

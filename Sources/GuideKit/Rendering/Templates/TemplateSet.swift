@@ -8,7 +8,7 @@ public struct TemplateSet: Sendable {
     /// Every compiled template (and indented copies of partials), which partials and parents point
     /// into, laid out for rendering.
     private let program: TemplateProgram
-    /// Each template's index in `templates`.
+    /// Each template's index in the program's table (`TemplateProgram.templates`).
     private let indices: [String: Int]
     /// Template names (path below the format folder without `.mustache`).
     public let names: [String]

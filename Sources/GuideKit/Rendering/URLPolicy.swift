@@ -5,19 +5,14 @@ public enum URLPolicy {
         // On the bytes: a clean URL is printable ASCII, so its characters are its bytes and its
         // lower case is their ASCII lower case (a lower-cased copy and a count of the characters
         // were most of what rendering a registry link cost).
-        url.withBytes { bytes in isClean(bytes) && bytes.count > https.count && startsIgnoringCase(bytes, https) }
+        url.withBytes { bytes in isClean(bytes) && bytes.count > "https://".utf8.count && bytes.hasASCIIPrefixIgnoringCase("https://") }
     }
 
     /// A destination written in text: https, mailto: or tel:.
     public static func isAllowedInlineURL(_ url: String) -> Bool {
-        url.withBytes { bytes in isClean(bytes) && [https, mailto, tel].contains { startsIgnoringCase(bytes, $0) } }
-    }
-
-    private static let https = Array("https://".utf8), mailto = Array("mailto:".utf8), tel = Array("tel:".utf8)
-
-    /// Whether `bytes` start with `prefix` (ASCII lower case), in either case.
-    private static func startsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
-        bytes.count >= prefix.count && prefix.indices.allSatisfy { bytes[$0].lowercasedASCII == prefix[$0] }
+        url.withBytes { bytes in
+            isClean(bytes) && (bytes.hasASCIIPrefixIgnoringCase("https://") || bytes.hasASCIIPrefixIgnoringCase("mailto:") || bytes.hasASCIIPrefixIgnoringCase("tel:"))
+        }
     }
 
     /// Printable ASCII only (anything else is percent-encoded in a URL), and none of the
@@ -76,9 +71,8 @@ public enum URLPolicy {
         // trailing slashes.
         func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
             var start = 0
-            for prefix: StaticString in ["https://", "http://", "www."] {
-                let count = prefix.utf8CodeUnitCount
-                if bytes.count - start >= count, (0..<count).allSatisfy({ bytes[start + $0].lowercasedASCII == prefix.utf8Start[$0] }) { start += count }
+            for prefix: StaticString in ["https://", "http://", "www."] where bytes.hasASCIIPrefixIgnoringCase(prefix, at: start) {
+                start += prefix.utf8CodeUnitCount
             }
             var end = bytes.count
             while end > start, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }

@@ -423,7 +423,7 @@ struct ViewBuilder {
         let shown: String? = url.withBytes { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var start = 0
-            if bytes.count >= 8, zip(bytes, "https://".utf8).allSatisfy({ $0.lowercasedASCII == $1 }) { start = 8 }
+            if bytes.hasASCIIPrefixIgnoringCase("https://") { start = "https://".utf8.count }
             var end = bytes.count
             while end > start, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
             return start == 0 && end == bytes.count ? url : String(decoding: bytes[start..<end], as: UTF8.self)

@@ -29,3 +29,12 @@ extension UInt8 {
     /// it is: for comparing ASCII text without regard to case on its UTF-8 bytes.
     var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes from `offset` on start with `prefix` (ASCII, in lower case), in either
+    /// case: a scheme or `www.` looked for without lower-casing a copy of the text.
+    func hasASCIIPrefixIgnoringCase(_ prefix: StaticString, at offset: Int = 0) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        return count - offset >= length && (0..<length).allSatisfy { self[offset + $0].lowercasedASCII == prefix.utf8Start[$0] }
+    }
+}

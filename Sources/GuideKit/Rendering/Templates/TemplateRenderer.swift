@@ -10,12 +10,10 @@ struct TemplateRenderer: ~Copyable {
     /// The UTF-8 bytes rendered so far: appending to bytes cost a third of what appending to a
     /// `String` did (a `String` checks its capacity, form and uniqueness each time).
     private var buffer: ByteBuffer
-    /// The output so far.
-    var output: [UInt8] { buffer.bytes() }
     /// `body`'s result for the output's bytes, where they are.
     func withOutput<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { buffer.withBytes(body) }
     /// The output as text.
-    var text: String { String(decoding: output, as: UTF8.self) }
+    var text: String { withOutput { String(decoding: $0, as: UTF8.self) } }
     /// The context stack: the view at the bottom, each section's value above it.
     private var stack: [TemplateValue]
     /// The override sets (`TemplateProgram.overrideSets`) of the parent tags being rendered, the

@@ -107,13 +107,9 @@ public struct TemplateSet: Sendable {
         return TemplateSet(format: format, program: TemplateProgram(linker.templates), indices: indices, names: sources.keys.sorted(), stringReferences: strings)
     }
 
-    /// Renders a view with the named template ("" when there is no such template).
-    func render(_ view: some TemplateValueConvertible, template name: String) -> String {
-        withRendered(view, template: name) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// `body`'s result for the UTF-8 bytes of `render`'s text, read where the renderer wrote
-    /// them (a page's file is made from them, so they are not copied into an array first).
+    /// `body`'s result for the UTF-8 bytes of the view rendered with the named template (none
+    /// when there is no such template), read where the renderer wrote them: a page's file is
+    /// made from them, so they are not copied into an array first.
     func withRendered<Result>(_ view: some TemplateValueConvertible, template name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard let index = indices[name] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         var renderer = TemplateRenderer(program: program, view: view.templateValue)

@@ -197,7 +197,12 @@ public struct OutputWriter: Sendable {
     /// `folder/.name` + `suffix` for `folder/name`.
     private static func hiddenPath(for target: String, suffix: String) -> String {
         let name = target.nameAfterLastSlash
-        return String(target[..<name.startIndex]) + "." + name + suffix
+        return String(target[..<name.startIndex]) + hiddenName(name, suffix: suffix)
+    }
+
+    /// `.name` + `suffix`: the name in its folder of a file `hiddenPath` gives.
+    private static func hiddenName(_ name: some StringProtocol, suffix: String) -> String {
+        "." + name + suffix
     }
 
     /// Carries a plan out (see the type's description for the order and what a failure leaves).
@@ -326,7 +331,7 @@ public struct OutputWriter: Sendable {
                 // The old version stays reachable under a second name until every rename is done
                 // (a hard link: no bytes copied, none held). Where the file system has no hard
                 // links, its bytes are kept in memory instead.
-                let backup = "." + name + Self.backupSuffix
+                let backup = Self.hiddenName(name, suffix: Self.backupSuffix)
                 unlinkat(folder, backup, 0)
                 if !faults.noHardLinks, linkat(folder, name, folder, backup, 0) == 0 {
                     done.backup = Self.hiddenPath(for: entry.target, suffix: Self.backupSuffix)
@@ -334,7 +339,7 @@ public struct OutputWriter: Sendable {
                     done.oldBytes = FileBytes.contents(atPath: entry.target)
                 }
             }
-            guard renameat(folder, "." + name + Self.temporarySuffix, folder, name) == 0 else {
+            guard renameat(folder, Self.hiddenName(name, suffix: Self.temporarySuffix), folder, name) == 0 else {
                 moved.failure = (index, String(cString: strerror(errno)))
                 moved.notMoved = indices[position...]
                 if let backup = done.backup { unlink(backup) }

@@ -38,6 +38,8 @@ public final class OutputStaging: @unchecked Sendable {
     /// Guards everything below.
     private let lock = NSLock()
     private var checkedFolders: Set<Substring> = []
+    /// The checked folders this staging made (empty when made).
+    private var newFolders: Set<Substring> = []
     private var createdFolders: [URL] = []
     private var temporaries: [String] = []
     private var written = 0
@@ -63,17 +65,23 @@ public final class OutputStaging: @unchecked Sendable {
         // The files of one folder have the same folders above them. A folder that does not exist
         // yet holds only new files, so a staging that writes creates it at once.
         let folder = file.path[..<(file.path.lastSlash ?? file.path.startIndex)]
-        try locked {
-            guard !checkedFolders.contains(folder) else { return }
-            try writer.checkFolders(of: file.path)
-            if writing { try writer.createFolders(URL(fileURLWithPath: writer.location(String(folder))), created: &createdFolders) }
-            checkedFolders.insert(folder)
+        let inNewFolder = try locked {
+            if !checkedFolders.contains(folder) {
+                try writer.checkFolders(of: file.path)
+                if writing, try writer.createFolders(URL(fileURLWithPath: writer.location(String(folder))), created: &createdFolders) {
+                    newFolders.insert(folder)
+                }
+                checkedFolders.insert(folder)
+            }
+            return newFolders.contains(folder)
         }
         let output = BuildStamp.Output(path: file.path, bytes: file.bytes)
         let target = writer.location(file.path)
         var change = WritePlan.Change.added
         var info = stat()
-        if lstat(target, &info) == 0 {
+        // A folder this staging made was empty: its files are all new, without asking (a
+        // first build's every file was an `lstat` that found nothing).
+        if !inNewFolder, lstat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 throw OutputError(message: "\(writer.display)/\(file.path) is a folder, where guidegen writes a file: move it away")

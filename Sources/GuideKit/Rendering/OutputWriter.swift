@@ -402,19 +402,24 @@ public struct OutputWriter: Sendable {
     }
 
     /// Creates `folder` and its missing parents, remembering the ones it created (outermost first).
-    func createFolders(_ folder: URL, created: inout [URL]) throws {
+    /// Returns whether `folder` itself was made here, and so was empty.
+    @discardableResult
+    func createFolders(_ folder: URL, created: inout [URL]) throws -> Bool {
         var missing: [URL] = []
         var current = folder.standardizedFileURL
         while !FileManager.default.fileExists(atPath: current.path), current.path != "/" {
             missing.append(current)
             current.deleteLastPathComponent()
         }
+        var madeLast = false
         for url in missing.reversed() {
-            guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else {
+            madeLast = mkdir(url.path, 0o755) == 0
+            guard madeLast || errno == EEXIST else {
                 throw OutputError(message: "cannot create the folder \(url.lastPathComponent) in \(display): \(String(cString: strerror(errno)))")
             }
             created.append(url)
         }
+        return madeLast
     }
 
     /// Flushes the files just written to disk before anything is renamed: on Linux with one

@@ -124,6 +124,19 @@ extension RenderingTests {
             #expect(results[1].keys.sorted() == [".guidegen-manifest", "checklists/tr.txt", "html/tr/a.html", "html/tr/b.html"])
         }
 
+        /// Files in a folder the staging made are new without a look at the target (the folder
+        /// was empty); in a folder that was there, a file guidegen did not write is still refused.
+        @Test func aFolderTheStagingMadeHoldsOnlyNewFiles() throws {
+            let directory = try TemporaryDirectory()
+            try directory.write("Output/html/tr/a.html", Data("the user's".utf8))
+            let staging = try writer(directory).staging(writing: true)
+            let staged = try [OutputFile(path: "html/de/a.html", text: "a"), OutputFile(path: "html/de/sub/b.html", text: "b")].map(staging.stage)
+            #expect(staged.map(\.change) == [.added, .added])
+            #expect(throws: OutputError.self) { try staging.stage(OutputFile(path: "html/tr/a.html", text: "a")) }
+            staging.discard()
+            #expect(snapshot(of: directory.url.appendingPathComponent("Output")).keys.sorted() == ["html/tr/a.html"])
+        }
+
         @Test func leavesNoTemporaryFilesBehind() throws {
             let directory = try TemporaryDirectory()
             let writer = writer(directory)

@@ -225,6 +225,8 @@ public struct TextWrapper: Sendable {
     static func units(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> (text: [UInt8], units: [Unit]) {
         let bytes = UnsafeBufferPointer(rebasing: slice)
         var units: [Unit] = []
+        // A unit and the space after it take two bytes at least; most words take more.
+        units.reserveCapacity(bytes.count / 4 + 1)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
         // The unit being read: where its bytes start, its width and the spaces before it.
@@ -247,14 +249,16 @@ public struct TextWrapper: Sendable {
         var previousWide = false
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if DisplayWidth.isPrintableASCII(UInt32(byte)), byte != 0x20 {
-                // Printable ASCII but the space (most of a line), without decoding it: one column, never wide.
+            if Self.isNarrowWordByte(bytes[index]) {
+                // A run of printable ASCII but the space (most of a line), without decoding it:
+                // one column a byte, never wide, appended at once.
                 open()
-                text.append(byte)
-                width += 1
+                var end = index + 1
+                while end < bytes.count, Self.isNarrowWordByte(bytes[end]) { end += 1 }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                width += end - index
                 previousWide = false
-                index += 1
+                index = end
                 continue
             }
             let (scalar, length) = Escape.scalar(at: index, in: bytes)
@@ -281,6 +285,13 @@ public struct TextWrapper: Sendable {
         }
         close()
         return (text, units)
+    }
+
+    /// Whether a byte is printable ASCII other than the space: a character of one column that
+    /// belongs to the unit around it.
+    @inline(__always)
+    private static func isNarrowWordByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 
     /// The length, in UTF-8 bytes, of the leading spaces and list marker a continuation hangs

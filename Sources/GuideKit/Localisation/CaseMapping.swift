@@ -12,7 +12,44 @@ public enum CaseMapping {
 
     /// `Kontrol listesi` → `KONTROL LİSTESİ` in Turkish, `CHECKLIST` in English.
     public static func uppercased(_ text: String, language: String) -> String {
-        guard hasDottedI(language) else { return text.uppercased() }
+        let dottedI = hasDottedI(language)
+        return mappedByScalar(text, dottedI: dottedI) ?? byCharacter(text, dottedI: dottedI)
+    }
+
+    /// Upper case maps each scalar on its own, with no context: ASCII letters by their byte,
+    /// other scalars by their Unicode mapping. The standard library's `uppercased()` made a
+    /// string of every scalar's mapping for any text with one non-ASCII letter, 7,000
+    /// instructions a chrome string, and every locale upper-cases all of its strings. Nil for
+    /// an `i` a non-ASCII scalar follows in Turkish: a combining mark would make it another
+    /// character, which is left to `byCharacter`.
+    private static func mappedByScalar(_ text: String, dottedI: Bool) -> String? {
+        text.withBytes { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == UInt8(ascii: "i"), dottedI {
+                        if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return nil }
+                        out.append(contentsOf: [0xC4, 0xB0])  // İ
+                    } else {
+                        out.append((0x61...0x7A).contains(byte) ? byte - 0x20 : byte)
+                    }
+                    index += 1
+                    continue
+                }
+                let (value, length) = Escape.scalar(at: index, in: bytes)
+                if let scalar = Unicode.Scalar(value) { out.append(contentsOf: scalar.properties.uppercaseMapping.utf8) }
+                index += length
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The definition: each character upper-cased on its own, `i` to `İ` in Turkish.
+    private static func byCharacter(_ text: String, dottedI: Bool) -> String {
+        guard dottedI else { return text.uppercased() }
         var out = ""
         for character in text {
             out += character == "i" ? "İ" : String(character).uppercased()

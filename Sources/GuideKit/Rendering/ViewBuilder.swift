@@ -190,6 +190,8 @@ struct ViewBuilder {
 
     /// A chrome pattern cut at its `{name}` placeholders, the text between them escaped.
     func pattern(_ pattern: String) -> [PatternPiece] {
+        // Most chrome strings have no placeholder: one piece, without walking their characters.
+        guard pattern.containsByte(UInt8(ascii: "{")) else { return [.escaped(escape(pattern))] }
         var pieces: [PatternPiece] = []
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {

@@ -70,10 +70,8 @@ enum ConfinedFile {
     static func isPlainlyInside(_ path: String, root: String) -> Bool {
         // Compared as bytes, as the file system compares names (strings compare canonically
         // equivalent spellings, which are different names, as equal).
-        let rootBytes = Array(root.utf8), pathBytes = Array(path.utf8)
-        guard let last = rootBytes.last, last != UInt8(ascii: "/"), pathBytes.count > rootBytes.count + 1,
-              pathBytes.starts(with: rootBytes), pathBytes[rootBytes.count] == UInt8(ascii: "/") else { return false }
-        let names = pathBytes[(rootBytes.count + 1)...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard let last = root.utf8.last, last != UInt8(ascii: "/"), isBelow(path, root) else { return false }
+        let names = Array(path.utf8)[(root.utf8.count + 1)...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard names.allSatisfy({ !$0.isEmpty && !$0.elementsEqual([UInt8(ascii: ".")]) && !$0.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) }) else { return false }
         var prefix = root
         for name in names {

@@ -188,7 +188,7 @@ public struct TextWrapper: Sendable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if DisplayWidth.isPrintableASCII(UInt32(byte)), byte != 0x20 {
+            if Self.isNarrowWordByte(byte) {
                 // Printable ASCII but the space, without decoding it: one column.
                 inText = true
                 total += 1

@@ -49,35 +49,53 @@ public enum Service: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// One help-centre article.
+///
+/// Its fields are kept in one object (`ValueBox`), copied only when a copy is changed: a
+/// section is copied wherever a page is made of it, on both render threads, and copying eight
+/// fields retained and released each of them.
 public struct Section: Sendable, Hashable {
-    public var id: Located<String>
+    private struct Values: Hashable {
+        var id: Located<String>
+        var label: Located<String>
+        var title: SourceText
+        var intro: SourceText?
+        var service: Located<Service>?
+        var requires: [Located<String>]
+        var steps: [Step]
+        var file: String
+    }
+
+    private var box: ValueBox<Values>
+
+    public var id: Located<String> { get { box.value.id } set { change { $0.id = newValue } } }
     /// The label the guide prints (`1`, `4A`); data, not derived.
-    public var label: Located<String>
-    public var title: SourceText
-    public var intro: SourceText?
-    public var service: Located<Service>?
+    public var label: Located<String> { get { box.value.label } set { change { $0.label = newValue } } }
+    public var title: SourceText { get { box.value.title } set { change { $0.title = newValue } } }
+    public var intro: SourceText? { get { box.value.intro } set { change { $0.intro = newValue } } }
+    public var service: Located<Service>? { get { box.value.service } set { change { $0.service = newValue } } }
     /// Ids of the sections that must be done first.
-    public var requires: [Located<String>]
-    public var steps: [Step]
+    public var requires: [Located<String>] { get { box.value.requires } set { change { $0.requires = newValue } } }
+    public var steps: [Step] { get { box.value.steps } set { change { $0.steps = newValue } } }
     /// The file the section was read from.
-    public var file: String
+    public var file: String { get { box.value.file } set { change { $0.file = newValue } } }
 
     public init(
         id: Located<String>, label: Located<String>, title: SourceText, intro: SourceText? = nil,
         service: Located<Service>? = nil, requires: [Located<String>] = [], steps: [Step], file: String
     ) {
-        self.id = id
-        self.label = label
-        self.title = title
-        self.intro = intro
-        self.service = service
-        self.requires = requires
-        self.steps = steps
-        self.file = file
+        box = ValueBox(Values(id: id, label: label, title: title, intro: intro, service: service, requires: requires, steps: steps, file: file))
     }
 
     /// The step's number as the guide prints it: the section label, a dot, its 1-based position (`4A.3`).
     public func number(ofStepAt index: Int) -> String { "\(label.value).\(index + 1)" }
+
+    public static func == (lhs: Section, rhs: Section) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
+
+    private mutating func change(_ edit: (inout Values) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = ValueBox(box.value) }
+        edit(&box.value)
+    }
 }
 
 /// What a step asks of the reader.
@@ -91,38 +109,57 @@ public enum StepKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// One step of a section; its number comes from its position.
+///
+/// Its fields are kept in one object like `Section`'s: a step is copied wherever its
+/// views are made, and a copy of twelve fields was a dozen retains and as many releases.
 public struct Step: Sendable, Hashable {
-    public var id: Located<String>
-    public var kind: StepKind
-    public var text: SourceText
-    public var detail: SourceText?
-    public var substepsIntro: SourceText?
-    public var substeps: [SubStep]
-    public var fields: [Field]
-    public var notes: [Note]
-    public var questions: [Question]
-    public var lists: [TextList]
+    private struct Values: Hashable {
+        var id: Located<String>
+        var kind: StepKind
+        var text: SourceText
+        var detail: SourceText?
+        var substepsIntro: SourceText?
+        var substeps: [SubStep]
+        var fields: [Field]
+        var notes: [Note]
+        var questions: [Question]
+        var lists: [TextList]
+        var links: [Located<String>]
+        var screenshot: Screenshot?
+    }
+
+    private var box: ValueBox<Values>
+
+    public var id: Located<String> { get { box.value.id } set { change { $0.id = newValue } } }
+    public var kind: StepKind { get { box.value.kind } set { change { $0.kind = newValue } } }
+    public var text: SourceText { get { box.value.text } set { change { $0.text = newValue } } }
+    public var detail: SourceText? { get { box.value.detail } set { change { $0.detail = newValue } } }
+    public var substepsIntro: SourceText? { get { box.value.substepsIntro } set { change { $0.substepsIntro = newValue } } }
+    public var substeps: [SubStep] { get { box.value.substeps } set { change { $0.substeps = newValue } } }
+    public var fields: [Field] { get { box.value.fields } set { change { $0.fields = newValue } } }
+    public var notes: [Note] { get { box.value.notes } set { change { $0.notes = newValue } } }
+    public var questions: [Question] { get { box.value.questions } set { change { $0.questions = newValue } } }
+    public var lists: [TextList] { get { box.value.lists } set { change { $0.lists = newValue } } }
     /// Registry keys shown with the step besides the links in its text.
-    public var links: [Located<String>]
-    public var screenshot: Screenshot?
+    public var links: [Located<String>] { get { box.value.links } set { change { $0.links = newValue } } }
+    public var screenshot: Screenshot? { get { box.value.screenshot } set { change { $0.screenshot = newValue } } }
 
     public init(
         id: Located<String>, kind: StepKind, text: SourceText, detail: SourceText? = nil,
         substepsIntro: SourceText? = nil, substeps: [SubStep] = [], fields: [Field] = [], notes: [Note] = [],
         questions: [Question] = [], lists: [TextList] = [], links: [Located<String>] = [], screenshot: Screenshot? = nil
     ) {
-        self.id = id
-        self.kind = kind
-        self.text = text
-        self.detail = detail
-        self.substepsIntro = substepsIntro
-        self.substeps = substeps
-        self.fields = fields
-        self.notes = notes
-        self.questions = questions
-        self.lists = lists
-        self.links = links
-        self.screenshot = screenshot
+        box = ValueBox(Values(
+            id: id, kind: kind, text: text, detail: detail, substepsIntro: substepsIntro, substeps: substeps, fields: fields,
+            notes: notes, questions: questions, lists: lists, links: links, screenshot: screenshot))
+    }
+
+    public static func == (lhs: Step, rhs: Step) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
+
+    private mutating func change(_ edit: (inout Values) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = ValueBox(box.value) }
+        edit(&box.value)
     }
 }
 
@@ -227,4 +264,17 @@ public struct Screenshot: Sendable, Hashable {
         self.file = file
         self.alt = alt
     }
+}
+
+/// The fields of a value type kept in one object, so that a copy of the value is one retain.
+/// Only `Section` and `Step` hold one, and they replace it before changing a field unless it is
+/// theirs alone (`isKnownUniquelyReferenced`): a `ValueBox` is never changed while another value
+/// can read it, which is why it may cross threads.
+final class ValueBox<Value: Hashable>: @unchecked Sendable, CustomDebugStringConvertible {
+    var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    /// The fields, so that a step or section printed in a failed test reads as before.
+    var debugDescription: String { String(reflecting: value) }
 }

@@ -229,9 +229,12 @@ public struct SiteRenderer: Sendable {
         }
         let alternates = builder.locales.map { AlternateView(hreflang: builder.attribute($0.tag), href: builder.attribute("\(depth)\($0.tag)/\(file)")) }
         let guideTitle = builder.text(guide.title)
+        // A mutating call inside another call on the builder made Swift copy the whole builder
+        // first (once a page): the text is made before it is escaped.
+        let guideTitleText = builder.plainText(guide.title)
         return PageView(
             lang: builder.attribute(builder.locale.tag), dir: builder.attribute(LanguageTag.direction(of: builder.locale.tag)), title: title,
-            guideTitle: guideTitle, guideTitleText: builder.attribute(builder.plainText(guide.title)),
+            guideTitle: guideTitle, guideTitleText: builder.attribute(guideTitleText),
             root: builder.attribute(depth), assets: builder.attribute("\(depth)assets/"), home: builder.attribute("index.\(pageExtension)"),
             strings: shared.strings, attr: shared.attr, upper: shared.upper, alternates: alternates, xDefault: builder.attribute("\(depth)\(builder.sourceLocale)/\(file)"),
             languages: languages, otherLanguages: languages.filter { !$0.current }, hasOtherLanguages: languages.count > 1,
@@ -264,7 +267,8 @@ public struct SiteRenderer: Sendable {
                               title: builder.text(section.title, linksAsText: true), intro: section.intro.map { builder.text($0) },
                               stepCount: builder.chromeCount("stepCount", section.steps.count))
         }
-        let title = builder.format == .html ? builder.attribute(builder.chromeText("contents").text) : builder.fragment(builder.chromeText("contents").text)
+        let contents = builder.chromeText("contents").text
+        let title = builder.format == .html ? builder.attribute(contents) : builder.fragment(contents)
         return page(&builder, title: title, file: "index.\(pageExtension)", depth: "../", pageExtension: pageExtension, contents: ContentsView(sections: entries))
     }
 
@@ -278,7 +282,8 @@ public struct SiteRenderer: Sendable {
                                         href: builder.attribute("\(locale.tag)/index.html"), current: false, guideTitle: localised.text(guide.title, linksAsText: true)))
             builder.diagnostics += localised.diagnostics
         }
-        let page = page(&builder, title: builder.attribute(builder.plainText(guide.title)), file: "index.html", depth: "", pageExtension: "html",
+        let guideTitleText = builder.plainText(guide.title)
+        let page = page(&builder, title: builder.attribute(guideTitleText), file: "index.html", depth: "", pageExtension: "html",
                         chooser: ChooserView(languages: entries))
         return page
     }

@@ -385,7 +385,8 @@ struct ViewBuilder {
         var screenshot: ScreenshotView?
         if let shot = step.screenshot {
             if let asset = media[shot.file.value] {
-                screenshot = ScreenshotView(src: attribute(assets + MediaAsset.urlPath(asset.outputPath)), alt: Fragment(escaped: format == .html ? Escape.htmlAttribute(plainText(shot.alt)) : escape(plainText(shot.alt))),
+                let alt = plainText(shot.alt)
+                screenshot = ScreenshotView(src: attribute(assets + MediaAsset.urlPath(asset.outputPath)), alt: Fragment(escaped: format == .html ? Escape.htmlAttribute(alt) : escape(alt)),
                                             width: asset.width, height: asset.height, hasSize: asset.width != nil && asset.height != nil)
             }
         }

@@ -19,29 +19,34 @@ public enum InlineReference: Sendable, Hashable {
     public static let glossDestination = "gloss:"
 
     public init(destination: String) {
-        if let key = destination.dropPrefix("link:") {
-            self = .registry(key: key)
-        } else if let language = destination.dropPrefix("ui:") {
-            self = .uiLabel(language: language)
-        } else if destination == Self.glossDestination {
-            self = .gloss
-        } else if let kind = Quantity.Kind(destination: destination) {
-            self = .quantity(kind)
-        } else if let target = destination.dropPrefix("section:") {
-            // An ASCII target (ids are) is cut at its first `#` byte; any other by characters.
-            if target.utf8.allSatisfy({ $0 < 0x80 }) {
-                if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
-                    self = .section(id: String(target[..<hash]), step: String(target[target.utf8.index(after: hash)...]))
-                } else {
-                    self = .section(id: target, step: nil)
-                }
-                return
-            }
-            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            self = .section(id: String(parts[0]), step: parts.count > 1 ? String(parts[1]) : nil)
-        } else {
-            self = .raw(destination)
+        // Each scheme starts with a letter of its own, so the first byte tells which one prefix a
+        // destination can have: trying them in turn cost a failed comparison for each (a text's
+        // links are looked at every time it renders).
+        switch destination.utf8.first {
+        case UInt8(ascii: "l"):
+            if let key = destination.dropPrefix("link:") { self = .registry(key: key); return }
+        case UInt8(ascii: "u"):
+            if let language = destination.dropPrefix("ui:") { self = .uiLabel(language: language); return }
+        case UInt8(ascii: "g"):
+            if destination == Self.glossDestination { self = .gloss; return }
+        case UInt8(ascii: "n"), UInt8(ascii: "p"), UInt8(ascii: "a"):
+            if let kind = Quantity.Kind(destination: destination) { self = .quantity(kind); return }
+        case UInt8(ascii: "s"):
+            if let target = destination.dropPrefix("section:") { self = Self.section(target); return }
+        default:
+            break
         }
+        self = .raw(destination)
+    }
+
+    /// `section:` and the rest: an ASCII target (ids are) is cut at its first `#` byte; any other by characters.
+    private static func section(_ target: String) -> InlineReference {
+        if target.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) else { return .section(id: target, step: nil) }
+            return .section(id: String(target[..<hash]), step: String(target[target.utf8.index(after: hash)...]))
+        }
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        return .section(id: String(parts[0]), step: parts.count > 1 ? String(parts[1]) : nil)
     }
 }
 
@@ -58,17 +63,20 @@ extension String {
     /// it. Cut by the prefix's UTF-8 length: when ASCII characters match, so do their bytes, and
     /// `dropFirst(prefix.count)` broke the text into characters to count them (a fifth of
     /// locating a text's links).
-    func dropPrefix(_ prefix: String) -> String? {
-        assert(prefix.utf8.allSatisfy { $0 < 0x80 }, "an ASCII prefix")
-        // The bytes first (most texts differ in their first byte); `hasPrefix` compares
-        // characters, and decides only when a byte beyond ASCII follows the prefix's bytes (a
-        // combining mark would join the prefix's last character).
-        let count = prefix.utf8.count
-        // Compared in place: the `utf8` views' iterators took longer than the rest of the call.
-        let starts = withBytes { bytes in prefix.withBytes { prefix in bytes.count >= count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] } } }
-        guard starts else { return nil }
-        if count < utf8.count, utf8[utf8.index(startIndex, offsetBy: count)] >= 0x80, !hasPrefix(prefix) { return nil }
-        return String(self[utf8.index(startIndex, offsetBy: count)...])
+    func dropPrefix(_ prefix: StaticString) -> String? {
+        let count = prefix.utf8CodeUnitCount
+        // On the bytes, with the literal's bytes, and the rest made from its bytes: a `String`
+        // prefix, the indices and the substring cost 600 instructions a call.
+        let (decided, rest): (Bool, String?) = withBytes { bytes in
+            guard bytes.count >= count else { return (true, nil) }
+            for index in 0..<count where bytes[index] != prefix.utf8Start[index] { return (true, nil) }
+            // A byte beyond ASCII after the prefix's bytes may be a combining mark, which joins the
+            // prefix's last character into another: `hasPrefix`, on characters, decides then.
+            if count < bytes.count, bytes[count] >= 0x80 { return (false, nil) }
+            return (true, String(decoding: UnsafeBufferPointer(rebasing: bytes[count...]), as: UTF8.self))
+        }
+        if decided { return rest }
+        return hasPrefix(prefix.description) ? String(self[utf8.index(startIndex, offsetBy: count)...]) : nil
     }
 }
 

@@ -9,6 +9,18 @@ import Testing
         #expect(InlineReference(destination: "section:1688-account#sign-up") == .section(id: "1688-account", step: "sign-up"))
         #expect(InlineReference(destination: "section:1688-account") == .section(id: "1688-account", step: nil))
         #expect(InlineReference(destination: "https://global.1688.com") == .raw("https://global.1688.com"))
+        #expect(InlineReference(destination: "gloss:") == .gloss)
+        #expect(InlineReference(destination: "number:") == .quantity(.number))
+        #expect(InlineReference(destination: "percent:") == .quantity(.percent))
+        #expect(InlineReference(destination: "amount:CNY") == .quantity(.amount(currency: "CNY")))
+    }
+
+    /// A destination that starts with a scheme's first letter, or with no letter, and is not that
+    /// scheme is raw: the first byte picks which prefix to try, and nothing else.
+    @Test(arguments: ["linkedin.com", "l", "uix:en", "u", "gloss:x", "glossary", "numbers:", "n", "percent", "p", "amount:cny", "amount:CN", "a",
+                      "sections:a", "s", "LINK:x", "Ui:en", "", "#section:a", " link:a"])
+    func aDestinationNoSchemeMatchesIsRaw(destination: String) {
+        #expect(InlineReference(destination: destination) == .raw(destination))
     }
 
     /// The rest of the text after an ASCII prefix is what dropping the prefix's characters

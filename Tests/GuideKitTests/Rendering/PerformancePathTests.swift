@@ -267,9 +267,10 @@ extension RenderingTests {
         @Test(arguments: ["link:key", "link:", "link", "ui:en", "ui:\u{301}en", "link:\u{301}", "section:a#b", "section:a#b#c", "section:#b", "section:a#",
                           "section:ş#ı", "section:a\u{301}#b", "section:a#\u{301}b", "https://x.com", "sectıon:a", "LINK:a", ""])
         func destinationsAreReadAsByCharacters(destination: String) {
-            for prefix in ["link:", "ui:", "section:"] {
-                let expected = destination.hasPrefix(prefix) ? String(destination.unicodeScalars.dropFirst(prefix.unicodeScalars.count)) : nil
-                #expect(destination.dropPrefix(prefix).map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(destination.debugDescription) \(prefix)")
+            for prefix: StaticString in ["link:", "ui:", "section:"] {
+                let text = prefix.description
+                let expected = destination.hasPrefix(text) ? String(destination.unicodeScalars.dropFirst(text.unicodeScalars.count)) : nil
+                #expect(destination.dropPrefix(prefix).map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(destination.debugDescription) \(text)")
             }
             if destination.hasPrefix("section:") {
                 let parts = String(destination.dropFirst("section:".count)).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)

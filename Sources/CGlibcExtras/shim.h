@@ -7,5 +7,11 @@ int syncfs(int fd);
 #include <stddef.h>
 void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
 
+// renameat2(2) (glibc 2.28) and its flag that makes a rename fail rather than replace its target.
+int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
+
 // mallopt(3) and its M_* parameters.
 #include <malloc.h>

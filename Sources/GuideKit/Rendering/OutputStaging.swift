@@ -10,6 +10,8 @@ public struct StagedFile: Sendable {
     public let change: WritePlan.Change?
     /// The bytes still to write; nil when there is nothing to write or they are staged already.
     let bytes: Data?
+    /// Written under its own name in a staged tree (`StagedTree`).
+    var inTree = false
 
     public var path: String { output.path }
 }
@@ -18,8 +20,10 @@ public struct StagedFile: Sendable {
 /// `writing`, each new or changed file goes to its temporary file beside its target at once
 /// (`.name.guidegen-tmp`, as `OutputWriter.apply` would write it), so a build never holds every
 /// rendered file in memory; `plan` then hands the temporary files to `apply`, which flushes and
-/// renames them. Nothing a user sees changes before `apply`: `discard` removes the temporary
-/// files and the folders staging created, leaving the folder as it was.
+/// renames them. A folder the output does not have yet is built whole under a temporary name
+/// (`StagedTree`, `.html.guidegen-tmp`), its files under their own names, and `apply` renames
+/// the folder. Nothing a user sees changes before `apply`: `discard` removes the temporary
+/// files and trees, leaving the folder as it was.
 ///
 /// `stage` may be called from several threads at once. Take the folder's lock before creating a
 /// staging and hold it until the plan is applied or the staging discarded.
@@ -37,12 +41,20 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Guards everything below.
     private let lock = NSLock()
-    private var checkedFolders: Set<Substring> = []
-    /// The checked folders this staging made (empty when made).
-    private var newFolders: Set<Substring> = []
-    private var createdFolders: [URL] = []
+    /// Where the files of each folder seen so far go.
+    private var placements: [Substring: Placement] = [:]
+    private var trees: [StagedTree] = []
     private var temporaries: [String] = []
     private var written = 0
+
+    private enum Placement {
+        /// The folder exists: each file is compared with its target, and a new or changed one
+        /// written to a temporary file beside it.
+        case existing
+        /// The folder is new: its files are all new, written under their own names at this
+        /// absolute path, in a staged tree.
+        case tree(String)
+    }
 
     init(writer: OutputWriter, writing: Bool) throws {
         self.writer = writer
@@ -62,26 +74,30 @@ public final class OutputStaging: @unchecked Sendable {
     /// Compares one file with the folder and, when writing and it differs, writes its temporary file.
     public func stage(_ file: OutputFile) throws -> StagedFile {
         try OutputWriter.checkPath(file.path)
-        // The files of one folder have the same folders above them. A folder that does not exist
-        // yet holds only new files, so a staging that writes creates it at once.
+        // The files of one folder have the same folders above them: each folder is looked at once.
         let folder = file.path[..<(file.path.lastSlash ?? file.path.startIndex)]
-        let inNewFolder = try locked {
-            if !checkedFolders.contains(folder) {
-                try writer.checkFolders(of: file.path)
-                if writing, try writer.createFolders(URL(fileURLWithPath: writer.location(String(folder))), created: &createdFolders) {
-                    newFolders.insert(folder)
-                }
-                checkedFolders.insert(folder)
-            }
-            return newFolders.contains(folder)
+        let placement = try locked {
+            if let known = placements[folder] { return known }
+            let placement = try place(folder, of: file.path)
+            placements[folder] = placement
+            return placement
         }
         let output = BuildStamp.Output(path: file.path, bytes: file.bytes)
+        if case .tree(let staged) = placement {
+            // A new folder holds only new files: nothing to compare, nothing to rename one by one.
+            try locked {
+                try writer.failIfTheDiskIsFull(written: written)
+                written += 1
+            }
+            try OutputWriter.writeNewFile(file.bytes, to: staged + "/" + file.path.nameAfterLastSlash)
+            var staged = StagedFile(output: output, change: .added, bytes: nil)
+            staged.inTree = true
+            return staged
+        }
         let target = writer.location(file.path)
         var change = WritePlan.Change.added
         var info = stat()
-        // A folder this staging made was empty: its files are all new, without asking (a
-        // first build's every file was an `lstat` that found nothing).
-        if !inNewFolder, lstat(target, &info) == 0 {
+        if lstat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 throw OutputError(message: "\(writer.display)/\(file.path) is a folder, where guidegen writes a file: move it away")
@@ -112,6 +128,27 @@ public final class OutputStaging: @unchecked Sendable {
         return StagedFile(output: output, change: change, bytes: nil)
     }
 
+    /// Where the files of `folder` go (`path` is one of them): when writing and the folder does
+    /// not exist, into a staged tree, a new one for its outermost missing folder or the one
+    /// already staged for it. Called with the lock held.
+    private func place(_ folder: Substring, of path: String) throws -> Placement {
+        try writer.checkFolders(of: path)
+        guard writing, !folder.isEmpty else { return .existing }
+        let tree: StagedTree
+        if let staged = trees.first(where: { $0.holds(folder) }) {
+            tree = staged
+        } else if let missing = writer.firstMissingFolder(of: folder) {
+            tree = StagedTree(path: String(missing), temporary: OutputWriter.temporaryPath(for: writer.location(String(missing))))
+            try writer.makeTree(at: tree.temporary)
+            trees.append(tree)
+        } else {
+            return .existing
+        }
+        let staged = tree.staged(String(folder))
+        try OutputWriter.makeFolders(staged, inside: tree.temporary)
+        return .tree(staged)
+    }
+
     /// What `apply` must do, from every file the build produced (sorted by path): write or
     /// rename what differs, remove stale files, update the manifest.
     public func plan(_ files: [StagedFile], roots: [String]) throws -> WritePlan {
@@ -122,22 +159,23 @@ public final class OutputStaging: @unchecked Sendable {
         let kept = Set(owned).union(journal.filter(writer.isRegularFile)).filter { !produced.contains($0) && !OutputWriter.isUnder($0, roots: roots) }
         let manifestText = OutputWriter.manifestHeader + kept.union(produced).sorted().map { $0 + "\n" }.joined()
         let manifestChanged = FileBytes.contents(atPath: writer.location(OutputWriter.manifestName)) != Data(manifestText.utf8)
-        var plan = WritePlan(writes: files.compactMap { file in file.change.map { PlannedWrite(path: file.path, change: $0, bytes: file.bytes) } },
+        var plan = WritePlan(writes: files.compactMap { file in file.change.map { PlannedWrite(path: file.path, change: $0, bytes: file.bytes, inTree: file.inTree) } },
                              removals: stale.sorted(), unchanged: files.filter { $0.change == nil }.map(\.path), manifest: manifestText, manifestChanged: manifestChanged)
         plan.strays = strays
         plan.journaled = journal
-        locked { plan.createdFolders = createdFolders }
+        locked { plan.trees = trees }
         return plan
     }
 
-    /// Removes the temporary files written so far and the folders created for them: the folder
-    /// is as it was before the staging (a leftover temporary file of an earlier, killed build
-    /// whose name a new file needed is gone too: it was never anyone's file).
+    /// Removes the temporary files and staged trees written so far: the folder is as it was
+    /// before the staging (a leftover temporary file of an earlier, killed build whose name a new
+    /// file needed is gone too: it was never anyone's file).
     public func discard() {
         locked {
-            OutputWriter.discard(temporaries: temporaries, folders: createdFolders)
+            OutputWriter.discard(temporaries: temporaries, folders: [])
+            for tree in trees { OutputWriter.removeTree(tree.temporary) }
             temporaries = []
-            createdFolders = []
+            trees = []
         }
     }
 }

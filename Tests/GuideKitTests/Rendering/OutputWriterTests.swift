@@ -74,8 +74,8 @@ extension RenderingTests {
 
         // MARK: Staging while rendering
 
-        /// Staging writes new and changed files to temporary files only; discarding it removes
-        /// them and the folders made for them.
+        /// Staging writes new and changed files to temporary files only, and new folders whole
+        /// under temporary names; discarding it removes them.
         @Test func stagingTouchesNoTargetAndDiscardLeavesTheFolderAsItWas() throws {
             let directory = try TemporaryDirectory()
             let writer = writer(directory)
@@ -90,7 +90,9 @@ extension RenderingTests {
             let during = snapshot(of: output)
             #expect(during["html/tr/a.html"] == Data("a".utf8), "the target keeps its bytes until apply")
             #expect(during["html/tr/.a.html.guidegen-tmp"] == Data("a2".utf8))
-            #expect(during["html/tr/new/.b.html.guidegen-tmp"] == Data("b".utf8))
+            #expect(during["html/tr/.new.guidegen-tmp/b.html"] == Data("b".utf8), "a new folder is staged whole")
+            #expect(during[".checklists.guidegen-tmp/tr.txt"] == Data("c".utf8))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("html/tr/new").path))
 
             staging.discard()
             #expect(snapshot(of: output) == before)
@@ -135,6 +137,60 @@ extension RenderingTests {
             #expect(throws: OutputError.self) { try staging.stage(OutputFile(path: "html/tr/a.html", text: "a")) }
             staging.discard()
             #expect(snapshot(of: directory.url.appendingPathComponent("Output")).keys.sorted() == ["html/tr/a.html"])
+        }
+
+        /// A first build's folders are built under temporary names, their files under their own
+        /// names, and each folder renamed into place once: no file is renamed on its own.
+        @Test func aNewFolderIsStagedWholeAndRenamedIntoPlace() throws {
+            let directory = try TemporaryDirectory()
+            let writer = writer(directory)
+            let output = directory.url.appendingPathComponent("Output")
+            try directory.write("Output/html/index.html", Data("the user's".utf8))
+            let files = [OutputFile(path: "html/tr/a.html", text: "a"), OutputFile(path: "html/tr/sub/b.html", text: "b"),
+                         OutputFile(path: "html/de/a.html", text: "d"), OutputFile(path: "checklists/tr.txt", text: "c")]
+            let staging = try writer.staging(writing: true)
+            let staged = try files.map(staging.stage)
+            #expect(staged.allSatisfy { $0.change == .added && $0.inTree })
+            #expect(snapshot(of: output).keys.sorted() == [".checklists.guidegen-tmp/tr.txt", "html/.de.guidegen-tmp/a.html", "html/.tr.guidegen-tmp/a.html",
+                                                            "html/.tr.guidegen-tmp/sub/b.html", "html/index.html"])
+            try writer.apply(try staging.plan(staged, roots: ["html/", "checklists/tr.txt"]))
+            #expect(snapshot(of: output) == [".guidegen-manifest": Data((OutputWriter.manifestHeader + "checklists/tr.txt\nhtml/de/a.html\nhtml/tr/a.html\nhtml/tr/sub/b.html\n").utf8),
+                                             "checklists/tr.txt": Data("c".utf8), "html/de/a.html": Data("d".utf8), "html/index.html": Data("the user's".utf8),
+                                             "html/tr/a.html": Data("a".utf8), "html/tr/sub/b.html": Data("b".utf8)])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [".guidegen-manifest", "checklists", "html"])
+        }
+
+        /// A folder someone makes where a staged one goes, while the build runs, is theirs: the
+        /// build stops before changing anything, and leaves the folder and nothing of its own.
+        @Test func aFolderMadeWhereAStagedOneGoesIsNotReplaced() throws {
+            let directory = try TemporaryDirectory()
+            let writer = writer(directory)
+            let output = directory.url.appendingPathComponent("Output")
+            try writer.apply(try writer.plan([OutputFile(path: "html/tr/a.html", text: "a")], roots: roots))
+            let before = snapshot(of: output)
+            let staging = try writer.staging(writing: true)
+            let staged = try [OutputFile(path: "html/tr/a.html", text: "a2"), OutputFile(path: "checklists/tr.txt", text: "c")].map(staging.stage)
+            let plan = try staging.plan(staged, roots: roots)
+            try FileManager.default.createDirectory(at: output.appendingPathComponent("checklists"), withIntermediateDirectories: false)
+            #expect(throws: OutputError.self) { try writer.apply(plan) }
+            #expect(snapshot(of: output) == before, "the changed file was put back")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("checklists").path).isEmpty, "the folder made meanwhile is still there")
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".checklists.guidegen-tmp").path))
+        }
+
+        /// A staged folder a killed build left behind is a leftover like its temporary files: the
+        /// next build that stages the same folder replaces it, and one that does not removes it.
+        @Test(arguments: ["html", "markdown"])
+        func aStagedFolderAKilledBuildLeftIsRemoved(leftover: String) throws {
+            let directory = try TemporaryDirectory()
+            let writer = writer(directory)
+            let output = directory.url.appendingPathComponent("Output")
+            try directory.write("Output/.\(leftover).guidegen-tmp/tr/old.html", Data("left by a killed build".utf8))
+            #expect(try writer.plan([], roots: ["markdown/"]).strays == [".\(leftover).guidegen-tmp"], "a check reports it as one leftover")
+            let staging = try writer.staging(writing: true)
+            let staged = try [OutputFile(path: "html/tr/a.html", text: "a")].map(staging.stage)
+            try writer.apply(try staging.plan(staged, roots: ["html/"]))
+            #expect(snapshot(of: output).keys.sorted() == [".guidegen-manifest", "html/tr/a.html"])
         }
 
         @Test func leavesNoTemporaryFilesBehind() throws {

@@ -183,6 +183,22 @@ extension RenderingTests {
             #expect(output(directory) == (try await reference(of: directory.url.appendingPathComponent("content"))))
         }
 
+        /// A first build stages each new folder whole and renames it into place; killed after the
+        /// first of those renames, it leaves one folder in place (its files in the journal) and
+        /// the others staged. The next build adopts the one and removes the others.
+        @Test func aFirstBuildKilledBetweenItsFolderRenamesIsRepairedByTheNext() async throws {
+            let directory = try TemporaryDirectory()
+            _ = try directory.copy(Self.smallContent, as: "content")
+            let crashed = try await guidegen(["build", "--content", "content"], in: directory.url, environment: ["GUIDEGEN_TEST_CRASH_AFTER_RENAMES": "1"])
+            #expect(crashed.status == SIGKILL, "\(crashed.status) \(crashed.stdout)\(crashed.stderr)")
+            let left = output(directory)
+            #expect(left.keys.contains(OutputWriter.journalName))
+            #expect(left.keys.contains { $0.hasPrefix(".") && $0.contains(OutputWriter.temporarySuffix + "/") }, "the folders not yet renamed are still staged: \(left.keys.sorted())")
+            let repaired = try await guidegen(["build", "--content", "content"], in: directory.url)
+            #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
+            #expect(output(directory) == (try await reference(of: directory.url.appendingPathComponent("content"))))
+        }
+
         /// A build killed after some renames leaves the old versions of the files it changed
         /// (`.<name>.guidegen-old`); the next build of the same content, which has nothing left
         /// to change in those files, removes them.

@@ -152,12 +152,13 @@ public final class OutputStaging: @unchecked Sendable {
     /// What `apply` must do, from every file the build produced (sorted by path): write or
     /// rename what differs, remove stale files, update the manifest.
     public func plan(_ files: [StagedFile], roots: [String]) throws -> WritePlan {
-        let produced = Set(files.map(\.path))
+        let paths = files.map(\.path)
+        let produced = Set(paths)
         let stale = Set(owned + journal).filter { path in
             !produced.contains(path) && OutputWriter.isUnder(path, roots: roots) && writer.isRegularFile(path)
         }
         let kept = Set(owned).union(journal.filter(writer.isRegularFile)).filter { !produced.contains($0) && !OutputWriter.isUnder($0, roots: roots) }
-        let manifestText = OutputWriter.manifestHeader + kept.union(produced).sorted().map { $0 + "\n" }.joined()
+        let manifestText = OutputWriter.manifestHeader + OutputWriter.sortedUnion(paths, kept).map { $0 + "\n" }.joined()
         let manifestChanged = FileBytes.contents(atPath: writer.location(OutputWriter.manifestName)) != Data(manifestText.utf8)
         var plan = WritePlan(writes: files.compactMap { file in file.change.map { PlannedWrite(path: file.path, change: $0, bytes: file.bytes, inTree: file.inTree) } },
                              removals: stale.sorted(), unchanged: files.filter { $0.change == nil }.map(\.path), manifest: manifestText, manifestChanged: manifestChanged)

@@ -193,6 +193,21 @@ extension RenderingTests {
             #expect(snapshot(of: output).keys.sorted() == [".guidegen-manifest", "html/tr/a.html"])
         }
 
+        /// The manifest and the journal list a build's paths merged with the others, when the
+        /// build's are in order, and that is the sorted union of them all, as before: random lists
+        /// (in order or not, with repeats, paths of both lists, and a path spelled in two
+        /// canonically equivalent ways) give what `Set(a).union(b).sorted()` gives.
+        @Test func aMergedListIsTheSortedUnion() {
+            var random = RenderingTests.PropertyTests.Generator(state: 23)
+            let names = ["html/tr/a.html", "html/tr/b.html", "html/de/a.html", "checklists/tr.txt", "markdown/tr/é.md", "markdown/tr/e\u{301}.md", "html/İ.html", "a", "b/c"]
+            for _ in 0..<2_000 {
+                var first = (0..<random.int(0...6)).map { _ in random.pick(names) }
+                if random.chance(70) { first = Array(Set(first)).sorted() }
+                let second = (0..<random.int(0...4)).map { _ in random.pick(names) }
+                #expect(OutputWriter.sortedUnion(first, second) == Set(first).union(second).sorted(), "\(first) \(second)")
+            }
+        }
+
         @Test func leavesNoTemporaryFilesBehind() throws {
             let directory = try TemporaryDirectory()
             let writer = writer(directory)

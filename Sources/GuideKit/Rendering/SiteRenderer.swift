@@ -123,18 +123,21 @@ public struct SiteRenderer: Sendable {
         // other thread waited). Then the articles section by section, every format and locale of
         // one section before the next, so what they share of it is still in the processor's caches.
         pages.sort { $0.renderOrder < $1.renderOrder }
-        // What every page of a locale and format shares is built once, before the pages.
-        var shared: [String: ViewBuilder.Shared] = [:]
+        // What every page of a locale and format shares is built once, before the pages, each
+        // locale and format on a thread of its own (one after the other, the other thread waited).
+        var wanted: [(key: String, locale: LocaleInfo, format: TextFormat)] = []
+        var seen: Set<String> = []
         for page in pages {
-            guard let (locale, format) = page.localeAndFormat, shared[Self.sharedKey(locale, format)] == nil else { continue }
-            shared[Self.sharedKey(locale, format)] = builder(for: locale, locales: all, format: format).makeShared()
+            guard let (locale, format) = page.localeAndFormat, seen.insert(Self.sharedKey(locale, format)).inserted else { continue }
+            wanted.append((Self.sharedKey(locale, format), locale, format))
         }
+        let made = Parallel.map(wanted, threads: options.threads) { builder(for: $0.locale, locales: all, format: $0.format).makeShared() }
+        let shared = Dictionary(uniqueKeysWithValues: zip(wanted.map(\.key), made))
         let rendered = Parallel.map(pages, threads: options.threads) { job -> (path: String, file: File, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) in
             let page = renderPage(job, locales: all, shared: shared, options: options)
             return (page.file.path, keep(page.file), page.diagnostics, page.fallbacks)
         }
         for page in rendered {
-            files.append((page.path, page.file))
             diagnostics += page.diagnostics
             fallbacks.formUnion(page.fallbacks)
         }
@@ -144,10 +147,12 @@ public struct SiteRenderer: Sendable {
         // A string rendered in several formats reports its problem once.
         let unique = Array(Set(diagnostics)).sorted()
         // Sorted by their paths alone: sorting the pairs moved each through `File`'s generic
-        // witnesses, about 20 ms at S=1000 on one thread while the other waited.
-        let paths = files.map(\.path)
+        // witnesses, about 20 ms at S=1000 on one thread while the other waited. The pages are
+        // taken from where they rendered, each copied once (gathering them first copied each twice).
+        let paths = files.map(\.path) + rendered.map(\.path)
         let order = paths.indices.sorted { paths[$0] < paths[$1] }
-        return Rendered(files: order.map { files[$0].file }, roots: roots.sorted(), diagnostics: unique,
+        let ordered = order.map { $0 < files.count ? files[$0].file : rendered[$0 - files.count].file }
+        return Rendered(files: ordered, roots: roots.sorted(), diagnostics: unique,
                             fallbacks: fallbacks.sorted(), locales: selected.map(\.tag), formats: formats)
     }
 

@@ -212,18 +212,15 @@ public struct OutputWriter: Sendable {
 
     /// Creates the folder of a staged tree (`StagedTree`), replacing one an interrupted build left.
     func makeTree(at temporary: String) throws {
-        if mkdir(temporary, 0o755) != 0, errno == EEXIST {
+        var made = mkdir(temporary, 0o755) == 0
+        if !made, errno == EEXIST {
+            // Its name is guidegen's: whatever has it is a leftover (`strays`), removed, not followed.
             Self.removeTree(temporary)
-            _ = mkdir(temporary, 0o755)
+            made = mkdir(temporary, 0o755) == 0
         }
-        guard isRealFolderAt(temporary) else {
-            throw OutputError(message: "cannot create a folder in \(display): \(String(cString: strerror(errno)))")
+        guard made else {
+            throw OutputError(message: "cannot create the folder \(temporary.nameAfterLastSlash) in \(display): \(String(cString: strerror(errno)))")
         }
-    }
-
-    private func isRealFolderAt(_ absolute: String) -> Bool {
-        var info = stat()
-        return lstat(absolute, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Creates `folder` (an absolute path inside a staged tree) and its missing parents there.
@@ -395,7 +392,10 @@ public struct OutputWriter: Sendable {
         for (index, tree) in trees.enumerated() {
             guard Self.renameWithoutReplacing(tree.temporary, location(tree.path)) else {
                 let reason = String(cString: strerror(errno))
-                for moved in trees[..<index].reversed() { rename(location(moved.path), moved.temporary) }
+                // Back to their temporary names, or else gone: nothing in them is anyone else's.
+                for moved in trees[..<index].reversed() {
+                    if rename(location(moved.path), moved.temporary) != 0 { Self.removeTree(location(moved.path)) }
+                }
                 for staged in trees { Self.removeTree(staged.temporary) }
                 rollBack(renamed, plan: plan)
                 throw OutputError(message: "cannot move the new folder \(display)/\(tree.path) into place: \(reason); the files written before it were put back")

@@ -132,12 +132,12 @@ public final class OutputStaging: @unchecked Sendable {
     /// not exist, into a staged tree, a new one for its outermost missing folder or the one
     /// already staged for it. Called with the lock held.
     private func place(_ folder: Substring, of path: String) throws -> Placement {
-        try writer.checkFolders(of: path)
+        let missing = try writer.checkFolders(of: path)
         guard writing, !folder.isEmpty else { return .existing }
         let tree: StagedTree
         if let staged = trees.first(where: { $0.holds(folder) }) {
             tree = staged
-        } else if let missing = writer.firstMissingFolder(of: folder) {
+        } else if let missing {
             tree = StagedTree(path: String(missing), temporary: OutputWriter.temporaryPath(for: writer.location(String(missing))))
             try writer.makeTree(at: tree.temporary)
             trees.append(tree)

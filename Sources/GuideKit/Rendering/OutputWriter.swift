@@ -168,13 +168,20 @@ public struct OutputWriter: Sendable {
     }
 
     /// Every folder between the output folder and a file must be a real folder (not a file, and
-    /// not a symbolic link that would lead the write elsewhere), or not exist yet.
-    func checkFolders(of path: String) throws {
-        var relative = ""
-        for component in path.split(separator: "/").dropLast() {
-            relative += relative.isEmpty ? String(component) : "/" + String(component)
+    /// not a symbolic link that would lead the write elsewhere), or not exist yet. Returns the
+    /// outermost one that does not exist, nil when they all do.
+    @discardableResult
+    func checkFolders(of path: String) throws -> Substring? {
+        // Cut at `/` bytes, as the file system cuts (and `PathSafety`): a `/` followed by a
+        // combining mark is no `/` character, but it still ends a folder's name.
+        let bytes = path.utf8
+        guard let last = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        var end = bytes.startIndex
+        while end < last {
+            end = bytes[bytes.index(after: end)...].firstIndex(of: UInt8(ascii: "/")) ?? last
+            let relative = path[..<end]
             var info = stat()
-            guard lstat(location(relative), &info) == 0 else { return }
+            guard lstat(location(String(relative)), &info) == 0 else { return relative }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: continue
             case S_IFLNK:
@@ -183,6 +190,7 @@ public struct OutputWriter: Sendable {
                 throw OutputError(message: "\(display)/\(relative) is a file, where guidegen needs a folder: move it away")
             }
         }
+        return nil
     }
 
     func isRegularFile(_ path: String) -> Bool {
@@ -194,20 +202,6 @@ public struct OutputWriter: Sendable {
     func isRealFolder(_ path: String) -> Bool {
         var info = stat()
         return lstat(location(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// The outermost folder of `folder` (a path below the output folder) that does not exist,
-    /// or nil when it all does. `checkFolders` has made sure the ones that exist are folders.
-    func firstMissingFolder(of folder: Substring) -> Substring? {
-        // Cut at `/` bytes: a `/` followed by a combining mark is no `/` character, but is one name's end.
-        let bytes = folder.utf8
-        var end = bytes.startIndex
-        while end < bytes.endIndex {
-            end = bytes[bytes.index(after: end)...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
-            var info = stat()
-            if lstat(location(String(folder[..<end])), &info) != 0 { return folder[..<end] }
-        }
-        return nil
     }
 
     /// Creates the folder of a staged tree (`StagedTree`), replacing one an interrupted build left.

@@ -128,8 +128,9 @@ public struct SiteRenderer: Sendable {
         var wanted: [(key: String, locale: LocaleInfo, format: TextFormat)] = []
         var seen: Set<String> = []
         for page in pages {
-            guard let (locale, format) = page.localeAndFormat, seen.insert(Self.sharedKey(locale, format)).inserted else { continue }
-            wanted.append((Self.sharedKey(locale, format), locale, format))
+            guard let (locale, format) = page.localeAndFormat else { continue }
+            let key = Self.sharedKey(locale, format)
+            if seen.insert(key).inserted { wanted.append((key, locale, format)) }
         }
         let made = Parallel.map(wanted, threads: options.threads) { builder(for: $0.locale, locales: all, format: $0.format).makeShared() }
         let shared = Dictionary(uniqueKeysWithValues: zip(wanted.map(\.key), made))

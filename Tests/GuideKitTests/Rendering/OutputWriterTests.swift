@@ -193,6 +193,21 @@ extension RenderingTests {
             #expect(snapshot(of: output).keys.sorted() == [".guidegen-manifest", "html/tr/a.html"])
         }
 
+        /// The folders above a file are cut at `/` bytes, as the file system cuts them: a folder
+        /// name that starts with a combining mark does not hide a symbolic link before it (cut by
+        /// characters, `html` + `/` + U+0301 was one name, and the link was followed).
+        @Test func aSymbolicLinkBeforeANameThatStartsWithAMarkIsRefused() throws {
+            let directory = try TemporaryDirectory()
+            let elsewhere = directory.url.appendingPathComponent("elsewhere")
+            try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("Output"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: directory.url.appendingPathComponent("Output/html").path, withDestinationPath: "../elsewhere")
+            let staging = try writer(directory).staging(writing: true)
+            #expect(throws: OutputError.self) { try staging.stage(OutputFile(path: "html/\u{301}x/a.html", text: "a")) }
+            staging.discard()
+            #expect(snapshot(of: elsewhere).isEmpty)
+        }
+
         /// The manifest and the journal list a build's paths merged with the others, when the
         /// build's are in order, and that is the sorted union of them all, as before: random lists
         /// (in order or not, with repeats, paths of both lists, and a path spelled in two

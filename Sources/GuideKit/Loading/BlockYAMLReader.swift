@@ -135,14 +135,16 @@ struct BlockYAMLReader {
         let indentation = position - starts[line]
         let mark = mark(position)
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: Set<YAMLComposer.KeyIdentity>?
+        // Room for the fields of a step or an entry: growing from nothing reallocated most mappings twice or more.
+        pairs.reserveCapacity(8)
+        var keys = SeenKeys()
         var keyStart = position
         while true {
             guard let colon = colon(ofKeyAt: keyStart) else { return nil }
             var scalar = YAMLNode.Scalar(string(keyStart..<colon), mark: self.mark(keyStart))
             scalar.tag = scalar.keyTag
             // A key twice: libyaml's path reports it.
-            guard !YAMLComposer.KeyIdentity(.scalar(scalar)).isRepeated(in: pairs, keys: &keys) else { return nil }
+            guard keys.insert(scalar.string) else { return nil }
             guard let value = value(after: colon + 1, indentation: indentation, depth: depth) else { return nil }
             pairs.append((.scalar(scalar), value))
             skipTrivia()
@@ -153,6 +155,31 @@ struct BlockYAMLReader {
             keyStart = starts[line] + next
         }
         return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mark))
+    }
+
+    /// The keys of a mapping so far. This reader reads plain keys only, whose tag follows from
+    /// their text, so two keys are the same key (`YAMLComposer.KeyIdentity`) when their texts are
+    /// equal: the texts are compared where the keys' nodes were copied to compare them (a tenth of
+    /// composing a section file).
+    struct SeenKeys {
+        private var texts: [String] = []
+        /// The texts, once there are more than a few to compare a new one with.
+        private var set: Set<String>?
+
+        /// Adds `text`; false when it is there already.
+        mutating func insert(_ text: String) -> Bool {
+            if set == nil {
+                guard texts.count >= YAMLComposer.KeyIdentity.scannedKeys else {
+                    if texts.contains(text) { return false }
+                    // Room for all of them at once: growing the array took three allocations.
+                    if texts.isEmpty { texts.reserveCapacity(YAMLComposer.KeyIdentity.scannedKeys) }
+                    texts.append(text)
+                    return true
+                }
+                set = Set(texts)
+            }
+            return set!.insert(text).inserted
+        }
     }
 
     /// A plain key at `position`: the position of its colon, which a space or the line's end follows.
@@ -258,11 +285,11 @@ struct BlockYAMLReader {
         line += 1
         guard isMapping else { return .sequence(YAMLNode.Sequence(items: items, mark: mark)) }
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: Set<YAMLComposer.KeyIdentity>?
+        var keys = SeenKeys()
         for pair in stride(from: 0, to: items.count, by: 2) {
             guard case .scalar(var key) = items[pair] else { return nil }
             key.tag = key.keyTag
-            guard !YAMLComposer.KeyIdentity(.scalar(key)).isRepeated(in: pairs, keys: &keys) else { return nil }
+            guard keys.insert(key.string) else { return nil }
             pairs.append((.scalar(key), items[pair + 1]))
         }
         return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mark))

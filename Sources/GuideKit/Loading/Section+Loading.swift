@@ -144,16 +144,20 @@ extension NodeReader {
 /// Reports an id used twice in one list.
 struct UniqueIDs {
     let what: String
-    private var seen: [String: SourceLocation] = [:]
+    /// The first ids and their lines, searched in turn: most lists have a few items, and a
+    /// dictionary for each list (its table, every id hashed) cost more than the comparisons.
+    private var first: [(id: String, line: Int)] = []
+    /// The ids after those, by id.
+    private var more: [String: Int] = [:]
 
     init(what: String) { self.what = what }
 
     mutating func insert(_ id: Located<String>, node: YAMLNode, reader: inout NodeReader) -> Bool {
-        if let first = seen[id.value] {
-            reader.diagnostics.append(Diagnostic(id: "duplicate-id", message: "the \(what) id ‘\(id.value)’ is already used at line \(first.line): give this \(what) its own id", at: id.location))
+        if let line = first.first(where: { $0.id == id.value })?.line ?? more[id.value] {
+            reader.diagnostics.append(Diagnostic(id: "duplicate-id", message: "the \(what) id ‘\(id.value)’ is already used at line \(line): give this \(what) its own id", at: id.location))
             return false
         }
-        seen[id.value] = id.location
+        if first.count < 8 { first.append((id.value, id.location.line)) } else { more[id.value] = id.location.line }
         return true
     }
 }

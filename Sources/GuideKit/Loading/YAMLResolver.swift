@@ -51,14 +51,18 @@ extension YAMLNode.Scalar {
     /// thousand instructions a key, 3 % of a large validate.
     private static func quickKeyTag(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode.Tag? {
         guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return nil }
+        // LF, VT, FF and CR are 0x0A to 0x0D.
+        func mayBreakLine(_ byte: UInt8) -> Bool { byte &- 0x0A < 4 || byte == 0xC2 || byte == 0xE2 }
+        // Longer than every word (most keys): only the bytes are checked, without packing them.
+        guard bytes.count <= 5 else { return bytes.contains(where: mayBreakLine) ? nil : .str }
         var packed: UInt64 = 0
         for byte in bytes {
-            if byte == 0x0A || byte == 0x0B || byte == 0x0C || byte == 0x0D || byte == 0xC2 || byte == 0xE2 { return nil }
+            if mayBreakLine(byte) { return nil }
             packed = packed << 8 | UInt64(byte | 0x20)
         }
         // `| 0x20` lowers letters and may make another byte look like one: such a key goes on
         // to the rules below, as a word does.
-        return bytes.count <= 5 && lowercaseWords.contains(packed) ? nil : .str
+        return lowercaseWords.contains(packed) ? nil : .str
     }
 
     /// The bool and null words lowered, a byte each in one number.

@@ -107,6 +107,8 @@ import Testing
         "# only a comment first\n\n   # an indented one\nroot:\n  # between\n  leaf: 1\n    # deeper comment\n  other: 2\n",
         "days: { from: monday, to: friday }\nempty: {}\nitems:\n  - { code: CNH, name: Offshore Çin Yuanı }\n  - [a,b]\n  - USD\n",
         "key with spaces: v\na:b: c\nurl: https://global.1688.com/x?y=1#top\n",
+        // More keys than are compared one by one before they go in a set.
+        (1...12).map { "k\($0): v\($0)\n" }.joined(),
     ]
 
     @Test(arguments: readHere)
@@ -122,6 +124,8 @@ import Testing
         "%YAML 1.1\n---\na: b\n", "a: b\na: c\n", "a: b: c\n", "a: b:\n", "a: -1\n", "a: [b, [c]]\n", "a: [b,\n  c]\n",
         "a: [b, ]\n", "a: >+\n  x\n", "a: >2\n  x\n", "a: >\n\n  x\n", "a: >\n  x\n    y\n", "a: |\n  x\n   \n", "- - a\n",
         "-\n  a: b\n", "- >\n  x\n", "a: b\n c: d\n", "a:\n  b: c\n d: e\n", "just text\n", "a : b\n",
+        // A key twice among more keys than are compared one by one, and among a few in a list item.
+        (1...12).map { "k\($0): v\n" }.joined() + "k3: again\n", "- a: b\n  c: d\n  a: e\n",
     ]
 
     @Test(arguments: leftToLibyaml)

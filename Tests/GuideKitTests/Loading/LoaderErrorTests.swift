@@ -114,6 +114,20 @@ struct LoaderErrorTests {
         expectDiagnostic(result, id: "duplicate-id", file: "sections/first.yaml", at: marked[1], messageContains: "already used at line 5")
     }
 
+    /// Among the first few steps or after them (the ids kept past the first eight are looked up
+    /// another way), a step id used again is reported where it is, with the line of its first use.
+    @Test(arguments: [(3, 1), (12, 2), (12, 10), (20, 15)])
+    func duplicateStepIDInALongSection(steps: Int, repeated: Int) throws {
+        var text = "id: first\nlabel: \"1\"\ntitle: Hesap nasıl açılır?\nsteps:\n"
+        for number in 1...steps { text += "  - id: step-\(number)\n    kind: action\n    text: Adım \(number)\n" }
+        text += "  - id: 1️⃣step-\(repeated)\n    kind: action\n    text: Yine\n"
+        let marked = MarkedText(text)
+        let (result, _) = try load(tree: MinimalGuide.tree(section: marked.text))
+        // Step n's id is on line 5 + 3 × (n - 1).
+        expectDiagnostic(result, id: "duplicate-id", file: "sections/first.yaml", at: marked[1],
+                         messageContains: "‘step-\(repeated)’ is already used at line \(5 + 3 * (repeated - 1))")
+    }
+
     @Test func unknownLinkKeyInTextPointsAtTheKey() throws {
         let marked = MarkedText("""
             id: first

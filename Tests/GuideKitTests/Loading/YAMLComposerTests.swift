@@ -90,7 +90,7 @@ import Yams
                     // A space in texts that start like numbers: never a number.
                     "+65 6805 4380", "+1 ", "- 1", "-1 000", "+ .5", ". 5", ".inf ", "-.inf x", "0x 1", "12: 30", "1_ 000", "1e 5",
                     // Longer than any bool or null word, a letter first: the byte check.
-                    "FALSEx", "nullable", "Offset", "YeS", "oN", "tRUE", "Null", "NULL", "no_", "offs", "id", "text", "notes", "tamedu-0001.steps.step-1.text", "yes\nno", "yes\u{2028}no", "falsey\r", "null\u{85}no", "Ünlem"]
+                    "FALSEx", "nullable", "Offset", "YeS", "oN", "tRUE", "Null", "NULL", "no_", "offs", "id", "text", "notes", "tamedu-0001.steps.step-1.text", "yes\nno", "yes\u{2028}no", "falsey\r", "null\u{85}no", "Ünlem", "nullable\u{0B}", "truest\u{0C}x", "offside\nx", "yes\u{0B}", "no\u{0C}"]
         for string in RenderingTests.PerformancePathTests.scalars + more {
             let scalar = YAMLNode.Scalar(string)
             let yams = Yams.Node.scalar(Yams.Node.Scalar(string, .implicit, .plain))

@@ -80,6 +80,11 @@ public struct SiteRenderer: Sendable {
     /// that rendered it (so `keep` must be safe to call from several threads); the result holds
     /// only what `keep` returns. A build stages each file in the output folder this way instead
     /// of holding every rendered file until the last one is done.
+    ///
+    /// Specialised for what a build keeps: called from the `guidegen` module, the generic body
+    /// moved each file through its type's witnesses (the paths gathered and the files put in
+    /// order took 20 ms at S=1000, on one thread while the other waited).
+    @_specialize(where File == Result<StagedFile, any Error>)
     public func render<File>(_ options: Options, keep: (OutputFile) -> File) -> Rendered<File> {
         let all = allLocales
         let selected = all.filter { options.locales?.contains($0.tag) ?? true }

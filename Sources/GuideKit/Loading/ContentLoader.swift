@@ -54,38 +54,44 @@ public struct ContentLoader {
     }
 
     public func load() -> LoadResult {
-        let start = begin()
-        return finish(start, sections: Parallel.map(start.sectionIDs, threads: threads, section))
+        ContentAndCatalogs.load(self, threads: threads)
     }
 
-    /// What is read before the section files: `guide.yaml`, which lists them, and `links.yaml`.
+    /// What is read before the section files: `guide.yaml`, which lists them.
     struct Start {
         var header: GuideHeader?
-        var links = LinkRegistry(entries: [])
         var diagnostics: [Diagnostic] = []
         var files: [String: SourceFile] = [:]
         var sectionIDs: [Located<String>] { header?.sectionIDs ?? [] }
     }
 
+    /// `links.yaml`, read beside the section files.
+    typealias LinksResult = (links: LinkRegistry, diagnostics: [Diagnostic], files: [String: SourceFile])
+
     /// One section file, read, parsed and turned into a section.
     typealias SectionResult = (section: Section?, diagnostics: [Diagnostic], files: [String: SourceFile])
 
-    /// Reads `guide.yaml` and `links.yaml`.
+    /// Reads `guide.yaml`.
     func begin() -> Start {
         var start = Start()
-        let guideFile = read("guide.yaml", diagnostics: &start.diagnostics, files: &start.files)
-        let linksFile = read("links.yaml", diagnostics: &start.diagnostics, files: &start.files)
-        if let (source, root) = guideFile {
+        if let (source, root) = read("guide.yaml", diagnostics: &start.diagnostics, files: &start.files) {
             var reader = NodeReader(file: source)
             start.header = GuideHeader.read(root, reader: &reader)
             start.diagnostics += reader.diagnostics
         }
-        if let (source, root) = linksFile {
-            var reader = NodeReader(file: source)
-            start.links = LinkRegistry.read(root, reader: &reader)
-            start.diagnostics += reader.diagnostics
-        }
         return start
+    }
+
+    /// Reads `links.yaml`. It is read on a thread of its own, with the section files: before them,
+    /// it kept the other threads waiting (5 ms at S=1000, whose registry has 2,000 links).
+    func links() -> LinksResult {
+        var result: LinksResult = (LinkRegistry(entries: []), [], [:])
+        if let (source, root) = read("links.yaml", diagnostics: &result.diagnostics, files: &result.files) {
+            var reader = NodeReader(file: source)
+            result.links = LinkRegistry.read(root, reader: &reader)
+            result.diagnostics += reader.diagnostics
+        }
+        return result
     }
 
     /// The section file of `reference`. Section files are independent: each can be read on a
@@ -117,10 +123,10 @@ public struct ContentLoader {
         return (section, diagnostics, files)
     }
 
-    /// The guide from what `begin` read and the sections of `start.sectionIDs`, in that order.
-    func finish(_ start: Start, sections loaded: [SectionResult]) -> LoadResult {
-        var diagnostics = start.diagnostics
-        var files = start.files
+    /// The guide from what `begin` and `links` read and the sections of `start.sectionIDs`, in that order.
+    func finish(_ start: Start, links: LinksResult, sections loaded: [SectionResult]) -> LoadResult {
+        var diagnostics = start.diagnostics + links.diagnostics
+        var files = start.files.merging(links.files) { first, _ in first }
         var sections: [Section] = []
         for result in loaded {
             if let section = result.section { sections.append(section) }
@@ -132,7 +138,7 @@ public struct ContentLoader {
         guard let header = start.header, let support = header.support else {
             return LoadResult(guide: nil, diagnostics: diagnostics.sorted(), files: files)
         }
-        let guide = Guide(title: header.title, sourceLocale: header.sourceLocale, sections: sections, links: start.links, support: support)
+        let guide = Guide(title: header.title, sourceLocale: header.sourceLocale, sections: sections, links: links.links, support: support)
         diagnostics += ReferenceCheck(guide: guide, threads: threads, parses: parses).run()
         var result = LoadResult(guide: guide, diagnostics: diagnostics.sorted(), files: files)
         result.parses = parses

@@ -87,7 +87,9 @@ public struct SiteRenderer: Sendable {
     @_specialize(where File == Result<StagedFile, any Error>)
     public func render<File>(_ options: Options, keep: (OutputFile) -> File) -> Rendered<File> {
         let all = allLocales
-        let selected = all.filter { options.locales?.contains($0.tag) ?? true }
+        // Pages name their locale by its place in `all`: a locale's value (its catalog among them)
+        // copied into each of 6,000 pages took 2 ms before the pages could start.
+        let selected = all.indices.filter { options.locales?.contains(all[$0].tag) ?? true }
         var files: [(path: String, file: File)] = []
         var roots: [String] = []
         var pages: [PageJob] = []
@@ -111,10 +113,10 @@ public struct SiteRenderer: Sendable {
             for locale in selected {
                 switch format {
                 case .html, .markdown:
-                    roots.append("\(format.rawValue)/\(locale.tag)/")
+                    roots.append("\(format.rawValue)/\(all[locale].tag)/")
                     pages += guide.sections.indices.map { PageJob.article(format, locale, $0) } + [.contents(format, locale)]
                 case .checklist:
-                    roots.append("checklists/\(locale.tag).txt")
+                    roots.append("checklists/\(all[locale].tag).txt")
                     pages.append(.checklist(locale))
                 }
             }
@@ -130,15 +132,14 @@ public struct SiteRenderer: Sendable {
         pages.sort { $0.renderOrder < $1.renderOrder }
         // What every page of a locale and format shares is built once, before the pages, each
         // locale and format on a thread of its own (one after the other, the other thread waited).
-        var wanted: [(key: String, locale: LocaleInfo, format: TextFormat)] = []
-        var seen: Set<String> = []
+        var wanted: [SharedKey] = []
+        var seen: Set<SharedKey> = []
         for page in pages {
-            guard let (locale, format) = page.localeAndFormat else { continue }
-            let key = Self.sharedKey(locale, format)
-            if seen.insert(key).inserted { wanted.append((key, locale, format)) }
+            guard let key = page.sharedKey else { continue }
+            if seen.insert(key).inserted { wanted.append(key) }
         }
-        let made = Parallel.map(wanted, threads: options.threads) { builder(for: $0.locale, locales: all, format: $0.format).makeShared() }
-        let shared = Dictionary(uniqueKeysWithValues: zip(wanted.map(\.key), made))
+        let made = Parallel.map(wanted, threads: options.threads) { builder(for: all[$0.locale], locales: all, format: $0.format).makeShared() }
+        let shared = Dictionary(uniqueKeysWithValues: zip(wanted, made))
         let rendered = Parallel.map(pages, threads: options.threads) { job -> (path: String, file: File, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) in
             let page = renderPage(job, locales: all, shared: shared, options: options)
             return (page.file.path, keep(page.file), page.diagnostics, page.fallbacks)
@@ -159,16 +160,16 @@ public struct SiteRenderer: Sendable {
         let order = paths.indices.sorted { paths[$0] < paths[$1] }
         let ordered = order.map { $0 < files.count ? files[$0].file : rendered[$0 - files.count].file }
         return Rendered(files: ordered, roots: roots.sorted(), diagnostics: unique,
-                            fallbacks: fallbacks.sorted(), locales: selected.map(\.tag), formats: formats)
+                            fallbacks: fallbacks.sorted(), locales: selected.map { all[$0].tag }, formats: formats)
     }
 
-    /// One file to render.
+    /// One file to render. A locale is its index in `allLocales`; a section, its index in the guide.
     private enum PageJob {
         /// The language chooser, `html/index.html`.
         case chooser
-        case article(OutputFormat, LocaleInfo, Int)
-        case contents(OutputFormat, LocaleInfo)
-        case checklist(LocaleInfo)
+        case article(OutputFormat, Int, Int)
+        case contents(OutputFormat, Int)
+        case checklist(Int)
 
         /// When the page is handed to a thread: checklists, then the contents pages and the
         /// language chooser, then articles by section.
@@ -180,21 +181,27 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        /// The locale and text format the page's builder has (the chooser's is the source locale's).
-        var localeAndFormat: (LocaleInfo, TextFormat)? {
+        /// The locale and text format of the parts the page shares with the others of its
+        /// builder's locale and format; nil for the chooser.
+        var sharedKey: SharedKey? {
             switch self {
             case .chooser: nil
-            case .article(let format, let locale, _), .contents(let format, let locale): (locale, SiteRenderer.textFormat(format))
-            case .checklist(let locale): (locale, .plain)
+            case .article(let format, let locale, _), .contents(let format, let locale): SharedKey(locale: locale, format: SiteRenderer.textFormat(format))
+            case .checklist(let locale): SharedKey(locale: locale, format: .plain)
             }
         }
     }
 
+    /// A locale, by its index in `allLocales`, and a text format.
+    private struct SharedKey: Hashable {
+        let locale: Int
+        let format: TextFormat
+    }
+
     static func textFormat(_ format: OutputFormat) -> TextFormat { format == .checklist ? .plain : (format == .html ? .html : .markdown) }
 
-    private static func sharedKey(_ locale: LocaleInfo, _ format: TextFormat) -> String { locale.tag + " " + format.rawValue }
 
-    private func renderPage(_ page: PageJob, locales all: [LocaleInfo], shared: [String: ViewBuilder.Shared], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {
+    private func renderPage(_ page: PageJob, locales all: [LocaleInfo], shared: [SharedKey: ViewBuilder.Shared], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {
         let textFormat = Self.textFormat
         let file: OutputFile
         var builder: ViewBuilder
@@ -202,23 +209,26 @@ public struct SiteRenderer: Sendable {
         case .chooser:
             builder = self.builder(for: all[0], locales: all, format: .html)
             file = OutputFile(path: "html/index.html", bytes: templates[.html]!.withRendered(chooserPage(&builder, locales: all), template: "languages", PageText.normalisedBytes))
-        case .article(let format, let locale, let index):
+        case .article(let format, let localeIndex, let index):
+            let locale = all[localeIndex]
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
-            builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
+            builder.shared = page.sharedKey.flatMap { shared[$0] }
             let pageExtension = format == .html ? "html" : "md"
             let section = guide.sections[index]
             let view = articlePage(&builder, section: section, index: index, pageExtension: pageExtension)
             file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/\(section.id.value).\(pageExtension)",
                               bytes: templates[format]!.withRendered(view, template: "article", PageText.normalisedBytes))
-        case .contents(let format, let locale):
+        case .contents(let format, let localeIndex):
+            let locale = all[localeIndex]
             builder = self.builder(for: locale, locales: all, format: textFormat(format))
-            builder.shared = shared[Self.sharedKey(locale, textFormat(format))]
+            builder.shared = page.sharedKey.flatMap { shared[$0] }
             let pageExtension = format == .html ? "html" : "md"
             let view = contentsPage(&builder, pageExtension: pageExtension)
             file = OutputFile(path: "\(format.rawValue)/\(locale.tag)/index.\(pageExtension)", bytes: templates[format]!.withRendered(view, template: "index", PageText.normalisedBytes))
-        case .checklist(let locale):
+        case .checklist(let localeIndex):
+            let locale = all[localeIndex]
             builder = self.builder(for: locale, locales: all, format: .plain)
-            builder.shared = shared[Self.sharedKey(locale, .plain)]
+            builder.shared = page.sharedKey.flatMap { shared[$0] }
             file = OutputFile(path: "checklists/\(locale.tag).txt", bytes: checklist(&builder, templates: templates[.checklist]!, options: options))
         }
         return (file, builder.diagnostics, builder.fallbacks)

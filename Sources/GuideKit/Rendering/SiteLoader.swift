@@ -39,11 +39,11 @@ public struct SiteLoader {
         catalogLoader.cache = cache
         let parses = InlineParseCache()
         contentLoader.parses = parses
-        let (content, catalogs) = ContentAndCatalogs.load(contentLoader, catalogLoader, threads: threads)
-        var diagnostics = content.diagnostics
+        let (content, catalogs, templateSets) = ContentAndCatalogs.load(contentLoader, catalogLoader, threads: threads, alongside: loadTemplates)
+        var diagnostics = content.diagnostics + catalogs.diagnostics + templateSets.diagnostics
         var files = content.files
-        diagnostics += catalogs.diagnostics
         files.merge(catalogs.files) { first, _ in first }
+        files.merge(templateSets.files) { first, _ in first }
 
         // Chrome strings: the user's tables over the built-in ones.
         let sourceLocale = content.guide?.sourceLocale.value ?? "tr"
@@ -53,15 +53,12 @@ public struct SiteLoader {
                                           at: SourceLocation(file: templates.builtin.display + "/strings/\(sourceLocale).yaml", line: 1, column: 1)))
         }
 
-        var sets: [OutputFormat: TemplateSet] = [:]
-        for format in formats.sorted() {
-            if let set = TemplateSet.load(format, from: templates, required: SiteRenderer.requiredTemplates[format] ?? [], diagnostics: &diagnostics, files: &files) {
-                sets[format] = set
-                let known = Set(chrome.keys)
-                for reference in set.stringReferences where !known.contains(reference.value) {
-                    let hint = closestMatch(to: reference.value, in: chrome.keys).map { "did you mean ‘\($0)’?" } ?? "add it to strings/\(sourceLocale).yaml"
-                    diagnostics.append(Diagnostic(id: "unknown-string", message: "no chrome string ‘\(reference.value)’: \(hint)", at: reference.location))
-                }
+        let sets = templateSets.sets
+        let known = Set(chrome.keys)
+        for format in sets.keys.sorted() {
+            for reference in sets[format]!.stringReferences where !known.contains(reference.value) {
+                let hint = closestMatch(to: reference.value, in: chrome.keys).map { "did you mean ‘\($0)’?" } ?? "add it to strings/\(sourceLocale).yaml"
+                diagnostics.append(Diagnostic(id: "unknown-string", message: "no chrome string ‘\(reference.value)’: \(hint)", at: reference.location))
             }
         }
 
@@ -93,5 +90,16 @@ public struct SiteLoader {
         guard !hasErrors, let guide = content.guide else { return Result(renderer: nil, diagnostics: diagnostics, files: files) }
         let renderer = SiteRenderer(guide: guide, catalogs: catalogs.catalogs, chrome: chrome, templates: sets, htmlAssets: htmlAssets, media: media, parses: parses)
         return Result(renderer: renderer, diagnostics: diagnostics, files: files)
+    }
+
+    /// The template sets of the requested formats, read and compiled; run beside the content's loading.
+    private func loadTemplates() -> (sets: [OutputFormat: TemplateSet], diagnostics: [Diagnostic], files: [String: SourceFile]) {
+        var sets: [OutputFormat: TemplateSet] = [:]
+        var diagnostics: [Diagnostic] = []
+        var files: [String: SourceFile] = [:]
+        for format in formats.sorted() {
+            sets[format] = TemplateSet.load(format, from: templates, required: SiteRenderer.requiredTemplates[format] ?? [], diagnostics: &diagnostics, files: &files)
+        }
+        return (sets, diagnostics, files)
     }
 }

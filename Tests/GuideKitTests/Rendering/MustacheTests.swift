@@ -27,7 +27,7 @@ func object(_ fields: KeyValuePairs<String, TemplateValue>) -> TemplateValue {
 
 func text(_ string: String) -> TemplateValue { .text(Fragment(escaped: string)) }
 
-func list(_ values: TemplateValue...) -> TemplateValue { .list(values) }
+func list(_ values: TemplateValue...) -> TemplateValue { values.templateValue }
 
 extension RenderingTests {
     /// guidegen's own Mustache: each feature of the spec (and of its inheritance module) with

@@ -368,7 +368,7 @@ extension RenderingTests {
         @Test func aPageLongerThanTheFirstBufferComesOutWhole() throws {
             let line = String(repeating: "ş", count: 999) + "\n"
             let items = (0..<40).map { object(["v": text("\($0)\(line)")]) }
-            let rendered = try mustache("{{<p}}{{$b}}\n    {{#items}}{{v}}{{/items}}\n{{/b}}{{/p}}\n", object(["items": .list(items)]),
+            let rendered = try mustache("{{<p}}{{$b}}\n    {{#items}}{{v}}{{/items}}\n{{/b}}{{/p}}\n", object(["items": items.templateValue]),
                                         partials: ["p": "Hi,\n  {{$b}}\n  {{/b}}\n"])
             #expect(rendered == "Hi,\n" + (0..<40).map { "  \($0)\(line)" }.joined() + "  \n")
         }

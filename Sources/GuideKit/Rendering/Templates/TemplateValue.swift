@@ -35,9 +35,22 @@ protocol TemplateFields: AnyObject {
 }
 
 /// A list a section repeats over, element by element, without copying it into an array of values.
-protocol TemplateList {
+/// Only classes, as `TemplateFields`: a `TemplateValue` is then two words and a tag, returned in
+/// registers, where a list of any type made every value five words, copied through memory at
+/// each look-up (a look-up of every tag of every page).
+protocol TemplateList: AnyObject {
     var count: Int { get }
     func element(at index: Int) -> TemplateValue
+}
+
+/// An array as a template list.
+final class TemplateArray<Element: TemplateValueConvertible>: TemplateList {
+    let elements: [Element]
+
+    init(_ elements: [Element]) { self.elements = elements }
+
+    var count: Int { elements.count }
+    func element(at index: Int) -> TemplateValue { elements[index].templateValue }
 }
 
 /// A type that has a template value: fragments, flags, numbers, view models, lists and optionals of those.
@@ -62,11 +75,7 @@ extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvert
 }
 
 extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
-    var templateValue: TemplateValue { .list(self) }
-}
-
-extension Array: TemplateList where Element: TemplateValueConvertible {
-    func element(at index: Int) -> TemplateValue { self[index].templateValue }
+    var templateValue: TemplateValue { .list(TemplateArray(self)) }
 }
 
 extension TemplateValueConvertible where Self: TemplateFields {

@@ -68,22 +68,40 @@ enum PageText {
     /// What `lines` makes of lines handed over one at a time (each without its line feed and in
     /// NFC): trailing spaces and tabs cut, blank lines at the start and the end left out, a run
     /// of them made one.
+    /// Kept as UTF-8 bytes, each line ended by a line feed, for the checklist's pages: a string
+    /// made of every line checked each line's bytes again.
     struct Lines {
-        private(set) var lines: [String] = []
+        private(set) var bytes: [UInt8] = []
+        /// How many lines `bytes` holds.
+        private(set) var count = 0
         private var pendingBlank = false
 
+        var isEmpty: Bool { count == 0 }
+
+        /// The lines as strings.
+        var lines: [String] {
+            bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+        }
+
         mutating func append(_ line: String) {
-            let trimmed = line.withBytes { bytes in
-                var end = bytes.count
-                while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-                return end == bytes.count ? line : String(decoding: bytes[..<end], as: UTF8.self)
-            }
-            if trimmed.isEmpty {
-                pendingBlank = !lines.isEmpty
+            line.withBytes { append($0[...]) }
+        }
+
+        /// Appends the line these UTF-8 bytes spell (valid UTF-8, no line feed).
+        mutating func append(_ line: Slice<UnsafeBufferPointer<UInt8>>) {
+            var end = line.endIndex
+            while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+            if end == line.startIndex {
+                pendingBlank = count > 0
                 return
             }
-            if pendingBlank { lines.append("") }
-            lines.append(trimmed)
+            if pendingBlank {
+                bytes.append(0x0A)
+                count += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<end]))
+            bytes.append(0x0A)
+            count += 1
             pendingBlank = false
         }
     }

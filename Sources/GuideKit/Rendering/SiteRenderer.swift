@@ -379,7 +379,7 @@ public struct SiteRenderer: Sendable {
         // is megabytes, and holding every block's text and lines at once doubled that.
         var pages = Pages(pageLength: options.pageLength)
         func add(_ view: ChecklistBlockView, template: String) {
-            let lines = templates.withRendered(view, template: template, wrapper.pageLines)
+            let lines = templates.withRendered(view, template: template, wrapper.pageBlock)
             if !lines.isEmpty { pages.append(lines) }
         }
         add(block(nil), template: "header")
@@ -419,24 +419,40 @@ public struct SiteRenderer: Sendable {
         }
 
         mutating func append(_ block: [String]) {
-            pending.removeAll(keepingCapacity: true)
-            if blocks > 0 {
-                if let pageLength, pageLength > 0, used > 0, used + 1 + block.count > pageLength {
-                    // A form feed before the block's first line.
-                    pending.append(0x0C)
-                    used = 0
-                } else {
-                    pending.append(0x0A)
-                    used += 1
-                }
-            }
+            separate(before: block.count)
             for line in block {
                 pending.append(utf8: line)
                 pending.append(0x0A)
             }
+            finish(block.count)
+        }
+
+        /// A block whose lines are bytes already, each ended by a line feed.
+        mutating func append(_ block: PageText.Lines) {
+            separate(before: block.count)
+            pending.append(contentsOf: block.bytes)
+            finish(block.count)
+        }
+
+        /// Starts a block of `count` lines: a blank line before it, or a form feed when it does
+        /// not fit in what is left of the page.
+        private mutating func separate(before count: Int) {
+            pending.removeAll(keepingCapacity: true)
+            guard blocks > 0 else { return }
+            if let pageLength, pageLength > 0, used > 0, used + 1 + count > pageLength {
+                // A form feed before the block's first line.
+                pending.append(0x0C)
+                used = 0
+            } else {
+                pending.append(0x0A)
+                used += 1
+            }
+        }
+
+        private mutating func finish(_ count: Int) {
             lines.append(contentsOf: pending)
             blocks += 1
-            if let pageLength, pageLength > 0 { used = (used + block.count) % pageLength }
+            if let pageLength, pageLength > 0 { used = (used + count) % pageLength }
         }
 
         /// Every line ended by a line feed; a single line feed when there are none.

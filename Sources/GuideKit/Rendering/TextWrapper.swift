@@ -55,32 +55,37 @@ public struct TextWrapper: Sendable {
     /// lines, joined the wrapped lines and cut them again (3 % of a build); here each line the
     /// page scan finds is wrapped and kept as it comes.
     func pageLines(_ text: String) -> [String] {
-        var composed = PageText.nfc(text)
-        return composed.withUTF8 { pageLines(ofNFC: $0) }
+        pageBlock(text).lines
     }
 
-    /// `pageLines` of the text a template rendered as UTF-8 bytes (valid UTF-8: it is made of
+    /// `pageLines` as the UTF-8 bytes of the lines, each ended by a line feed.
+    func pageBlock(_ text: String) -> PageText.Lines {
+        var composed = PageText.nfc(text)
+        return composed.withUTF8 { pageBlock(ofNFC: $0) }
+    }
+
+    /// `pageBlock` of the text a template rendered as UTF-8 bytes (valid UTF-8: it is made of
     /// strings' bytes). Nearly every block is plainly in NFC and is read as it is, without first
     /// being made a string; any other goes through `nfc` as a string.
-    func pageLines(_ rendered: UnsafeBufferPointer<UInt8>) -> [String] {
-        PageText.isPlainlyNFC(rendered) ? pageLines(ofNFC: rendered) : pageLines(String(decoding: rendered, as: UTF8.self))
+    func pageBlock(_ rendered: UnsafeBufferPointer<UInt8>) -> PageText.Lines {
+        PageText.isPlainlyNFC(rendered) ? pageBlock(ofNFC: rendered) : pageBlock(String(decoding: rendered, as: UTF8.self))
     }
 
-    private func pageLines(ofNFC bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    private func pageBlock(ofNFC bytes: UnsafeBufferPointer<UInt8>) -> PageText.Lines {
         var lines = PageText.Lines()
         PageText.scanLines(bytes) { line, blankBefore in
             if blankBefore { lines.append("") }
             if fitsAsItIs(line) {
                 // A line of NFC text, with no trailing space (the scan cut it) and nothing
-                // wrapping changes.
-                lines.append(String(decoding: line, as: UTF8.self))
+                // wrapping changes: its bytes as they are.
+                lines.append(line)
             } else {
                 // Taking out protection marks can leave a combining mark next to a letter it
                 // composes with: such a line is composed again, as the page's text was.
                 for wrapped in wrapByUnits(line) { lines.append(PageText.nfc(wrapped)) }
             }
         }
-        return lines.lines
+        return lines
     }
 
     /// `text` split at each LF, as `split(separator: "\n")` splits it (a CR LF pair is one

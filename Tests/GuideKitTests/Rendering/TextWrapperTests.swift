@@ -43,8 +43,10 @@ extension RenderingTests {
             // Compared as bytes: strings compare equal when they are canonically equivalent.
             let chain = PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) }
             #expect(wrapper.pageLines(text).map { Array($0.utf8) } == chain)
-            // The same from the bytes a template renders, with or without a string made of them first.
-            #expect(Array(text.utf8).withUnsafeBufferPointer(wrapper.pageLines).map { Array($0.utf8) } == chain)
+            // The same from the bytes a template renders, with or without a string made of them
+            // first, as the bytes of the lines, each ended by a line feed.
+            let block = Array(text.utf8).withUnsafeBufferPointer(wrapper.pageBlock)
+            #expect(block.bytes == chain.flatMap { $0 + [0x0A] } && block.count == chain.count)
         }
 
         /// The same for random blocks made of the pieces wrapping and normalising care about, and
@@ -59,7 +61,8 @@ extension RenderingTests {
                 for _ in 0..<random.int(0...40) { text += random.pick(pieces) }
                 let chain = PageText.lines(wrapper.wrap(PageText.normalise(text))).map { Array($0.utf8) }
                 #expect(wrapper.pageLines(text).map { Array($0.utf8) } == chain, "\(text.debugDescription)")
-                #expect(Array(text.utf8).withUnsafeBufferPointer(wrapper.pageLines).map { Array($0.utf8) } == chain, "\(text.debugDescription)")
+                let block = Array(text.utf8).withUnsafeBufferPointer(wrapper.pageBlock)
+                #expect(block.bytes == chain.flatMap { $0 + [0x0A] } && block.count == chain.count, "\(text.debugDescription)")
                 for line in TextWrapper.lines(of: text) where wrapper.fitsAsItIs(line) {
                     #expect(wrapper.wrapByUnits(line).map { Array($0.utf8) } == [Array(line.utf8)], "\(line.debugDescription)")
                 }

@@ -146,18 +146,18 @@ struct UniqueIDs {
     let what: String
     /// The first ids and their lines, searched in turn: most lists have a few items, and a
     /// dictionary for each list (its table, every id hashed) cost more than the comparisons.
-    private var first: [(id: String, line: Int)] = []
+    private var firstIDs: [(id: String, line: Int)] = []
     /// The ids after those, by id.
-    private var more: [String: Int] = [:]
+    private var laterIDs: [String: Int] = [:]
 
     init(what: String) { self.what = what }
 
     mutating func insert(_ id: Located<String>, node: YAMLNode, reader: inout NodeReader) -> Bool {
-        if let line = first.first(where: { $0.id == id.value })?.line ?? more[id.value] {
+        if let line = firstIDs.first(where: { $0.id == id.value })?.line ?? laterIDs[id.value] {
             reader.diagnostics.append(Diagnostic(id: "duplicate-id", message: "the \(what) id ‘\(id.value)’ is already used at line \(line): give this \(what) its own id", at: id.location))
             return false
         }
-        if first.count < 8 { first.append((id.value, id.location.line)) } else { more[id.value] = id.location.line }
+        if firstIDs.count < 8 { firstIDs.append((id.value, id.location.line)) } else { laterIDs[id.value] = id.location.line }
         return true
     }
 }

@@ -68,6 +68,7 @@ enum PageText {
     /// What `lines` makes of lines handed over one at a time (each without its line feed and in
     /// NFC): trailing spaces and tabs cut, blank lines at the start and the end left out, a run
     /// of them made one.
+    ///
     /// Kept as UTF-8 bytes, each line ended by a line feed, for the checklist's pages: a string
     /// made of every line checked each line's bytes again.
     struct Lines {

@@ -200,7 +200,6 @@ public struct SiteRenderer: Sendable {
 
     static func textFormat(_ format: OutputFormat) -> TextFormat { format == .checklist ? .plain : (format == .html ? .html : .markdown) }
 
-
     private func renderPage(_ page: PageJob, locales all: [LocaleInfo], shared: [SharedKey: ViewBuilder.Shared], options: Options) -> (file: OutputFile, diagnostics: [Diagnostic], fallbacks: Set<FallbackUse>) {
         let textFormat = Self.textFormat
         let file: OutputFile

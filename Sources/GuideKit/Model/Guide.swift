@@ -89,13 +89,10 @@ public struct Section: Sendable, Hashable {
     /// The step's number as the guide prints it: the section label, a dot, its 1-based position (`4A.3`).
     public func number(ofStepAt index: Int) -> String { "\(label.value).\(index + 1)" }
 
-    public static func == (lhs: Section, rhs: Section) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
+    public static func == (lhs: Section, rhs: Section) -> Bool { ValueBox.holdEqualValues(lhs.box, rhs.box) }
     public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
 
-    private mutating func change(_ edit: (inout Values) -> Void) {
-        if !isKnownUniquelyReferenced(&box) { box = ValueBox(box.value) }
-        edit(&box.value)
-    }
+    private mutating func change(_ edit: (inout Values) -> Void) { ValueBox.edit(&box, edit) }
 }
 
 /// What a step asks of the reader.
@@ -154,13 +151,10 @@ public struct Step: Sendable, Hashable {
             notes: notes, questions: questions, lists: lists, links: links, screenshot: screenshot))
     }
 
-    public static func == (lhs: Step, rhs: Step) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
+    public static func == (lhs: Step, rhs: Step) -> Bool { ValueBox.holdEqualValues(lhs.box, rhs.box) }
     public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
 
-    private mutating func change(_ edit: (inout Values) -> Void) {
-        if !isKnownUniquelyReferenced(&box) { box = ValueBox(box.value) }
-        edit(&box.value)
-    }
+    private mutating func change(_ edit: (inout Values) -> Void) { ValueBox.edit(&box, edit) }
 }
 
 public struct SubStep: Sendable, Hashable {
@@ -267,13 +261,23 @@ public struct Screenshot: Sendable, Hashable {
 }
 
 /// The fields of a value type kept in one object, so that a copy of the value is one retain.
-/// Only `Section` and `Step` hold one, and they replace it before changing a field unless it is
-/// theirs alone (`isKnownUniquelyReferenced`): a `ValueBox` is never changed while another value
-/// can read it, which is why it may cross threads.
+/// Only `Section` and `Step` hold one, and they change it only through `edit`, which replaces it
+/// first unless it is theirs alone (`isKnownUniquelyReferenced`): a `ValueBox` is never changed
+/// while another value can read it, which is why it may cross threads.
 final class ValueBox<Value: Hashable>: @unchecked Sendable, CustomDebugStringConvertible {
     var value: Value
 
     init(_ value: Value) { self.value = value }
+
+    /// Changes the value `box` holds, in a box of its own first unless `box` is the holder's alone,
+    /// so a copy of the holder never sees the change.
+    static func edit(_ box: inout ValueBox, _ edit: (inout Value) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = ValueBox(box.value) }
+        edit(&box.value)
+    }
+
+    /// Whether two boxes hold equal values: the same box, or equal fields.
+    static func holdEqualValues(_ lhs: ValueBox, _ rhs: ValueBox) -> Bool { lhs === rhs || lhs.value == rhs.value }
 
     /// The fields, so that a step or section printed in a failed test reads as before.
     var debugDescription: String { String(reflecting: value) }

@@ -55,6 +55,13 @@ public struct BuildStamp: Sendable, Equatable {
             public static func < (a: Time, b: Time) -> Bool {
                 (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
             }
+
+            /// Appends `seconds.nanoseconds`.
+            func append(to bytes: inout [UInt8]) {
+                bytes.append(decimal: seconds)
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(decimal: nanoseconds)
+            }
         }
 
         public init(device: UInt64, inode: UInt64, changed: Time, modified: Time) {
@@ -83,9 +90,16 @@ public struct BuildStamp: Sendable, Equatable {
             return FileIdentity(info)
         }
 
-        /// As the stamp keeps it: `device inode changed modified`, each time as `seconds.nanoseconds`.
-        var text: String {
-            "\(device) \(inode) \(changed.seconds).\(changed.nanoseconds) \(modified.seconds).\(modified.nanoseconds)"
+        /// Appends the identity as the stamp keeps it: `device inode changed modified`, each time
+        /// as `seconds.nanoseconds`.
+        func append(to bytes: inout [UInt8]) {
+            bytes.append(decimal: device)
+            bytes.append(0x20)
+            bytes.append(decimal: inode)
+            bytes.append(0x20)
+            changed.append(to: &bytes)
+            bytes.append(0x20)
+            modified.append(to: &bytes)
         }
     }
 
@@ -320,10 +334,34 @@ public struct BuildStamp: Sendable, Equatable {
     /// identity`, the identity `-` when there is none); a stamp that cannot be saved only makes
     /// the next build a full one.
     public func save(to url: URL) {
-        var text = "\(Self.format)\n\(inputs)\n\(summary)\n"
-        for output in outputs { text += "\(output.path)\t\(output.size)\t\(output.digest)\t\(output.identity?.text ?? "-")\n" }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: url, options: .atomic)
+        try? Data(bytes).write(to: url, options: .atomic)
+    }
+
+    /// The saved stamp, written as bytes: a line made by string interpolation for each of the
+    /// 6,011 outputs of an S=1000 build took 6 ms, on one thread at the end of the build.
+    var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 + outputs.count * 128)
+        for line in [Self.format, inputs, summary] {
+            bytes.append(utf8: line)
+            bytes.append(0x0A)
+        }
+        for output in outputs {
+            bytes.append(utf8: output.path)
+            bytes.append(0x09)
+            bytes.append(decimal: output.size)
+            bytes.append(0x09)
+            bytes.append(utf8: output.digest)
+            bytes.append(0x09)
+            if let identity = output.identity {
+                identity.append(to: &bytes)
+            } else {
+                bytes.append(UInt8(ascii: "-"))
+            }
+            bytes.append(0x0A)
+        }
+        return bytes
     }
 
     static let format = "guidegen build stamp 2"

@@ -18,8 +18,27 @@ import Testing
             BuildStamp.Output(path: ".guidegen-manifest", bytes: Data()),
         ], summary: "guidegen build: 2 locales (tr, zh-Hans) — nothing changed")
         stamp.save(to: url)
+        // The bytes as written, every number in plain decimal digits.
+        let outputs = stamp.outputs
+        #expect(try Data(contentsOf: url) == Data("""
+            guidegen build stamp 2
+            0123456789abcdef
+            guidegen build: 2 locales (tr, zh-Hans) — nothing changed
+            html/tr/ödeme-adımları.html\t\(outputs[0].size)\t\(outputs[0].digest)\t2049 18446744073709551615 1796000000.5 0.999999999
+            checklists/zh-Hans.txt\t\(outputs[1].size)\t\(outputs[1].digest)\t-
+            .guidegen-manifest\t0\t\(outputs[2].digest)\t-
+
+            """.utf8))
         #expect(BuildStamp.load(from: url) == stamp)
         #expect(BuildStamp.load(from: url)?.outputs.map { $0.identity != nil } == [true, false, false])
+
+        // A time before 1970 (`recordIdentities` records none such) is written with its sign,
+        // and a stamp that holds one is not trusted.
+        var early = page
+        early.identity?.changed = .init(seconds: -3, nanoseconds: 4)
+        BuildStamp(inputs: "x", outputs: [early], summary: "s").save(to: url)
+        #expect(try String(decoding: Data(contentsOf: url), as: UTF8.self).hasSuffix("\t2049 18446744073709551615 -3.4 0.999999999\n"))
+        #expect(BuildStamp.load(from: url) == nil)
 
         let head = "guidegen build stamp 2\nabc\nsummary\n"
         for damage in ["guidegen build stamp 0\n", "guidegen build stamp 1\nabc\nsummary\nhtml/x.html\t10\tdigest\n", head.dropLast(9) + "",

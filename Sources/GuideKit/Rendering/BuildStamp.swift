@@ -177,7 +177,7 @@ public struct BuildStamp: Sendable, Equatable {
             let digests = Parallel.map(paths, threads: threads) { path -> String in
                 var file = ContentHasher()
                 file.add(path)
-                file.add((opened >= 0 ? FileBytes.contents(atPath: path, in: opened) : nil) ?? Data("unreadable".utf8))
+                if opened < 0 || !file.addFile(atPath: path, in: opened) { file.add("unreadable") }
                 return file.hex
             }
             if opened >= 0 { close(opened) }
@@ -189,22 +189,38 @@ public struct BuildStamp: Sendable, Equatable {
     /// Regular files below `folder`, relative, sorted; folders whose names start with a dot are
     /// skipped unless `hiddenFolders`. Symbolic links are followed (the loaders read through
     /// them), each folder once, so a link to a folder above cannot make the walk endless.
+    ///
+    /// Each folder is read with `readdir`, whose entries say what they are: a regular file needs no
+    /// `stat`, only a folder (for its identity), a link or an entry of unknown type. `FileManager`
+    /// and a `stat` per entry took 4.5 ms for the 1,050 files of an S=1000 help centre, on one
+    /// thread before anything else could start.
     static func files(below folder: URL, hiddenFolders: Bool = false) -> [String] {
         var result: [String] = []
         var visited: Set<[UInt64]> = []
-        // Paths joined as strings: a URL appended to and turned back into a path for each file
-        // was most of the walk, which every skipped build and cached validation makes.
-        let base = folder.path
         // Entries looked at from the open folder, not by their whole paths (see `outputsUnchanged`).
-        let opened = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let opened = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard opened >= 0 else { return [] }
         defer { close(opened) }
         func walk(_ relative: String, _ info: stat) {
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-            let path = relative.isEmpty ? base : base + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-            for name in names {
+            let descriptor = relative.isEmpty ? openat(opened, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                : openat(opened, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            guard let stream = fdopendir(descriptor) else {
+                close(descriptor)
+                return
+            }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
+                if Int32(entry.pointee.d_type) == Int32(DT_REG) {
+                    result.append(child)
+                    continue
+                }
                 var info = stat()
                 guard fstatat(opened, child, &info, 0) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
@@ -393,6 +409,34 @@ struct ContentHasher {
 
     mutating func add(_ data: Data) {
         data.withUnsafeBytes { add($0) }
+    }
+
+    /// The bytes of the file at `path` (from the open folder `folder`), read into one buffer and
+    /// added a full buffer at a time, so a file's hash does not depend on how its reads were cut;
+    /// false when it cannot be opened or read. Read whole, each 5 MB catalog of an S=1000 help
+    /// centre went into fresh memory (1,200 page faults) only to be hashed, before the loader read
+    /// it again.
+    mutating func addFile(atPath path: String, in folder: Int32) -> Bool {
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 16) { buffer in
+            var filled = 0
+            while true {
+                let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                filled += count
+                // The last piece is added even when empty, so an empty file is one empty piece.
+                if count == 0 || filled == buffer.count {
+                    add(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
+                    if count == 0 { return true }
+                    filled = 0
+                }
+            }
+        }
     }
 
     /// A string's UTF-8 bytes, read in place.

@@ -58,6 +58,58 @@ import Testing
         #expect(BuildStamp.load(from: directory.url.appendingPathComponent("missing")) == nil)
     }
 
+    /// The files a stamp digests: regular files at any depth, hidden ones too, through symbolic
+    /// links to files and folders, not in hidden folders unless asked for; a dangling link and a
+    /// link to something that is no file are left out. Sorted by path.
+    @Test func theFilesBelowAFolderAreItsRegularFilesThroughLinks() throws {
+        let directory = try TemporaryDirectory()
+        for file in ["Content/guide.yaml", "Content/.editorconfig", "Content/sections/b.yaml", "Content/locales/de/x.yaml",
+                     "Content/.git/config", "Elsewhere/linked.yaml", "Elsewhere/folder/inside.yaml"] {
+            try directory.write(file, Data("x".utf8))
+        }
+        let content = directory.url.appendingPathComponent("Content")
+        for (name, target) in [("link.yaml", "../Elsewhere/linked.yaml"), ("linked-folder", "../Elsewhere/folder"), ("dangling", "missing.yaml"),
+                               ("null", "/dev/null")] {
+            try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent(name).path, withDestinationPath: target)
+        }
+        #expect(BuildStamp.files(below: content) == [".editorconfig", "guide.yaml", "link.yaml", "linked-folder/inside.yaml", "locales/de/x.yaml", "sections/b.yaml"])
+        #expect(BuildStamp.files(below: content, hiddenFolders: true) == [".editorconfig", ".git/config", "guide.yaml", "link.yaml", "linked-folder/inside.yaml",
+                                                                          "locales/de/x.yaml", "sections/b.yaml"])
+        #expect(BuildStamp.files(below: directory.url.appendingPathComponent("missing")).isEmpty)
+    }
+
+    /// The digest of the inputs changes with any byte of any file, large files (read a piece at
+    /// a time) and empty ones included, with a file added or renamed, and with the settings; it
+    /// is the same for the same files.
+    @Test func theInputDigestFollowsEveryByteOfEveryFile() throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.url.appendingPathComponent("Content")
+        var large = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        try directory.write("Content/sections/large.yaml", large)
+        try directory.write("Content/empty.yaml", Data())
+        func digest(_ settings: [String] = ["a"]) -> String { BuildStamp.digest(settings: settings, folders: [folder], threads: 2) }
+        let original = digest()
+        #expect(digest() == original)
+        #expect(digest(["b"]) != original)
+        var seen: Set<String> = [original]
+        for offset in [0, 65_535, 65_536, 131_072, 199_999] {
+            large[offset] ^= 1
+            try directory.write("Content/sections/large.yaml", large)
+            #expect(seen.insert(digest()).inserted, "byte \(offset)")
+            large[offset] ^= 1
+        }
+        try directory.write("Content/sections/large.yaml", large + Data([0]))
+        #expect(seen.insert(digest()).inserted)
+        try directory.write("Content/sections/large.yaml", large)
+        #expect(digest() == original)
+        try directory.write("Content/empty.yaml", Data([0x0A]))
+        #expect(seen.insert(digest()).inserted)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("empty.yaml"), to: folder.appendingPathComponent("other.yaml"))
+        #expect(seen.insert(digest()).inserted)
+        try directory.write("Content/new.yaml", Data())
+        #expect(seen.insert(digest()).inserted)
+    }
+
     /// The hex digits are the hash's two words, each written out in full.
     @Test func hexIsTheTwoWordsInLowerCaseDigits() {
         var generator = SystemRandomNumberGenerator()

@@ -166,8 +166,13 @@ struct Build: ParsableCommand {
             // The clock's time first, then the files: a file changed in that tick is read next time.
             stamp.recordIdentities(in: outputURL, now: lock?.touch(), threads: threads)
             stamp.save(to: stampURL)
+            Parallel.release(consume stamp)
         }
-        if check, !plan.isEmpty { throw Outcome.findings.exitCode }
+        let unwritten = check && !plan.isEmpty
+        // What the build made goes the way of the content: 1.5–2 ms of freeing at S=1000, on one
+        // thread after the stamp.
+        Parallel.release((consume site, consume staged, consume plan))
+        if unwritten { throw Outcome.findings.exitCode }
     }
 
     /// Where build stamps are kept, beside the link cache (relative to the current folder).

@@ -6,28 +6,28 @@ import Foundation
 /// field added to the model needs a line in each direction here (`ParsedFileCacheTests` reads
 /// back every field of the real guide and a catalog).
 extension ParsedFileCache {
-    /// A section file's section, with the file's text, when it was kept for these bytes.
-    func section(of file: URL, displayPath: String, bytes: Data) -> (section: Section, source: SourceFile)? {
-        read(of: file, kind: "section", displayPath: displayPath, bytes: bytes) { try $0.section() }
+    /// The section of the section file at `path`, with the file's text, when it was kept for these bytes.
+    func section(atPath path: String, displayPath: String, bytes: Data) -> (section: Section, source: SourceFile)? {
+        read(of: path, kind: "section", displayPath: displayPath, bytes: bytes) { try $0.section() }
     }
 
     /// Keeps a section that parsed without a problem from these bytes.
-    func store(_ section: Section, of file: URL, displayPath: String, bytes: Data) {
+    func store(_ section: Section, atPath path: String, displayPath: String, bytes: Data) {
         guard keepsNewEntries else { return }
         var writer = ModelWriter(file: displayPath)
         writer.write(section)
         guard writer.isFaithful else { return }
-        store(writer.bytes, of: file, kind: "section", key: Self.key(kind: "section", displayPath: displayPath, bytes: bytes))
+        store(writer.bytes, of: path, kind: "section", key: Self.key(kind: "section", displayPath: displayPath, bytes: bytes))
     }
 
-    /// A catalog file's catalog, with the file's text, when it was kept for these bytes.
-    func catalog(of file: URL, displayPath: String, bytes: Data) -> (catalog: Catalog, source: SourceFile)? {
-        read(of: file, kind: "catalog", displayPath: displayPath, bytes: bytes) { try $0.catalog() }
+    /// The catalog of the catalog file at `path`, with the file's text, when it was kept for these bytes.
+    func catalog(atPath path: String, displayPath: String, bytes: Data) -> (catalog: Catalog, source: SourceFile)? {
+        read(of: path, kind: "catalog", displayPath: displayPath, bytes: bytes) { try $0.catalog() }
     }
 
     /// The value kept for these bytes, read back with the file's text (made only on a hit).
-    private func read<T>(of file: URL, kind: String, displayPath: String, bytes: Data, _ value: (inout ModelReader) throws -> T) -> (T, SourceFile)? {
-        guard let payload = payload(of: file, kind: kind, key: Self.key(kind: kind, displayPath: displayPath, bytes: bytes)),
+    private func read<T>(of path: String, kind: String, displayPath: String, bytes: Data, _ value: (inout ModelReader) throws -> T) -> (T, SourceFile)? {
+        guard let payload = payload(of: path, kind: kind, key: { Self.key(kind: kind, displayPath: displayPath, bytes: bytes) }),
             let text = YAMLFile.text(of: bytes) else { return nil }
         let source = SourceFile(path: displayPath, text: text)
         var reader = ModelReader(bytes: payload, source: source)
@@ -36,12 +36,12 @@ extension ParsedFileCache {
     }
 
     /// Keeps a catalog that parsed without a problem from these bytes.
-    func store(_ catalog: Catalog, of file: URL, displayPath: String, bytes: Data) {
+    func store(_ catalog: Catalog, atPath path: String, displayPath: String, bytes: Data) {
         guard keepsNewEntries else { return }
         var writer = ModelWriter(file: displayPath)
         writer.write(catalog)
         guard writer.isFaithful else { return }
-        store(writer.bytes, of: file, kind: "catalog", key: Self.key(kind: "catalog", displayPath: displayPath, bytes: bytes))
+        store(writer.bytes, of: path, kind: "catalog", key: Self.key(kind: "catalog", displayPath: displayPath, bytes: bytes))
     }
 }
 

@@ -24,7 +24,12 @@ struct YAMLFile {
 
     /// The bytes of `url` (see `read`), or nil with the reason in `diagnostics`.
     static func contents(_ url: URL, displayPath: String, within root: URL?, diagnostics: inout [Diagnostic]) -> Data? {
-        switch ConfinedFile.contents(of: url, within: root, limit: maximumBytes) {
+        contents(atPath: url.path, displayPath: displayPath, within: root?.path, diagnostics: &diagnostics)
+    }
+
+    /// The same for paths (see `ConfinedFile.contents(atPath:within:limit:)`).
+    static func contents(atPath path: String, displayPath: String, within root: String?, diagnostics: inout [Diagnostic]) -> Data? {
+        switch ConfinedFile.contents(atPath: path, within: root, limit: maximumBytes) {
         case .failure(let failure):
             diagnostics.append(failure.diagnostic(file: displayPath, what: "YAML file", limit: maximumBytes))
             return nil

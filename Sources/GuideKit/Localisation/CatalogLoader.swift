@@ -42,10 +42,10 @@ public struct CatalogLoader {
         let url = folder.appendingPathComponent(name)
         guard let bytes = YAMLFile.contents(url, displayPath: display, within: URL(fileURLWithPath: directory), diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
         // Kept only when it read without a problem, under its name, which holds the locale.
-        if let (catalog, source) = cache?.catalog(of: url, displayPath: display, bytes: bytes) { return (catalog, [], (display, source)) }
+        if let (catalog, source) = cache?.catalog(atPath: url.path, displayPath: display, bytes: bytes) { return (catalog, [], (display, source)) }
         let locale = String(name.dropLast(5))
         if let (catalog, source) = YAMLFile.catalog(bytes, displayPath: display, expectedLocale: locale) {
-            cache?.store(catalog, of: url, displayPath: display, bytes: bytes)
+            cache?.store(catalog, atPath: url.path, displayPath: display, bytes: bytes)
             return (catalog, [], (display, source))
         }
         guard let file = YAMLFile.parse(bytes, displayPath: display, diagnostics: &diagnostics) else { return (nil, diagnostics, nil) }
@@ -57,7 +57,7 @@ public struct CatalogLoader {
         var reader = NodeReader(file: file.source)
         let catalog = Catalog.read(root, expectedLocale: locale, reader: &reader)
         diagnostics += reader.diagnostics
-        if let catalog, diagnostics.isEmpty { cache?.store(catalog, of: url, displayPath: display, bytes: bytes) }
+        if let catalog, diagnostics.isEmpty { cache?.store(catalog, atPath: url.path, displayPath: display, bytes: bytes) }
         return (catalog, diagnostics, (display, file.source))
     }
 

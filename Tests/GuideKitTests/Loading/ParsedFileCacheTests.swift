@@ -66,7 +66,7 @@ import Testing
         let bytes = try Data(contentsOf: file)
         var section = try #require(load(content, cache: nil).0.guide?.section(id: "1688-account"))
         section.title = section.title.withValue("a title only the entry has")
-        cache.store(section, of: file, displayPath: display, bytes: bytes)
+        cache.store(section, atPath: file.path, displayPath: display, bytes: bytes)
         #expect(load(content, cache: cache).0.guide?.section(id: "1688-account")?.title.value == "a title only the entry has")
 
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
@@ -116,8 +116,8 @@ import Testing
         let file = URL(fileURLWithPath: content).appendingPathComponent("sections/1688-account.yaml")
         let display = "\(content)/sections/1688-account.yaml"
         let bytes = try Data(contentsOf: file)
-        #expect(cache.section(of: file, displayPath: display, bytes: bytes) != nil)
-        let entry = cache.location(of: file, kind: "section")
+        #expect(cache.section(atPath: file.path, displayPath: display, bytes: bytes) != nil)
+        let entry = cache.folder.appendingPathComponent(cache.entryName(of: file.path, kind: "section"))
         let stored = try Data(contentsOf: entry)
         // The header: the key and the checksum, each a 4-byte length and its bytes.
         var offset = 0
@@ -132,7 +132,7 @@ import Testing
             damaged.write(ParsedFileCache.key(kind: "section", displayPath: display, bytes: bytes))
             damaged.write(hasher.hex)
             try (damaged.data + cut).write(to: entry)
-            #expect(cache.section(of: file, displayPath: display, bytes: bytes) == nil, "\(length) bytes")
+            #expect(cache.section(atPath: file.path, displayPath: display, bytes: bytes) == nil, "\(length) bytes")
         }
         _ = directory
     }

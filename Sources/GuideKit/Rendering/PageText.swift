@@ -126,17 +126,31 @@ enum PageText {
     }
 
     /// The lines of NFC text, each ended by a line feed.
+    ///
+    /// Written into memory from `malloc` that the data then owns: appending to `Data` line by line
+    /// cost more than the rest of the scan, and gathering the lines in an array copied every page
+    /// once more into its `Data`. The lines take at most the text's bytes and one: each line feed
+    /// written stands for a line end or a blank line the text had, but for a last line without one.
     private static func joinedLines(of bytes: UnsafeBufferPointer<UInt8>) -> Data {
-        // Lines are gathered in an array and copied into `Data` once: appending to `Data` line by
-        // line cost more than the rest of the scan.
-        var out: [UInt8] = []
+        let capacity = bytes.count + 1
+        guard let memory = malloc(capacity) else { fatalError("out of memory for a page of \(capacity) bytes") }
+        let out = memory.bindMemory(to: UInt8.self, capacity: capacity)
+        var count = 0
         scanLines(bytes) { line, blankBefore in
-            if out.isEmpty { out.reserveCapacity(bytes.count + 1) }
-            if blankBefore { out.append(0x0A) }
-            out.append(contentsOf: line)
-            out.append(0x0A)
+            let needed = line.count + (blankBefore ? 2 : 1)
+            precondition(count + needed <= capacity, "normalised lines longer than the text")
+            if blankBefore {
+                out[count] = 0x0A
+                count += 1
+            }
+            if let start = line.base.baseAddress {
+                (out + count).update(from: start + line.startIndex, count: line.count)
+            }
+            count += line.count
+            out[count] = 0x0A
+            count += 1
         }
-        return Data(out)
+        return Data(bytesNoCopy: memory, count: count, deallocator: .free)
     }
 
     /// Calls `body` with each line that is not blank, and whether one blank line goes before it.

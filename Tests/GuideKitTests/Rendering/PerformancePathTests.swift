@@ -182,6 +182,32 @@ extension RenderingTests {
             #expect(PageText.normalise("İş ‘[现在去认证]’\n") == "İş ‘[现在去认证]’\n")
         }
 
+        /// Every text of a few bytes among letters, spaces, tabs and line ends is normalised as
+        /// the rules say, line by line: trailing spaces and tabs cut, blank lines at the ends
+        /// dropped and runs of them made one, each line ended by a line feed. The pages are
+        /// written in place into memory the size of the text and one byte, which this fills.
+        @Test func everyShortTextIsNormalisedLineByLine() {
+            let pieces: [String] = ["a", " ", "\t", "\n", "\r", "\r\n"]
+            func expected(_ text: String) -> String {
+                let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                    .split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { line in String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+                var out: [String] = [], blank = false
+                for line in lines {
+                    if line.isEmpty { blank = !out.isEmpty; continue }
+                    if blank { out.append("") }
+                    out.append(line)
+                    blank = false
+                }
+                return out.map { $0 + "\n" }.joined()
+            }
+            var generator = RenderingTests.PropertyTests.Generator(state: 25)
+            for _ in 0..<5_000 {
+                let text = (0..<generator.int(0...12)).map { _ in generator.pick(pieces) }.joined()
+                #expect(PageText.normalise(text) == expected(text), "\(text.debugDescription)")
+            }
+        }
+
         /// A page rendered as bytes is normalised as its text would be: plainly NFC or not
         /// (decomposed letters, a Hangul syllable in parts), with any line ends and blank lines.
         @Test(arguments: ["\n\n a \t\r\n\r\n\r\nb\rc  \n\n", " \n\t\n", "e\u{301}\n", "İş ‘[现在去认证]’\n", "\u{1100}\u{1161} x\r\n", "", "a\u{0308}\n\n\nb"])

@@ -6,7 +6,8 @@ import Foundation
 /// field added to the model needs a line in each direction here (`ParsedFileCacheTests` reads
 /// back every field of the real guide and a catalog).
 extension ParsedFileCache {
-    /// The section of the section file at `path`, with the file's text, when it was kept for these bytes.
+    /// The section of the section file at `path`, with the file's text, when it was kept for
+    /// these bytes.
     func section(atPath path: String, displayPath: String, bytes: Data) -> (section: Section, source: SourceFile)? {
         read(of: path, kind: "section", displayPath: displayPath, bytes: bytes) { try $0.section() }
     }
@@ -20,7 +21,8 @@ extension ParsedFileCache {
         store(writer.bytes, of: path, kind: "section", key: Self.key(kind: "section", displayPath: displayPath, bytes: bytes))
     }
 
-    /// The catalog of the catalog file at `path`, with the file's text, when it was kept for these bytes.
+    /// The catalog of the catalog file at `path`, with the file's text, when it was kept for
+    /// these bytes.
     func catalog(atPath path: String, displayPath: String, bytes: Data) -> (catalog: Catalog, source: SourceFile)? {
         read(of: path, kind: "catalog", displayPath: displayPath, bytes: bytes) { try $0.catalog() }
     }

@@ -55,10 +55,10 @@ public struct ParsedFileCache: Sendable {
         return "\(kind)-\(hasher.hex)"
     }
 
-    /// The payload of the entry for the file at `path` when it was written under `key` and is whole (its
-    /// checksum matches: a damaged entry could otherwise still read as other values), else nil.
-    /// The key is worked out only when there is an entry: it hashes the file's bytes, 15 MB for
-    /// a first build at S=1000, which has no entries.
+    /// The payload of the entry for the file at `path` when it was written under `key` and is
+    /// whole (its checksum matches: a damaged entry could otherwise still read as other values),
+    /// else nil. The key is worked out only when there is an entry: it hashes the file's bytes,
+    /// 15 MB for a first build at S=1000, which has no entries.
     func payload(of path: String, kind: String, key: () -> String) -> BinaryReader? {
         guard let data = FileBytes.contents(atPath: folderPath + "/" + entryName(of: path, kind: kind)) else { return nil }
         var reader = BinaryReader(data)
@@ -66,8 +66,8 @@ public struct ParsedFileCache: Sendable {
         return reader
     }
 
-    /// Keeps `payload` as the entry for the file at `path` under `key`. Written to a file of its own and
-    /// renamed into place, so a reader never sees half an entry, even with two runs at once.
+    /// Keeps `payload` as the entry for the file at `path` under `key`. Written to a file of its
+    /// own and renamed into place, so a reader never sees half an entry, even with two runs at once.
     func store(_ payload: BinaryWriter, of path: String, kind: String, key: String) {
         var entry = BinaryWriter()
         entry.write(key)

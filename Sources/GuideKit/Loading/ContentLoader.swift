@@ -27,22 +27,19 @@ public struct ContentLoader {
     /// that parse them again; handed on in the result.
     var parses: InlineParseCache?
 
-    /// The folder as a URL, made once: each section file is found below it.
-    private let root: URL
-    /// The folder's path, worked out once: section files are named by paths joined to it, where
-    /// a `URL` for each, and its `path`, took about 80,000 instructions a file.
+    /// The folder's path as a file URL gives it, worked out once: every file is named by a path
+    /// joined to it, where a `URL` for each file, and its `path`, took about 80,000 instructions.
     private let rootPath: String
 
     public init(directory: String) {
         self.directory = directory
-        root = URL(fileURLWithPath: directory)
-        rootPath = root.path
+        rootPath = URL(fileURLWithPath: directory).path
     }
 
     /// Reads and parses one file, noting it in `files` and its problems in `diagnostics`.
     private func read(_ relative: String, diagnostics: inout [Diagnostic], files: inout [String: SourceFile]) -> (SourceFile, YAMLNode)? {
         let display = displayPath(relative)
-        guard let bytes = YAMLFile.contents(url(relative), displayPath: display, within: root, diagnostics: &diagnostics) else { return nil }
+        guard let bytes = YAMLFile.contents(atPath: path(relative), displayPath: display, within: rootPath, diagnostics: &diagnostics) else { return nil }
         return parsed(bytes, display: display, diagnostics: &diagnostics, files: &files)
     }
 
@@ -149,8 +146,6 @@ public struct ContentLoader {
         return result
     }
 
-    private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
-
     /// The path of `relative` below the folder.
     private func path(_ relative: String) -> String { rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative }
 
@@ -158,7 +153,7 @@ public struct ContentLoader {
 
     /// A section file that `guide.yaml` does not list would silently not be published.
     private func unlistedSectionFiles(listed: Set<String>) -> [Diagnostic] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url("sections").path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path("sections"))) ?? []
         return names.sorted().filter { $0.hasSuffix(".yaml") && !listed.contains(String($0.dropLast(5))) }.map { name in
             Diagnostic(id: "unlisted-section", message: "the section file is not listed in guide.yaml’s ‘sections’: add its id there or delete the file",
                        at: SourceLocation(file: displayPath("sections/\(name)"), line: 1, column: 1))

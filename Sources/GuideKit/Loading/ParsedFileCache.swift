@@ -21,18 +21,16 @@ public struct ParsedFileCache: Sendable {
     /// on a first build such as CI's on a fresh clone. Entries are read either way.
     public var keepsNewEntries: Bool
 
-    /// `folder`'s path, and the current folder's, worked out once: an entry's location made with
-    /// `URL` calls (`absoluteURL`, `appendingPathComponent`, `path`) cost 67,000 instructions a
-    /// file, 2 % of a first build's loading at S=1000, where every look-up misses. Files are
-    /// named by their paths for the same reason.
+    /// `folder`'s path, worked out once: an entry's location made with `URL` calls
+    /// (`absoluteURL`, `appendingPathComponent`, `path`) cost 67,000 instructions a file, 2 % of
+    /// a first build's loading at S=1000, where every look-up misses. Files are named by their
+    /// paths for the same reason.
     private let folderPath: String
-    private let currentFolder: String
 
     public init(folder: URL, keepsNewEntries: Bool = true) {
         self.folder = folder
         self.keepsNewEntries = keepsNewEntries
         folderPath = folder.path
-        currentFolder = FileManager.default.currentDirectoryPath
     }
 
     /// What an entry is keyed by: the kind of file, its name in diagnostics, its bytes and the executable.
@@ -45,13 +43,13 @@ public struct ParsedFileCache: Sendable {
         return hasher.hex
     }
 
-    /// The name of the entry for the file at `path`: one per file, named by the file's absolute
-    /// path (made absolute from the current folder), so an edited file replaces its entry rather
-    /// than adding one. (`standardizedFileURL` was 0.7 % of a full build's samples.)
+    /// The name of the entry for the file at `path` (absolute, as a file URL's `path` is): one
+    /// per file, named by its path, so an edited file replaces its entry rather than adding one.
+    /// (`standardizedFileURL` was 0.7 % of a full build's samples.)
     func entryName(of path: String, kind: String) -> String {
         var hasher = ContentHasher()
         hasher.add(kind)
-        hasher.add(path.hasPrefix("/") ? path : currentFolder + "/" + path)
+        hasher.add(path)
         return "\(kind)-\(hasher.hex)"
     }
 

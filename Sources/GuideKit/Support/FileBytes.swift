@@ -64,7 +64,7 @@ enum FileBytes {
 
     /// Reads into `buffer` (of `capacity` bytes) from byte `start` until it is full or the file
     /// ends: how many of its bytes hold the file then, or nil on a read error.
-    private static func fill(_ buffer: UnsafeMutableRawPointer, capacity: Int, from start: Int, _ descriptor: Int32) -> Int? {
+    static func fill(_ buffer: UnsafeMutableRawPointer, capacity: Int, from start: Int, _ descriptor: Int32) -> Int? {
         var count = start
         while count < capacity {
             let got = Foundation.read(descriptor, buffer + count, capacity - count)

@@ -394,10 +394,15 @@ public struct SiteRenderer: Sendable {
 
     /// Joins blocks with one blank line. With a page length, a block that does not fit in what is
     /// left of the page starts a new one (a form feed before its first line); so a section never
-    /// starts at the bottom of a page, and one shorter than a page is never split.
+    /// starts at the bottom of a page, and one shorter than a page is never split. Each block's
+    /// lines are kept as a checklist's are (`PageText.Lines`).
     static func paginate(_ blocks: [[String]], pageLength: Int?) -> String {
         var pages = Pages(pageLength: pageLength)
-        for block in blocks { pages.append(block) }
+        for block in blocks {
+            var lines = PageText.Lines()
+            for line in block { lines.append(line) }
+            pages.append(lines)
+        }
         return pages.text
     }
 
@@ -417,41 +422,24 @@ public struct SiteRenderer: Sendable {
             self.pageLength = pageLength
         }
 
-        mutating func append(_ block: [String]) {
-            separate(before: block.count)
-            for line in block {
-                pending.append(utf8: line)
-                pending.append(0x0A)
-            }
-            finish(block.count)
-        }
-
-        /// A block whose lines are bytes already, each ended by a line feed.
+        /// Adds a block whose lines are bytes already, each ended by a line feed: after a blank
+        /// line, or after a form feed when it does not fit in what is left of the page.
         mutating func append(_ block: PageText.Lines) {
-            separate(before: block.count)
-            pending.append(contentsOf: block.bytes)
-            finish(block.count)
-        }
-
-        /// Starts a block of `count` lines: a blank line before it, or a form feed when it does
-        /// not fit in what is left of the page.
-        private mutating func separate(before count: Int) {
             pending.removeAll(keepingCapacity: true)
-            guard blocks > 0 else { return }
-            if let pageLength, pageLength > 0, used > 0, used + 1 + count > pageLength {
-                // A form feed before the block's first line.
-                pending.append(0x0C)
-                used = 0
-            } else {
-                pending.append(0x0A)
-                used += 1
+            if blocks > 0 {
+                if let pageLength, pageLength > 0, used > 0, used + 1 + block.count > pageLength {
+                    // A form feed before the block's first line.
+                    pending.append(0x0C)
+                    used = 0
+                } else {
+                    pending.append(0x0A)
+                    used += 1
+                }
             }
-        }
-
-        private mutating func finish(_ count: Int) {
+            pending.append(contentsOf: block.bytes)
             lines.append(contentsOf: pending)
             blocks += 1
-            if let pageLength, pageLength > 0 { used = (used + count) % pageLength }
+            if let pageLength, pageLength > 0 { used = (used + block.count) % pageLength }
         }
 
         /// Every line ended by a line feed; a single line feed when there are none.
